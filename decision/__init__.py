@@ -1,0 +1,1 @@
+"""The domain of the lumbar spine decision aid: pure Python, no streamlit."""

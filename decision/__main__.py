@@ -1,0 +1,70 @@
+"""Command line: ``python -m decision check-content | assess RECORD.json | summary RECORD.json -o OUT.pdf``.
+
+Errors print one plain line (no traceback) and exit with code 2 for a bad record file and 1
+for invalid content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from decision.content import ContentError, load_content
+from decision.record import MAX_FILE_BYTES, RecordError, parse_record
+
+
+def _read_record(path: str):
+    file = Path(path)
+    if not file.is_file():
+        raise RecordError(f"There is no file at {path}.")
+    if file.stat().st_size > MAX_FILE_BYTES:
+        raise RecordError(f"This file is too large to be a saved record ({file.stat().st_size:,} bytes; the limit is 1 MB).")
+    return parse_record(file.read_bytes())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m decision", description="Lumbar spine decision aid tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check-content", help="Validate every file in content/.")
+    check.add_argument("--root", default=None, help="A content folder other than the built-in one.")
+    assess_cmd = sub.add_parser("assess", help="Print the readiness result for a saved record, as JSON.")
+    assess_cmd.add_argument("record")
+    summary_cmd = sub.add_parser("summary", help="Write the printable PDF summary of a saved record.")
+    summary_cmd.add_argument("record")
+    summary_cmd.add_argument("-o", "--output", required=True)
+    args = parser.parse_args(argv)
+
+    try:
+        content = load_content(Path(args.root)) if getattr(args, "root", None) else load_content()
+    except ContentError as exc:
+        print(f"Content is not valid: {exc}", file=sys.stderr)
+        return 1
+    if args.command == "check-content":
+        print(f"Content is valid: {len(content.figures)} figures, {len(content.sources)} sources, "
+              f"{len(content.options)} options.")
+        return 0
+    try:
+        record = _read_record(args.record)
+    except RecordError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    if args.command == "assess":
+        from decision.readiness import assess
+
+        print(json.dumps(assess(record, content).as_json(), indent=2))
+        return 0
+    from decision.pdf import build_pdf
+
+    try:
+        Path(args.output).write_bytes(build_pdf(record, content))
+    except OSError as exc:
+        print(f"Could not write {args.output}: {exc.strerror}.", file=sys.stderr)
+        return 2
+    print(f"Wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+"""The patient's record: everything the patient and the surgeon enter, in one model.
+
+One ``DecisionRecord`` per browser session is the single source of truth; every page reads it
+and writes it. Its JSON is the save file. ``schema_version`` says which shape a file has:
+version 1 is the first shape (the readiness fields only); version 2 adds the deliberation,
+clinic and fusion-plan fields. Older files are migrated on load, so a file saved at home last
+month still opens.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from decision.content import Diagnosis, OptionId, RedFlagId, TreatmentKind
+
+SCHEMA_VERSION = 2
+MAX_FILE_BYTES = 1_000_000  # 1 MB: a record is a few kilobytes; anything larger is not ours
+
+Procedure = Literal["microdiscectomy", "laminectomy", "fusion", "none_yet"]
+Helped = Literal["yes", "partly", "no", "not_sure"]
+YesNoUndecided = Literal["yes", "no", "undecided"]
+
+_TEXT_LIMIT = 2000
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Treatment(Strict):
+    kind: TreatmentKind
+    weeks: int = Field(ge=0, le=1040)
+    visits: int | None = Field(default=None, ge=0, le=500)
+    helped: Helped | None = None
+
+
+class FusionPlan(Strict):
+    with_decompression: YesNoUndecided = "undecided"
+    instrumentation: Literal["pedicle_screws", "none", "undecided"] = "undecided"
+    approach: Literal["posterior", "anterior", "lateral", "combined_360", "undecided"] = "undecided"
+    interbody_cage: YesNoUndecided = "undecided"
+    segments: Literal[1, 2, 3] | None = None
+    surgeon_notes: str = Field(default="", max_length=_TEXT_LIMIT)
+
+    def is_blank(self) -> bool:
+        return self == FusionPlan()
+
+
+class Clinical(Strict):
+    """What the surgeon adds in clinic."""
+
+    confirmed_diagnosis: str = Field(default="", max_length=_TEXT_LIMIT)
+    imaging_findings: str = Field(default="", max_length=_TEXT_LIMIT)
+    proposed_operation: Procedure | None = None
+
+
+class Oswestry(Strict):
+    """Section scores 0-5 (None for a section left blank), or a total entered directly."""
+
+    sections: list[int | None] = Field(default_factory=lambda: [None] * 10, min_length=10, max_length=10)
+    total_percent: float | None = Field(default=None, ge=0, le=100)
+
+    @field_validator("sections")
+    @classmethod
+    def _range(cls, v: list[int | None]) -> list[int | None]:
+        for s in v:
+            if s is not None and not 0 <= s <= 5:
+                raise ValueError("each Oswestry section score is 0 to 5")
+        return v
+
+
+class SureAnswers(Strict):
+    sure: bool | None = None
+    understand: bool | None = None
+    risk_benefit: bool | None = None
+    encouragement: bool | None = None
+
+
+class Sure(Strict):
+    before: SureAnswers = Field(default_factory=SureAnswers)
+    after: SureAnswers = Field(default_factory=SureAnswers)
+
+
+class DecisionReached(Strict):
+    choice: OptionId | Literal["more_time_needed"]
+    on: date
+
+
+class DecisionRecord(Strict):
+    schema_version: Literal[2] = SCHEMA_VERSION
+    patient_initials: str = Field(default="", max_length=4, pattern=r"^[A-Za-z .'-]*$")
+
+    # Safety screen
+    safety_screen_done: bool = False
+    red_flags: list[RedFlagId] = Field(default_factory=list)
+
+    # Your back
+    diagnosis: Diagnosis = "not_sure"
+    procedure: Procedure = "none_yet"
+    symptom_weeks: int | None = Field(default=None, ge=0, le=5200)
+    worst_pain: Literal["back", "leg", "both"] | None = None
+    pain_back: int | None = Field(default=None, ge=0, le=10)
+    pain_leg: int | None = Field(default=None, ge=0, le=10)
+    oswestry: Oswestry = Field(default_factory=Oswestry)
+
+    # Your care so far
+    treatments: list[Treatment] = Field(default_factory=list)
+
+    # Fusion questions and the surgeon's plan
+    clinical: Clinical = Field(default_factory=Clinical)
+    fusion_plan: FusionPlan = Field(default_factory=FusionPlan)
+    fusion_patient_notes: str = Field(default="", max_length=_TEXT_LIMIT)
+
+    # Deliberation
+    values: dict[str, int] = Field(default_factory=dict)
+    own_concerns: list[str] = Field(default_factory=list, max_length=20)
+    quiz: dict[str, str] = Field(default_factory=dict)
+    leaning: OptionId | Literal["not_sure"] | None = None
+    decision_role: Literal["myself", "together", "surgeon"] | None = None
+    sure: Sure = Field(default_factory=Sure)
+    questions: list[str] = Field(default_factory=list, max_length=40)
+
+    # Clinic
+    decision_reached: DecisionReached | None = None
+
+    @field_validator("red_flags")
+    @classmethod
+    def _unique_flags(cls, v: list[str]) -> list[str]:
+        return list(dict.fromkeys(v))
+
+    @field_validator("values")
+    @classmethod
+    def _ratings(cls, v: dict[str, int]) -> dict[str, int]:
+        for key, rating in v.items():
+            if not 0 <= rating <= 10:
+                raise ValueError(f"the rating for '{key}' must be 0 to 10")
+        return v
+
+    @field_validator("own_concerns", "questions")
+    @classmethod
+    def _short_texts(cls, v: list[str]) -> list[str]:
+        for text in v:
+            if len(text) > _TEXT_LIMIT:
+                raise ValueError(f"a text is longer than {_TEXT_LIMIT} characters")
+        return v
+
+    # ------------------------------------------------------------ save file
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)
+
+
+class RecordError(Exception):
+    """A save file that cannot be used. ``str()`` is one plain sentence for the user."""
+
+
+def _migrate(data: dict) -> dict:
+    """Bring an older save file up to the current shape."""
+    version = data.get("schema_version")
+    if version == 1:
+        # Version 1 held the readiness fields only; everything added in version 2 has a default.
+        data = {**data, "schema_version": 2}
+    return data
+
+
+def _plain_location(loc: tuple) -> str:
+    return " → ".join(str(p) for p in loc)
+
+
+def parse_record(raw: bytes | str) -> DecisionRecord:
+    """Validate a save file. Raises RecordError with one plain sentence on any problem."""
+    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    if size > MAX_FILE_BYTES:
+        raise RecordError(f"This file is too large to be a saved record ({size:,} bytes; the limit is 1 MB).")
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise RecordError("This file is not a saved record: it is not readable JSON.") from None
+    if not isinstance(data, dict):
+        raise RecordError("This file is not a saved record: it does not hold a set of answers.")
+    version = data.get("schema_version")
+    if version is None:
+        raise RecordError("This file is not a saved record: it has no schema_version.")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise RecordError(f"This file has an unknown schema_version ({version!r}).")
+    if version > SCHEMA_VERSION:
+        raise RecordError(
+            f"This file was saved by a newer version of the aid (schema_version {version}); "
+            f"this one reads up to {SCHEMA_VERSION}."
+        )
+    try:
+        return DecisionRecord.model_validate(_migrate(data))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        msg = first["msg"].removeprefix("Value error, ")
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise RecordError(f"This file has a wrong value at {_plain_location(first['loc'])}: {msg}{more}.") from None

@@ -1,0 +1,95 @@
+"""Your back: the diagnosis as the doctor named it, where the pain is, how long, baseline scores."""
+
+import streamlit as st
+
+from decision.oswestry import oswestry_score
+from ui import frame
+from ui.widgets import choice
+
+content, record = frame.open_page("your_back")
+p = content.pages
+W = frame.WIDGET_PREFIX
+
+st.title(p["your_back.title"])
+st.write(p["your_back.intro"])
+
+record.patient_initials = st.text_input(
+    "Your initials (optional)",
+    value=record.patient_initials,
+    max_chars=4,
+    key=f"{W}initials",
+    help="Only initials, so the printed summary can be matched to you. Leave blank if you like.",
+).strip()
+
+record.diagnosis = choice(
+    "What did your doctor say is causing the pain?",
+    [k.removeprefix("diagnosis.") for k in p if k.startswith("diagnosis.")],
+    lambda d: p[f"diagnosis.{d}"],
+    record.diagnosis,
+    key=f"{W}diagnosis",
+)
+record.procedure = choice(
+    "Which operation, if any, has been talked about?",
+    ["microdiscectomy", "laminectomy", "fusion", "none_yet"],
+    lambda d: p[f"procedure.{d}"],
+    record.procedure,
+    key=f"{W}procedure",
+)
+record.worst_pain = choice(
+    "Where is the pain worst?",
+    ["back", "leg", "both"],
+    lambda d: p[f"worst_pain.{d}"],
+    record.worst_pain,
+    key=f"{W}worst_pain",
+)
+weeks = st.number_input(
+    "How many weeks ago did this pain begin?",
+    min_value=0,
+    max_value=5200,
+    value=record.symptom_weeks,
+    step=1,
+    key=f"{W}symptom_weeks",
+    placeholder="Number of weeks",
+    help="A rough number is fine. 3 months is about 13 weeks; 6 months is about 26; a year is 52.",
+)
+record.symptom_weeks = int(weeks) if weeks is not None else None
+
+st.subheader("How bad is the pain?")
+st.caption(content.scores.pain_intro)
+cols = st.columns(2)
+with cols[0]:
+    record.pain_back = st.select_slider(
+        "Back pain", options=[None, *range(11)], value=record.pain_back,
+        format_func=lambda v: "Not rated" if v is None else str(v), key=f"{W}pain_back",
+    )
+with cols[1]:
+    record.pain_leg = st.select_slider(
+        "Leg pain", options=[None, *range(11)], value=record.pain_leg,
+        format_func=lambda v: "Not rated" if v is None else str(v), key=f"{W}pain_leg",
+    )
+
+with st.expander("Oswestry Disability Index (the clinic can fill this in)", expanded=frame.clinic_mode()):
+    st.write(content.scores.oswestry_intro)
+    sections = list(record.oswestry.sections)
+    grid = st.columns(2)
+    for i, name in enumerate(content.scores.oswestry_sections):
+        with grid[i % 2]:
+            sections[i] = st.selectbox(
+                name, [None, 0, 1, 2, 3, 4, 5], index=[None, 0, 1, 2, 3, 4, 5].index(sections[i]),
+                format_func=lambda v: "Blank" if v is None else str(v), key=f"{W}odi:{i}",
+            )
+    record.oswestry.sections = sections
+    total = st.number_input(
+        "Or the total score, if you only have that (0 to 100)", min_value=0.0, max_value=100.0,
+        value=record.oswestry.total_percent, step=1.0, key=f"{W}odi_total", placeholder="Total",
+    )
+    record.oswestry.total_percent = total
+    result = oswestry_score(record.oswestry, content.scores)
+    if result:
+        st.metric("Oswestry score", f"{result.percent:g} out of 100", help=result.how)
+        st.write(f"{result.band}. {result.how}")
+    else:
+        st.caption("No Oswestry score yet.")
+
+st.page_link("pages/2_Your_care_so_far.py", label="Next: " + p["nav.care"], icon=":material/arrow_forward:")
+frame.close_page(content)

@@ -1,0 +1,39 @@
+"""Shared fixtures: the real content, loaded once, and an AppTest factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from decision.content import load_content
+from decision.record import DecisionRecord
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture(scope="session")
+def content():
+    return load_content()
+
+
+def app_at(page: str | None = None, record: DecisionRecord | None = None, *, clinic: bool = False) -> AppTest:
+    """An AppTest on ``page`` (a path like "pages/3_Compare_your_options.py"), already run.
+
+    The record defaults to one whose safety screen is answered with no red flags, so the
+    page is not held behind the safety gate.
+    """
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["record"] = record if record is not None else DecisionRecord(safety_screen_done=True)
+    at.session_state["clinic_mode"] = clinic
+    at.session_state["token"] = "test-token"
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    return at
+
+
+def assert_no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]

@@ -1,0 +1,215 @@
+"""The shared frame around every page: content, the record, navigation, safety, save and load.
+
+Every page starts with ``content, record = frame.open_page("key")`` and ends with
+``frame.close_page(content)``. Between them it draws widgets from the record and writes
+their values back to it. Nothing clinical is decided here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+import streamlit as st
+
+from decision.content import Content, ContentError, load_content
+from decision.readiness import red_flag_status
+from decision.record import DecisionRecord, RecordError, parse_record
+from ui.session_store import SessionStore
+
+WIDGET_PREFIX = "w:"  # every input's key starts with this, so a load can reset them all
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    key: str
+    path: str
+    needs_safety_check: bool = True  # blocked until the safety screen is answered
+    open_when_flagged: bool = False  # still usable when a red flag has paused the walk
+
+
+PAGES: tuple[PageInfo, ...] = (
+    PageInfo("start", "app.py", needs_safety_check=False, open_when_flagged=True),
+    PageInfo("your_back", "pages/1_Your_back.py"),
+    PageInfo("care", "pages/2_Your_care_so_far.py"),
+    PageInfo("compare", "pages/3_Compare_your_options.py"),
+    PageInfo("fusion", "pages/4_Fusion_questions.py"),
+    PageInfo("values", "pages/5_What_matters_to_you.py"),
+    PageInfo("quiz", "pages/6_Check_your_understanding.py"),
+    PageInfo("leaning", "pages/7_Where_you_are_leaning.py"),
+    PageInfo("summary", "pages/8_Summary.py", open_when_flagged=True),
+    PageInfo("about", "pages/9_About.py", needs_safety_check=False, open_when_flagged=True),
+)
+PAGE_BY_KEY = {p.key: p for p in PAGES}
+
+
+# ---------------------------------------------------------------- loaded once per process
+
+
+@st.cache_resource(show_spinner=False)
+def _content_or_error() -> tuple[Content | None, str | None]:
+    try:
+        return load_content(), None
+    except ContentError as exc:
+        return None, str(exc)
+
+
+@st.cache_resource(show_spinner=False)
+def session_store() -> SessionStore:
+    return SessionStore()
+
+
+# ---------------------------------------------------------------- the record
+
+
+def record() -> DecisionRecord:
+    return st.session_state["record"]
+
+
+def clinic_mode() -> bool:
+    return bool(st.session_state.get("clinic_mode", False))
+
+
+def _restore_or_create() -> None:
+    """One record per session; after a refresh, bring it back from memory by the URL token."""
+    if "record" in st.session_state:
+        return
+    token = st.query_params.get("s")
+    saved = session_store().get(token) if token else None
+    if saved:
+        data = json.loads(saved)
+        st.session_state["record"] = DecisionRecord.model_validate(data["record"])
+        st.session_state["clinic_mode"] = data.get("clinic", False)
+        st.session_state["token"] = token
+    else:
+        st.session_state["record"] = DecisionRecord()
+        st.session_state["token"] = SessionStore.new_token()
+
+
+def _remember() -> None:
+    """Keep the answers in memory under the session's token (called at the end of each run)."""
+    payload = json.dumps({"record": record().model_dump(mode="json"), "clinic": clinic_mode()})
+    session_store().put(st.session_state["token"], payload)
+    if st.query_params.get("s") != st.session_state["token"]:
+        st.query_params["s"] = st.session_state["token"]
+
+
+def replace_record(new: DecisionRecord) -> None:
+    """Swap in a loaded record and forget every widget's own state, so widgets show it."""
+    st.session_state["record"] = new
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(WIDGET_PREFIX)]:
+        del st.session_state[key]
+
+
+def finish_and_clear() -> None:
+    session_store().drop(st.session_state.get("token", ""))
+    for key in list(st.session_state.keys()):
+        del st.session_state[key]
+    st.query_params.clear()
+    st.session_state["cleared"] = True
+
+
+# ---------------------------------------------------------------- page frame
+
+
+def open_page(key: str) -> tuple[Content, DecisionRecord]:
+    info = PAGE_BY_KEY[key]
+    content, error = _content_or_error()
+    st.set_page_config(
+        page_title=(content.meta.name if content else "Decision aid"),
+        layout="wide" if st.session_state.get("clinic_mode") else "centered",
+        initial_sidebar_state="expanded",
+    )
+    if error:
+        # Invalid content: one clear message, and no numbers at all.
+        st.error(
+            "This aid cannot start because its content did not pass its checks. "
+            "Please tell the clinic team. Details for them: " + error
+        )
+        st.stop()
+    _restore_or_create()
+    if clinic_mode():
+        st.html("<style>html{font-size:21px}</style>")
+    _sidebar(content, key)
+    rec = record()
+    _red_flag_banner(content, rec)
+    if info.needs_safety_check and not rec.safety_screen_done:
+        st.warning(content.pages["start.safety_gate"])
+        st.page_link("app.py", label=content.pages["nav.start"], icon=":material/health_and_safety:")
+        _finish_run(content)
+        st.stop()
+    if not info.open_when_flagged and red_flag_status(rec, content):
+        st.info(content.pages["start.walk_paused"])
+        _finish_run(content)
+        st.stop()
+    return content, rec
+
+
+def close_page(content: Content) -> None:
+    _finish_run(content)
+
+
+def _finish_run(content: Content) -> None:
+    m = content.meta
+    st.divider()
+    st.caption(
+        f"{m.name} · content version {m.content_version} · last reviewed {m.last_review} · "
+        f"next review due {m.next_review}. This aid gives information. It does not recommend an operation."
+    )
+    _remember()
+
+
+def _red_flag_banner(content: Content, rec: DecisionRecord) -> None:
+    status = red_flag_status(rec, content)
+    if not status:
+        return
+    action = content.red_flags.emergency if status == "emergency" else content.red_flags.urgent
+    st.error(f"### {action.title}\n\n{action.message}", icon=":material/emergency:")
+
+
+def _sidebar(content: Content, current: str) -> None:
+    p = content.pages
+    with st.sidebar:
+        for info in PAGES:
+            st.page_link(info.path, label=p[f"nav.{info.key}"])
+        st.divider()
+        mode = st.toggle(
+            p["mode.clinic"],
+            value=clinic_mode(),
+            key="clinic_toggle_" + current,
+            help="Larger type, and the surgeon's fields on each page.",
+        )
+        st.session_state["clinic_mode"] = mode
+        st.divider()
+        _save_and_load(content)
+        st.divider()
+        if st.button("Finish and clear", key="finish_" + current, help="Remove every answer from this computer."):
+            finish_and_clear()
+            st.switch_page("app.py")
+
+
+def _save_and_load(content: Content) -> None:
+    rec = record()
+    name = f"spine-decision-{(rec.patient_initials or 'record').replace(' ', '')}-{date.today().isoformat()}.json"
+    st.download_button(
+        "Save my answers (file)",
+        data=lambda: record().to_json(),
+        file_name=name,
+        mime="application/json",
+        on_click="ignore",
+        key="save_record",
+        help="Keep this file to open your answers again, at home or in clinic.",
+    )
+    upload = st.file_uploader("Open saved answers", type=["json"], key="load_record", max_upload_size=1)
+    if upload is not None and st.session_state.get("loaded_upload") != upload.file_id:
+        st.session_state["loaded_upload"] = upload.file_id
+        try:
+            replace_record(parse_record(upload.getvalue()))
+            st.session_state["load_message"] = ("ok", "Your saved answers are open.")
+        except RecordError as exc:
+            st.session_state["load_message"] = ("error", f"{exc} Your answers on screen have not changed.")
+        st.rerun()
+    message = st.session_state.get("load_message")
+    if message:
+        (st.success if message[0] == "ok" else st.error)(message[1])
