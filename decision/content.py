@@ -8,6 +8,7 @@ elsewhere takes these models, never raw dicts.
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -16,6 +17,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+CONTENT_ENV = "SPINE_AID_CONTENT"  # a clinic's reviewed copy of content/ can be used instead
+
+
+def content_dir() -> Path:
+    return Path(os.environ.get(CONTENT_ENV) or CONTENT_DIR)
 
 Label = Literal["V1", "V2"]
 """V1: seen in the primary source. V2: seen only in a secondary report (the app says so).
@@ -510,8 +516,9 @@ FILES: dict[str, str] = {
 LIST_FOLDERS: dict[str, str] = {"sources": "bibliography", "figures": "figures"}
 
 
-def content_files(root: Path = CONTENT_DIR) -> list[Path]:
+def content_files(root: Path | None = None) -> list[Path]:
     """Every file the loader reads, so tests can be parametrised over them."""
+    root = Path(root) if root else content_dir()
     files = [root / name for name in FILES.values()]
     for folder in (*LIST_FOLDERS.values(), "options"):
         files += sorted((root / folder).glob("*.yaml"))
@@ -578,9 +585,9 @@ def _load_list(root: Path, key: str, folder: str, model) -> list:
     return items
 
 
-def load_content(root: Path = CONTENT_DIR) -> Content:
+def load_content(root: Path | None = None) -> Content:
     """Read and validate every content file. Raises ContentError naming the file and field."""
-    root = Path(root)
+    root = Path(root) if root else content_dir()
     raw: dict = {
         "sources": _load_list(root, "sources", "bibliography", Source),
         "figures": _load_list(root, "figures", "figures", Figure),

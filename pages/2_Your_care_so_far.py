@@ -1,9 +1,76 @@
-"""Being built."""
+"""Your care so far: what was tried, what a full program holds, and the readiness check."""
 
 import streamlit as st
 
+from decision.readiness import assess
+from decision.record import Treatment
 from ui import frame
 
 content, record = frame.open_page("care")
-st.title(content.pages["nav.care"])
+p, program = content.pages, content.program
+W = frame.WIDGET_PREFIX
+SUPERVISED = ("physical_therapy", "psychological_therapy", "multidisciplinary_program")
+
+st.title(p["care.title"])
+st.write(p["care.intro"])
+
+st.subheader("What have you tried?")
+tried = {t.kind: t for t in record.treatments}
+entered: list[Treatment] = []
+for kind, name in program.treatment_names.items():
+    before = tried.get(kind)
+    with st.container(border=True, key=f"treatment-{kind}"):
+        used = st.checkbox(name, value=before is not None, key=f"{W}tried:{kind}")
+        if not used:
+            continue
+        cols = st.columns(3 if kind in SUPERVISED else 2)
+        weeks = cols[0].number_input(
+            "For how many weeks?", min_value=0, max_value=1040, step=1,
+            value=before.weeks if before else 0, key=f"{W}weeks:{kind}",
+        )
+        helped_options = list(program.helped_names)
+        helped = cols[1].selectbox(
+            "Did it help?", [None, *helped_options],
+            index=[None, *helped_options].index(before.helped if before else None),
+            format_func=lambda h: "Choose" if h is None else program.helped_names[h], key=f"{W}helped:{kind}",
+        )
+        visits = None
+        if kind in SUPERVISED:
+            visits = cols[2].number_input(
+                "How many visits or sessions?", min_value=0, max_value=500, step=1,
+                value=before.visits if before else None, key=f"{W}visits:{kind}", placeholder="Number",
+            )
+        entered.append(Treatment(kind=kind, weeks=int(weeks), visits=visits, helped=helped))
+record.treatments = entered
+
+st.subheader("What a full program has in it")
+st.write(program.intro)
+for part in program.parts:
+    with st.expander(part.title):
+        st.write(part.text)
+        if part.disagreement:
+            st.info(f"**Where experts disagree.** {part.disagreement}")
+        st.caption("Sources: " + "; ".join(content.source(s).authors for s in part.sources))
+
+st.subheader("Are the usual rules for an operation met?")
+result = assess(record, content)
+title = content.readiness.status_titles[result.status]
+box = {"criteria_met": st.success, "not_yet": st.warning}.get(result.status, st.error)
+box(f"**{title}**")
+if result.status in ("emergency", "urgent"):
+    st.write(result.reasons[0])
+else:
+    for item in result.met:
+        st.markdown(f":material/check_circle: {item}")
+    if result.missing:
+        st.markdown("**Still missing:**")
+        for item in result.missing:
+            st.markdown(f":material/radio_button_unchecked: {item}")
+    for reason in result.reasons:
+        st.write(reason)
+if result.sources:
+    st.caption("Where these rules come from: " + "; ".join(content.source(s).citation for s in result.sources))
+st.caption(content.readiness.messages["disclaimer"])
+
+st.page_link("pages/3_Compare_your_options.py", label="Next: " + p["nav.compare"], icon=":material/arrow_forward:")
 frame.close_page(content)

@@ -1,9 +1,60 @@
-"""Being built."""
+"""About: who made the aid, funding, conflicts, dates, update policy, evidence, sources, reading level."""
 
 import streamlit as st
 
 from ui import frame
+from ui.about import reading_level
 
 content, record = frame.open_page("about")
-st.title(content.pages["nav.about"])
+m = content.meta
+
+st.title(content.pages["about.title"])
+st.write(m.purpose)
+
+st.subheader("Who made it")
+for author in m.authors:
+    st.write(author)
+st.subheader("Funding")
+st.write(m.funding)
+st.subheader("Conflicts of interest")
+st.write(m.conflicts)
+
+st.subheader("Dates and updates")
+st.markdown(
+    f"- Content version: **{m.content_version}**\n"
+    f"- Published: **{m.published}**\n"
+    f"- Last review: **{m.last_review}**\n"
+    f"- Next review due: **{m.next_review}**"
+)
+st.write(m.update_policy)
+
+st.subheader("How the evidence was chosen")
+st.write(m.evidence_method)
+v1 = sum(f.label == "V1" for f in content.figures)
+v2 = len(content.figures) - v1
+st.write(
+    f"This version shows {len(content.figures)} numbers: {v1} checked in the original study and "
+    f"{v2} seen only in a secondary report, which are marked where they appear."
+)
+
+st.subheader("Reading level")
+overall, worst = reading_level()
+st.write(
+    f"The text written for patients reads at about US school grade {overall:.1f} overall "
+    f"(Flesch-Kincaid). The hardest single passage scores {worst:.1f}. Our limit is grade 8."
+)
+
+st.subheader("Words used in this aid")
+for term in content.glossary:
+    st.markdown(f"**{term.term}**: {term.meaning}")
+
+st.subheader("Checked against the IPDAS standard for decision aids")
+st.table([{"Criterion": i["criterion"], "Where": i["where"], "Met": i["met"]} for i in m.ipdas])
+
+st.subheader("All sources")
+seed = content.source(m.seed_source)
+st.caption(f"This aid grew from a patient page by {seed.authors}, which it retells in its own words.")
+for source in sorted(content.sources, key=lambda s: s.authors.lower()):
+    st.markdown(f"- {source.citation}")
+
 frame.close_page(content)

@@ -1,0 +1,116 @@
+"""AppTest for every page, the safety gate, the red-flag pause, and save/load through the sidebar."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from decision.record import DecisionRecord
+from tests.conftest import app_at, assert_no_exception
+from ui.frame import PAGES
+
+WALK_PAGES = [p.path for p in PAGES if p.path != "app.py"]
+
+
+@pytest.mark.parametrize("clinic", [False, True], ids=["home", "clinic"])
+@pytest.mark.parametrize("page", [p.path for p in PAGES])
+def test_every_page_runs_without_an_exception(page, clinic):
+    at = app_at(None if page == "app.py" else page, clinic=clinic)
+    assert_no_exception(at)
+    assert at.title, f"{page} has no title"
+
+
+@pytest.mark.parametrize("page", [p.path for p in PAGES if p.needs_safety_check])
+def test_walk_pages_wait_for_the_safety_screen(content, page):
+    at = app_at(page, DecisionRecord())
+    assert_no_exception(at)
+    assert [w.value for w in at.warning] == [content.pages["start.safety_gate"]]
+    assert not at.title
+
+
+def test_the_safety_screen_is_the_first_thing_on_the_start_page(content):
+    at = app_at(None, DecisionRecord())
+    questions = [c.label for c in at.checkbox]
+    assert questions[: len(content.red_flags.flags)] == [f.question for f in content.red_flags.flags]
+    assert questions[-1] == content.red_flags.none_apply
+
+
+def test_ticking_none_apply_opens_the_walk(content):
+    at = app_at(None, DecisionRecord())
+    at.checkbox(key="w:flag:none").check().run()
+    assert at.session_state["record"].safety_screen_done
+    assert content.pages["start.safety_done"] in [s.value for s in at.success]
+
+
+def test_a_cauda_equina_sign_shows_the_emergency_message_at_once(content):
+    at = app_at(None, DecisionRecord())
+    at.checkbox(key="w:flag:bladder_problems").check().run()
+    record = at.session_state["record"]
+    assert record.red_flags == ["bladder_problems"] and record.safety_screen_done
+    assert content.red_flags.emergency.title in at.error[0].value
+    assert at.checkbox(key="w:flag:none").disabled
+
+
+@pytest.mark.parametrize("page", [p.path for p in PAGES if not p.open_when_flagged])
+def test_a_red_flag_pauses_the_walk_on_every_page_and_keeps_the_message(content, page):
+    at = app_at(page, DecisionRecord(safety_screen_done=True, red_flags=["fever_or_feeling_unwell"]))
+    assert_no_exception(at)
+    assert content.red_flags.urgent.title in at.error[0].value
+    assert content.pages["start.walk_paused"] in [i.value for i in at.info]
+    assert not at.title
+
+
+@pytest.mark.parametrize("page", [p.path for p in PAGES if p.open_when_flagged])
+def test_pages_open_during_a_red_flag_still_show_the_message(content, page):
+    at = app_at(None if page == "app.py" else page, DecisionRecord(safety_screen_done=True, red_flags=["saddle_numbness"]))
+    assert_no_exception(at)
+    assert content.red_flags.emergency.title in at.error[0].value
+
+
+def test_answers_on_your_back_survive_a_page_switch():
+    at = app_at("pages/1_Your_back.py")
+    at.radio(key="w:diagnosis").set_value("spinal_stenosis").run()
+    at.text_input(key="w:initials").input("AB").run()
+    at.number_input(key="w:symptom_weeks").set_value(20).run()
+    at.switch_page("pages/9_About.py").run()
+    at.switch_page("pages/1_Your_back.py").run()
+    assert at.radio(key="w:diagnosis").value == "spinal_stenosis"
+    assert at.text_input(key="w:initials").value == "AB"
+    record = at.session_state["record"]
+    assert (record.diagnosis, record.patient_initials, record.symptom_weeks) == ("spinal_stenosis", "AB", 20)
+
+
+def test_oswestry_section_scores_give_the_published_percentage():
+    at = app_at("pages/1_Your_back.py")
+    for i in range(9):
+        at.selectbox(key=f"w:odi:{i}").set_value(2).run()
+    assert at.session_state["record"].oswestry.sections[:9] == [2] * 9
+    assert any("18 points from 9 of 10 sections" in m.value for m in at.markdown)
+
+
+def test_care_page_shows_what_is_missing_for_the_operation_considered(content):
+    record = DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis", procedure="laminectomy", symptom_weeks=20)
+    at = app_at("pages/2_Your_care_so_far.py", record)
+    at.checkbox(key="w:tried:physical_therapy").check().run()
+    at.number_input(key="w:weeks:physical_therapy").set_value(4).run()
+    assert_no_exception(at)
+    text = " ".join(m.value for m in at.markdown)
+    assert "Still missing" in text
+    assert "at least 6 weeks" in text
+    at.number_input(key="w:weeks:physical_therapy").set_value(14).run()
+    at.checkbox(key="w:tried:nsaid").check().run()
+    assert content.readiness.status_titles["criteria_met"] in at.success[0].value
+
+
+def test_loading_a_broken_file_keeps_the_answers(monkeypatch):
+    """The upload handler refuses a bad file with one plain message and changes nothing."""
+    from decision.record import RecordError, parse_record
+
+    record = DecisionRecord(safety_screen_done=True, diagnosis="disc_herniation", patient_initials="CD")
+    before = record.to_json()
+    with pytest.raises(RecordError):
+        parse_record(b"{broken")
+    at = app_at("pages/1_Your_back.py", record)
+    assert at.session_state["record"].to_json() == before
+    assert json.loads(before)["patient_initials"] == "CD"
