@@ -1,9 +1,148 @@
-"""Being built."""
+"""Fusion questions: five open questions about fusion, the surgeon's plan, and another operation later.
+
+Every clinical word and number comes from content/fusion.yaml and its figures. In clinic the
+surgeon records the clinical facts and a proposed choice on each card; at home the patient sees
+the same cards, keeps notes, and sees a recorded plan read-only.
+"""
 
 import streamlit as st
 
+from decision.spine_drawing import describe, segments_figure
 from ui import frame
+from ui.figures import draw_figure
+from ui.widgets import choice
 
 content, record = frame.open_page("fusion")
-st.title(content.pages["nav.fusion"])
+p = content.pages
+fusion = content.fusion
+W = frame.WIDGET_PREFIX
+clinic = frame.clinic_mode()
+plan = record.fusion_plan
+
+# The plan field each card records, and plain labels for its values (interface words only).
+UNDECIDED = "Not decided yet"
+PLAN = {
+    "decompression_alone": ("with_decompression", "Take pressure off the nerves as part of the operation?",
+                            {"yes": "Yes", "no": "No", "undecided": UNDECIDED}),
+    "instrumentation": ("instrumentation", "Screws and rods?",
+                        {"pedicle_screws": "Screws and rods", "none": "No screws", "undecided": UNDECIDED}),
+    "approach": ("approach", "Which way in?",
+                 {"posterior": "From the back", "anterior": "From the front", "lateral": "From the side",
+                  "combined_360": "Front and back (360°)", "undecided": UNDECIDED}),
+    "cages_or_screws": ("interbody_cage", "A cage between the bones?",
+                        {"yes": "Yes, a cage", "no": "No cage", "undecided": UNDECIDED}),
+    "length": ("segments", "How many motion segments?",
+               {1: "1 motion segment", 2: "2 motion segments", 3: "3 motion segments", None: UNDECIDED}),
+}
+
+
+def draw_figures(figure_ids, key: str) -> None:
+    cols = st.columns(2)
+    for i, fid in enumerate(figure_ids):
+        figure = content.figure(fid)
+        with cols[i % 2]:
+            # A gap between two groups is not a count of people: no icon array for it.
+            draw_figure(content, figure, key=f"{key}-{fid}", show_array=figure.kind != "context")
+
+
+def plan_line(card_id: str) -> str:
+    field, question, labels = PLAN[card_id]
+    return f"{question} **{labels[getattr(plan, field)]}**"
+
+
+def show_plan_read_only() -> None:
+    with st.container(border=True, key="fusion-plan-read-only"):
+        st.subheader("Your surgeon's proposed plan")
+        st.caption("Recorded in clinic. You can talk about any part of it with your surgeon.")
+        for label, text in (("Diagnosis", record.clinical.confirmed_diagnosis),
+                            ("What the scans show", record.clinical.imaging_findings)):
+            if text:
+                st.markdown(f"**{label}**")
+                st.text(text)
+        for q in fusion.questions:
+            st.markdown("- " + plan_line(q.id))
+        if plan.surgeon_notes:
+            st.markdown("**The surgeon's notes**")
+            st.text(plan.surgeon_notes)
+
+
+st.title(p["fusion.title"])
+st.write(p["fusion.intro"])
+st.write(fusion.intro)
+
+if clinic:
+    with st.container(border=True, key="fusion-clinical"):
+        st.subheader("For the surgeon: the clinical facts")
+        record.clinical.confirmed_diagnosis = st.text_area(
+            "Confirmed diagnosis", value=record.clinical.confirmed_diagnosis, max_chars=2000,
+            key=f"{W}clinical:confirmed_diagnosis",
+        )
+        record.clinical.imaging_findings = st.text_area(
+            "Imaging findings", value=record.clinical.imaging_findings, max_chars=2000,
+            key=f"{W}clinical:imaging_findings",
+        )
+        if record.fusion_patient_notes:
+            st.markdown("**The patient's notes**")
+            st.text(record.fusion_patient_notes)
+elif not plan.is_blank():
+    show_plan_read_only()
+
+for number, q in enumerate(fusion.questions, start=1):
+    with st.container(border=True, key=f"card-{q.id}"):
+        st.subheader(f"{number}. {q.question}")
+        st.markdown("#### The choices")
+        for c in q.choices:
+            st.markdown(f"- **{c.name}.** {c.involves}")
+        st.markdown("#### What is known")
+        st.write(q.known)
+        draw_figures(q.figures, key=q.id)
+        st.markdown("#### What is not known")
+        st.write(q.not_known)
+        st.markdown("#### Questions to ask your surgeon")
+        for a in q.ask:
+            st.markdown(f"- {a}")
+        with st.expander("Sources for this card"):
+            for sid in q.sources:
+                st.markdown(f"- {content.source(sid).citation}")
+        field, question, labels = PLAN[q.id]
+        if clinic:
+            st.markdown("#### The surgeon's proposal")
+            value = choice(question, list(labels), labels.get, getattr(plan, field),
+                           key=f"{W}fusion_plan:{field}", horizontal=True)
+            if value is not None or field == "segments":
+                setattr(plan, field, value)
+        elif not plan.is_blank():
+            st.info("Your surgeon's proposal: " + plan_line(q.id))
+        if q.id == "length":
+            st.markdown("#### A picture of fusion length")
+            segments = plan.segments
+            if segments is None:
+                segments = st.radio("Show a fusion of", [1, 2, 3], format_func=labels.get, horizontal=True,
+                                    key=f"{W}fusion_drawing_example")
+            st.plotly_chart(segments_figure(segments), key="spine-drawing", alt=describe(segments),
+                            config={"displayModeBar": False, "staticPlot": True})
+            st.caption(fusion.segments_caption)
+
+if clinic:
+    plan.surgeon_notes = st.text_area(
+        "The surgeon's notes on the fusion plan", value=plan.surgeon_notes, max_chars=2000,
+        key=f"{W}fusion_plan:surgeon_notes",
+    )
+else:
+    record.fusion_patient_notes = st.text_area(
+        "Your notes and questions about fusion",
+        value=record.fusion_patient_notes, max_chars=2000, key=f"{W}fusion_patient_notes",
+        help="Anything you want to remember or ask. It is kept with your answers.",
+    )
+
+reop = fusion.reoperation
+st.header(reop.title)
+st.write(reop.intro)
+st.caption("The patient guide quoted above: " + content.source(content.meta.seed_source).citation)
+draw_figures(reop.figures, key="reop")
+st.subheader("After starting without an operation")
+draw_figures(reop.after_non_operative, key="after-nonop")
+st.info(reop.caution)
+
+st.page_link("pages/5_What_matters_to_you.py", label="Next: " + p["nav.values"], icon=":material/arrow_forward:")
 frame.close_page(content)

@@ -1,0 +1,243 @@
+"""The fusion questions: the five cards, the reoperation panel, the spine drawing, and the plan."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from decision.icon_array import sentence
+from decision.record import DecisionRecord, FusionPlan, parse_record
+from decision.spine_drawing import SEGMENTS, adjacent_segments, describe, fused_segments, segments_figure
+from tests.conftest import app_at, assert_no_exception
+
+PAGE = "pages/4_Fusion_questions.py"
+CARD_IDS = ["decompression_alone", "instrumentation", "approach", "cages_or_screws", "length"]
+PLAN_KEYS = ["with_decompression", "instrumentation", "approach", "interbody_cage", "segments"]
+
+
+# ---------------------------------------------------------------- content
+
+
+def test_the_five_cards_come_in_the_order_of_the_walk(content):
+    assert [q.id for q in content.fusion.questions] == CARD_IDS
+
+
+@pytest.mark.parametrize("card_id", CARD_IDS)
+def test_every_card_has_every_part(content, card_id):
+    q = next(q for q in content.fusion.questions if q.id == card_id)
+    assert q.question.strip().endswith("?")
+    assert len(q.choices) >= 2
+    for c in q.choices:
+        assert c.name.strip() and c.involves.strip()
+    assert q.known.strip() and q.not_known.strip()
+    assert len(q.figures) >= 1
+    assert 2 <= len(q.ask) <= 3
+    assert q.sources
+    for fid in q.figures:
+        figure = content.figure(fid)
+        assert figure.source in content.source_by_id, f"{fid} cites {figure.source}, not in the bibliography"
+    for sid in q.sources:
+        assert sid in content.source_by_id
+
+
+def test_the_cages_card_says_plainly_that_it_is_not_known(content):
+    q = next(q for q in content.fusion.questions if q.id == "cages_or_screws")
+    assert "not known" in q.known.lower()
+
+
+def test_every_fusion_figure_is_a_seen_figure_with_a_source(content):
+    ids = {f for q in content.fusion.questions for f in q.figures}
+    ids |= set(content.fusion.reoperation.figures) | set(content.fusion.reoperation.after_non_operative)
+    for fid in ids:
+        figure = content.figure(fid)
+        assert figure.label in ("V1", "V2")
+        assert figure.source in content.source_by_id
+
+
+def _reoperation_figures(content):
+    r = content.fusion.reoperation
+    return [content.figure(f) for f in (*r.figures, *r.after_non_operative)]
+
+
+def test_every_reoperation_figure_states_its_time_frame(content):
+    for figure in _reoperation_figures(content):
+        assert re.search(r"\b\d+\s+(years?|months?|weeks?)\b", figure.time_frame), figure.id
+        assert figure.horizon != "over_time", figure.id
+        assert figure.time_frame in sentence(figure)
+
+
+def test_the_reoperation_panel_covers_each_operation_and_care_without_surgery(content):
+    r = content.fusion.reoperation
+    for fid in ("reop_laminectomy_4y", "reop_laminectomy_8y", "reop_microdiscectomy_reherniation_4y",
+                "reop_microdiscectomy_10y", "reop_fusion_ds_8y", "reop_any_11y"):
+        assert fid in r.figures
+    for fid in ("surgery_after_nonop_sciatica_1y", "surgery_after_nonop_disc_8y", "surgery_after_nonop_stenosis_8y"):
+        assert fid in r.after_non_operative
+    assert all(content.figure(f).kind == "reoperation" for f in r.figures)
+
+
+def test_decompression_and_fusion_are_compared_on_the_same_time_frame(content):
+    """Balance: each pair of arms is shown over the same time and in the same way."""
+    pairs = [("nordsten_good_result_decompression_2y", "nordsten_good_result_fusion_2y"),
+             ("slip_reop_decompression_4y", "slip_reop_fusion_4y"),
+             ("new_narrowing_above_decompression_2y", "new_narrowing_above_fusion_2y"),
+             ("reop_slip_decompression_11y", "reop_slip_fusion_11y"),
+             ("reop_other_decompression_11y", "reop_other_fusion_11y")]
+    for a, b in pairs:
+        fa, fb = content.figure(a), content.figure(b)
+        assert (fa.time_frame, fa.horizon, fa.source, fa.label) == (fb.time_frame, fb.horizon, fb.source, fb.label)
+
+
+# ---------------------------------------------------------------- the spine drawing
+
+
+def _named(fig, kind: str) -> list[str]:
+    return [s.name.split(":", 1)[1] for s in fig.layout.shapes if s.name and s.name.startswith(kind + ":")]
+
+
+@pytest.mark.parametrize("segments", [1, 2, 3])
+def test_the_drawing_fills_as_many_segments_as_are_fused(segments):
+    fig = segments_figure(segments)
+    fused = _named(fig, "fused")
+    assert len(fused) == segments
+    positions = [SEGMENTS.index(s) for s in fused]
+    assert positions == list(range(positions[0], positions[0] + segments)), "a fusion is one unbroken run"
+
+
+@pytest.mark.parametrize("segments", [1, 2, 3])
+def test_the_drawing_marks_the_levels_next_to_the_fusion(segments):
+    fig = segments_figure(segments)
+    fused = [SEGMENTS.index(s) for s in _named(fig, "fused")]
+    adjacent = _named(fig, "adjacent")
+    assert adjacent and set(adjacent) == set(adjacent_segments(segments))
+    for s in adjacent:
+        i = SEGMENTS.index(s)
+        assert i == min(fused) - 1 or i == max(fused) + 1
+    assert min(fused) - 1 >= 0 and SEGMENTS[min(fused) - 1] in adjacent, "the level above is always marked"
+    texts = " ".join(a.text for a in fig.layout.annotations)
+    assert "Neighbouring level above the fusion" in texts
+    assert f"Fused: {segments} motion segment" in texts
+
+
+def test_the_drawing_without_a_length_marks_nothing():
+    fig = segments_figure(None)
+    assert _named(fig, "fused") == [] and _named(fig, "adjacent") == []
+    assert len(_named(fig, "disc")) == len(SEGMENTS)
+    assert "No fusion is marked" in describe(None)
+
+
+def test_the_drawing_refuses_a_length_it_cannot_show():
+    with pytest.raises(ValueError):
+        fused_segments(4)
+
+
+def test_the_words_for_the_drawing_name_the_fused_and_neighbouring_levels():
+    assert "L4 to L5 (1 motion segment" in describe(1)
+    assert "L3 to L4" in describe(1) and "L5 to Sacrum" in describe(1)
+    assert "L3 to Sacrum (3 motion segments" in describe(3)
+
+
+# ---------------------------------------------------------------- the plan in the record
+
+
+PLAN = FusionPlan(with_decompression="yes", instrumentation="pedicle_screws", approach="combined_360",
+                  interbody_cage="no", segments=2, surgeon_notes="Check **bone density** <b>first</b>.")
+
+
+def test_the_fusion_plan_survives_save_and_load():
+    record = DecisionRecord(safety_screen_done=True, fusion_plan=PLAN, fusion_patient_notes="Ask about work.")
+    record.clinical.confirmed_diagnosis = "Degenerative spondylolisthesis L4-5"
+    loaded = parse_record(record.to_json())
+    assert loaded == record
+    assert loaded.fusion_plan == PLAN
+
+
+def test_the_fusion_plan_survives_a_page_switch():
+    at = app_at(PAGE, clinic=True)
+    assert_no_exception(at)
+    at.radio(key="w:fusion_plan:with_decompression").set_value("yes").run()
+    at.radio(key="w:fusion_plan:instrumentation").set_value("pedicle_screws").run()
+    at.radio(key="w:fusion_plan:approach").set_value("anterior").run()
+    at.radio(key="w:fusion_plan:interbody_cage").set_value("yes").run()
+    at.radio(key="w:fusion_plan:segments").set_value(3).run()
+    at.text_area(key="w:fusion_plan:surgeon_notes").input("Review in 6 weeks.").run()
+    at.text_area(key="w:clinical:confirmed_diagnosis").input("Stenosis L3-4 with slip").run()
+    at.text_area(key="w:clinical:imaging_findings").input("MRI: narrowing at L3-4").run()
+    assert_no_exception(at)
+    at.switch_page("pages/3_Compare_your_options.py").run()
+    at.switch_page(PAGE).run()
+    assert_no_exception(at)
+    record = at.session_state["record"]
+    assert record.fusion_plan == FusionPlan(with_decompression="yes", instrumentation="pedicle_screws",
+                                            approach="anterior", interbody_cage="yes", segments=3,
+                                            surgeon_notes="Review in 6 weeks.")
+    assert record.clinical.confirmed_diagnosis == "Stenosis L3-4 with slip"
+    assert record.clinical.imaging_findings == "MRI: narrowing at L3-4"
+    # and the widgets show the plan again after the switch
+    assert at.radio(key="w:fusion_plan:approach").value == "anterior"
+    assert at.radio(key="w:fusion_plan:segments").value == 3
+
+
+# ---------------------------------------------------------------- the page
+
+
+def _all_markdown(at) -> str:
+    """Every piece of text the page renders as markdown (markdown, headings, notes)."""
+    parts = (*at.markdown, *at.header, *at.subheader, *at.info, *at.caption)
+    return "\n".join(str(m.value) for m in parts)
+
+
+def test_the_page_walks_at_home_without_the_surgeons_fields(content):
+    at = app_at(PAGE, clinic=False)
+    assert_no_exception(at)
+    keys = {w.key for w in (*at.radio, *at.text_area)}
+    assert not any(k.startswith(("w:fusion_plan:", "w:clinical:")) for k in keys)
+    assert "w:fusion_patient_notes" in keys
+    text = _all_markdown(at)
+    for q in content.fusion.questions:
+        assert q.question in text
+        for fid in q.figures:
+            assert sentence(content.figure(fid)) in text
+    for fid in (*content.fusion.reoperation.figures, *content.fusion.reoperation.after_non_operative):
+        assert sentence(content.figure(fid)) in text
+    assert len(at.get("plotly_chart")) >= 1
+
+
+def test_the_page_walks_in_clinic_with_the_surgeons_fields():
+    at = app_at(PAGE, clinic=True)
+    assert_no_exception(at)
+    for field in PLAN_KEYS:
+        assert at.radio(key=f"w:fusion_plan:{field}") is not None
+    for key in ("w:clinical:confirmed_diagnosis", "w:clinical:imaging_findings", "w:fusion_plan:surgeon_notes"):
+        assert at.text_area(key=key) is not None
+
+
+def test_patient_notes_written_at_home_are_kept():
+    at = app_at(PAGE, clinic=False)
+    at.text_area(key="w:fusion_patient_notes").input("Worried about time off work.").run()
+    assert_no_exception(at)
+    assert at.session_state["record"].fusion_patient_notes == "Worried about time off work."
+
+
+def test_the_home_view_shows_a_recorded_plan_read_only():
+    record = DecisionRecord(safety_screen_done=True, fusion_plan=PLAN)
+    record.clinical.imaging_findings = "MRI: slip at L4-5"
+    at = app_at(PAGE, record=record, clinic=False)
+    assert_no_exception(at)
+    keys = {w.key for w in (*at.radio, *at.text_area)}
+    assert not any(k.startswith(("w:fusion_plan:", "w:clinical:")) for k in keys), "the plan is not editable at home"
+    shown = _all_markdown(at)
+    for label in ("Front and back (360°)", "Screws and rods", "No cage", "2 motion segments"):
+        assert label in shown
+    plain = [t.value for t in at.text]
+    assert PLAN.surgeon_notes in plain, "free text is shown as plain text"
+    assert "MRI: slip at L4-5" in plain
+    assert PLAN.surgeon_notes not in _all_markdown(at), "free text is never rendered as markdown"
+    assert not [r for r in at.radio if r.key == "w:fusion_drawing_example"], "the drawing shows the planned length"
+
+
+def test_a_blank_plan_is_not_shown_at_home():
+    at = app_at(PAGE, clinic=False)
+    assert_no_exception(at)
+    assert "Your surgeon's proposed plan" not in "\n".join(s.value for s in at.subheader)
