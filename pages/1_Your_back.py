@@ -54,6 +54,25 @@ weeks = st.number_input(
 )
 record.symptom_weeks = int(weeks) if weeks is not None else None
 
+if frame.clinic_mode():
+    with st.container(border=True, key="surgeon_facts"):
+        st.subheader("For the surgeon")
+        clinical = record.clinical
+        clinical.confirmed_diagnosis = st.text_area(
+            "Confirmed diagnosis", value=clinical.confirmed_diagnosis, max_chars=2000, key=f"{W}confirmed_diagnosis"
+        )
+        clinical.imaging_findings = st.text_area(
+            "Imaging findings", value=clinical.imaging_findings, max_chars=2000, key=f"{W}imaging_findings"
+        )
+        clinical.proposed_operation = choice(
+            "Operation proposed",
+            ["microdiscectomy", "laminectomy", "fusion", "none_yet"],
+            lambda d: p[f"procedure.{d}"],
+            clinical.proposed_operation,
+            key=f"{W}proposed_operation",
+            horizontal=True,
+        )
+
 st.subheader("How bad is the pain?")
 st.caption(content.scores.pain_intro)
 cols = st.columns(2)

@@ -174,13 +174,15 @@ def _sidebar(content: Content, current: str) -> None:
         for info in PAGES:
             st.page_link(info.path, label=p[f"nav.{info.key}"])
         st.divider()
-        mode = st.toggle(
+        toggle_key = "clinic_toggle_" + current
+        st.toggle(
             p["mode.clinic"],
             value=clinic_mode(),
-            key="clinic_toggle_" + current,
+            key=toggle_key,
+            # A callback, so the page's width and type size change in the same click.
+            on_change=lambda: st.session_state.update(clinic_mode=st.session_state[toggle_key]),
             help="Larger type, and the surgeon's fields on each page.",
         )
-        st.session_state["clinic_mode"] = mode
         st.divider()
         _save_and_load(content)
         st.divider()
