@@ -8,7 +8,10 @@ streamlit, so it is tested without a browser. The PDF draws from the same ``icon
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from decision.content import Figure
 
@@ -20,6 +23,24 @@ UNAFFECTED = "#d5dde3"
 def icons_to_fill(per_100: float) -> int:
     """Whole icons to fill. Under 1 in 100 no icon is filled; the words say 'fewer than 1'."""
     return max(0, min(100, round(per_100)))
+
+
+def _traces(per_100: float, *, marker_size: int) -> list[go.Scatter]:
+    """Two single-colour traces (affected, then the rest): a smaller chart than per-icon colours."""
+    cells = icon_cells(per_100)
+    traces = []
+    for affected, color in ((True, AFFECTED), (False, UNAFFECTED)):
+        idx = [i for i, c in enumerate(cells) if c is affected]
+        traces.append(
+            go.Scatter(
+                x=[i % GRID for i in idx],
+                y=[i // GRID for i in idx],
+                mode="markers",
+                marker={"symbol": "circle", "size": marker_size, "color": color, "line": {"width": 0}},
+                hoverinfo="skip",
+            )
+        )
+    return traces
 
 
 def icon_cells(per_100: float) -> list[bool]:
@@ -53,26 +74,54 @@ def label_note(figure: Figure) -> str:
     return "Seen in the original study."
 
 
+# Building a validated plotly figure costs ~10 ms, and a long page draws dozens on every rerun.
+# Figures are frozen (hashable), so each chart is built once per process; callers must not
+# mutate the result (st.plotly_chart copies it with to_dict()).
+@lru_cache(maxsize=1024)
 def icon_array_figure(figure: Figure, *, height: int = 210) -> go.Figure:
-    cells = icon_cells(figure.per_100)
-    xs = [i % GRID for i in range(len(cells))]
-    ys = [i // GRID for i in range(len(cells))]
-    colors = [AFFECTED if c else UNAFFECTED for c in cells]
-    fig = go.Figure(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers",
-            marker={"symbol": "circle", "size": 14, "color": colors, "line": {"width": 0}},
-            hoverinfo="skip",
-        )
-    )
+    fig = go.Figure(_traces(figure.per_100, marker_size=14))
     fig.update_layout(
         height=height,
         width=height,
         margin={"l": 4, "r": 4, "t": 4, "b": 4},
         xaxis={"visible": False, "range": [-0.6, GRID - 0.4], "fixedrange": True},
         yaxis={"visible": False, "range": [-0.6, GRID - 0.4], "fixedrange": True, "scaleanchor": "x"},
+        plot_bgcolor="rgba(0,0,0,0)",
+        paper_bgcolor="rgba(0,0,0,0)",
+        showlegend=False,
+    )
+    return fig
+
+
+def icon_arrays_figure(figures: list[Figure] | tuple[Figure, ...], *, panel_height: int = 190) -> go.Figure:
+    """Several icon arrays side by side in ONE plotly figure, each panel titled with its number.
+
+    One chart per group rather than one per number: a browser builds each plotly chart on its
+    own, so fewer charts make a long page appear sooner (benchmarks/bench.py measures it).
+    """
+    return _icon_arrays_figure(tuple(figures), panel_height)
+
+
+@lru_cache(maxsize=1024)
+def _icon_arrays_figure(figures: tuple[Figure, ...], panel_height: int) -> go.Figure:
+    count = len(figures)
+    titles = [f"{i}. {format_number(f.per_100).split(' (')[0]}" for i, f in enumerate(figures, start=1)]
+    fig = make_subplots(rows=1, cols=count, subplot_titles=titles, horizontal_spacing=0.06)
+    for col, figure in enumerate(figures, start=1):
+        for trace in _traces(figure.per_100, marker_size=9 if count > 2 else 11):
+            fig.add_trace(trace, row=1, col=col)
+        axis = "" if col == 1 else str(col)
+        fig.update_layout(
+            {
+                f"xaxis{axis}": {"visible": False, "range": [-0.6, GRID - 0.4], "fixedrange": True},
+                f"yaxis{axis}": {"visible": False, "range": [-0.6, GRID - 0.4], "fixedrange": True,
+                                 "scaleanchor": f"x{axis}"},
+            }
+        )
+    fig.update_annotations(font_size=13)
+    fig.update_layout(
+        height=panel_height + 30,
+        margin={"l": 4, "r": 4, "t": 30, "b": 4},
         plot_bgcolor="rgba(0,0,0,0)",
         paper_bgcolor="rgba(0,0,0,0)",
         showlegend=False,

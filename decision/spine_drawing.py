@@ -14,6 +14,8 @@ Pure plotly: no streamlit here, so the figure is tested without a browser.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import plotly.graph_objects as go
 
 VERTEBRAE = ("L1", "L2", "L3", "L4", "L5", "Sacrum")
@@ -100,6 +102,7 @@ def _body_bottom(index: int) -> float:
     return (len(VERTEBRAE) - 1 - index) * _STEP
 
 
+@lru_cache(maxsize=8)  # four possible drawings; built once each (callers must not mutate them)
 def segments_figure(segments: int | None) -> go.Figure:
     """The side drawing, with the fused segment(s) filled and the neighbouring levels outlined.
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from decision.comparison import comparison_rows, default_selection, fusion_is_on_the_table, options_in_order
 from ui import frame
-from ui.figures import draw_figure
+from ui.figures import draw_figures
 
 FITS_BADGE = ":green-badge[:material/check: Fits your diagnosis]"
 FUSION_PAGE = "pages/4_Fusion_questions.py"
@@ -84,8 +84,8 @@ for view in comparison_rows(content, chosen):
         with col:
             st.markdown(_heading(option.id))
             st.write(text)
-            for figure in figures:
-                draw_figure(content, figure, key=f"{row.id}-{option.id}-{figure.id}")
+            if figures:
+                draw_figures(content, figures, key=f"{row.id}-{option.id}")
             if option.id == "fusion" and row.id in ("harms", "reoperation"):
                 st.page_link(FUSION_PAGE, label=p["nav.fusion"], icon=":material/arrow_forward:")
 

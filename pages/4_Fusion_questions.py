@@ -9,7 +9,7 @@ import streamlit as st
 
 from decision.spine_drawing import describe, segments_figure
 from ui import frame
-from ui.figures import draw_figure
+from ui import figures as ui_figures
 from ui.widgets import choice
 
 content, record = frame.open_page("fusion")
@@ -37,12 +37,7 @@ PLAN = {
 
 
 def draw_figures(figure_ids, key: str) -> None:
-    cols = st.columns(2)
-    for i, fid in enumerate(figure_ids):
-        figure = content.figure(fid)
-        with cols[i % 2]:
-            # A gap between two groups is not a count of people: no icon array for it.
-            draw_figure(content, figure, key=f"{key}-{fid}", show_array=figure.kind != "context")
+    ui_figures.draw_figures(content, [content.figure(fid) for fid in figure_ids], key=key)
 
 
 def plan_line(card_id: str) -> str:

@@ -225,4 +225,8 @@ def test_icon_arrays_have_100_people_each():
     assert charts
     for chart in charts:
         spec = json.loads(chart.proto.spec)
-        assert len(spec["data"][0]["x"]) == 100
+        people: dict[str, int] = {}
+        for trace in spec["data"]:  # each panel: an affected trace and an unaffected trace
+            axis = trace.get("xaxis", "x")
+            people[axis] = people.get(axis, 0) + len(trace["x"])
+        assert people and all(n == 100 for n in people.values()), people

@@ -1,11 +1,13 @@
-"""Draw one figure: the sentence, the icon array, and where the number comes from."""
+"""Draw figures: the sentences, the icon arrays, and where each number comes from."""
 
 from __future__ import annotations
+
+from typing import Iterable
 
 import streamlit as st
 
 from decision.content import Content, Figure
-from decision.icon_array import icon_array_figure, label_note, sentence
+from decision.icon_array import icon_array_figure, icon_arrays_figure, label_note, sentence
 
 _CHART_CONFIG = {"displayModeBar": False, "staticPlot": True}
 
@@ -16,17 +18,37 @@ def source_line(content: Content, figure: Figure) -> str:
 
 
 def draw_figure(content: Content, figure: Figure, *, key: str, show_array: bool = True) -> None:
-    """The sentence is the text alternative of the icon array and is always shown."""
+    """One number. The sentence is the text alternative of the icon array and is always shown."""
     text = sentence(figure)
     with st.container(border=True, key=f"fig-{key}"):
         st.markdown(f"**{text}**")
         if show_array:
-            st.plotly_chart(
-                icon_array_figure(figure),
-                config=_CHART_CONFIG,
-                key=f"chart-{key}",
-                alt=text,
-                width="content",
-            )
+            st.plotly_chart(icon_array_figure(figure), config=_CHART_CONFIG, key=f"chart-{key}", alt=text, width="content")
         st.caption(f"Applies to: {figure.population}.")
         st.caption(source_line(content, figure))
+
+
+def draw_figures(content: Content, figures: Iterable[Figure], *, key: str) -> None:
+    """A group of numbers: each sentence numbered, then their icon arrays side by side in one chart.
+
+    A figure of kind "context" (e.g. a gap between two groups) is not a count of people, so it
+    gets its sentence but no icon array.
+    """
+    figures = list(figures)
+    if len(figures) == 1:
+        draw_figure(content, figures[0], key=key, show_array=figures[0].kind != "context")
+        return
+    arrays = [f for f in figures if f.kind != "context"]
+    with st.container(border=True, key=f"figs-{key}"):
+        for i, figure in enumerate(arrays, start=1):
+            st.markdown(f"**{i}. {sentence(figure)}**")
+            st.caption(f"Applies to: {figure.population}. {source_line(content, figure)}")
+        if arrays:
+            st.plotly_chart(
+                icon_arrays_figure(arrays), config=_CHART_CONFIG, key=f"chart-{key}",
+                alt=" ".join(f"{i}. {sentence(f)}" for i, f in enumerate(arrays, start=1)),
+            )
+        for figure in figures:
+            if figure.kind == "context":
+                st.markdown(f"**{sentence(figure)}**")
+                st.caption(f"Applies to: {figure.population}. {source_line(content, figure)}")
