@@ -1,9 +1,97 @@
-"""Being built."""
+"""What matters to you: rate what people weigh, add your own concerns, see how each option tends to fit."""
 
 import streamlit as st
 
+from decision.deliberation import FIT_ORDER, add_text, evidence_note, values_fit
 from ui import frame
 
 content, record = frame.open_page("values")
-st.title(content.pages["nav.values"])
+p, values = content.pages, content.deliberation.values
+W = frame.WIDGET_PREFIX
+MAX_CONCERNS = 20  # the record keeps at most 20 (decision/record.py)
+FIT_TITLES = {
+    "tends_to_fit": "Tends to fit",
+    "mixed": "Mixed",
+    "tends_not_to_fit": "Tends not to fit",
+}
+FIT_ICONS = {
+    "tends_to_fit": ":material/thumb_up:",
+    "mixed": ":material/balance:",
+    "tends_not_to_fit": ":material/thumb_down:",
+}
+
+st.title(p["values.title"])
+st.write(values.intro)
+
+# ---------------------------------------------------------------- ratings
+st.subheader("How much does each one matter to you?")
+ratings = dict(record.values)
+for item in values.items:
+    rating = st.select_slider(
+        item.label,
+        options=[None, *range(11)],
+        value=ratings.get(item.id),
+        format_func=lambda v: "Not rated" if v is None else str(v),
+        key=f"{W}value:{item.id}",
+    )
+    if rating is None:
+        ratings.pop(item.id, None)
+    else:
+        ratings[item.id] = rating
+record.values = ratings
+
+# ---------------------------------------------------------------- own concerns
+
+
+def _add_concern() -> None:
+    rec = frame.record()
+    rec.own_concerns = add_text(rec.own_concerns, st.session_state[f"{W}concern_new"], MAX_CONCERNS)
+    st.session_state[f"{W}concern_new"] = ""
+
+
+def _remove_concern(index: int) -> None:
+    rec = frame.record()
+    rec.own_concerns = [c for i, c in enumerate(rec.own_concerns) if i != index]
+
+
+# ---------------------------------------------------------------- fit view
+st.subheader("How each option tends to fit")
+st.warning(f"**{values.disclaimer}**", icon=":material/info:")
+fit = values_fit(record.values, values, content.template.option_order)
+
+main, side = st.columns([2, 1])
+with side, st.container(border=True, key="own_concerns"):
+    st.markdown("**Your own concerns**")
+    st.caption("Anything else that matters to you, in your own words. It goes on your summary for the talk "
+               "with your surgeon.")
+    for i, concern in enumerate(record.own_concerns):
+        st.text(concern)  # the patient's words, shown as plain text
+        st.button("Remove", key=f"{W}concern_remove:{i}", on_click=_remove_concern, args=(i,),
+                  type="tertiary", icon=":material/close:")
+    st.text_input("Add a concern", key=f"{W}concern_new", max_chars=300,
+                  placeholder="For example: my job")
+    st.button("Add", key=f"{W}concern_add", on_click=_add_concern,
+              disabled=len(record.own_concerns) >= MAX_CONCERNS)
+
+with main:
+    if not fit.has_high_ratings:
+        st.info(f"Rate something {fit.threshold} or more above to see how each option tends to fit it.")
+    else:
+        labels = [next(i.label for i in values.items if i.id == item_id) for item_id in fit.high_items]
+        st.write(f"You rated these {fit.threshold} or more: " + "; ".join(labels) + ".")
+        for option_fit in fit.options:
+            with st.container(border=True, key=f"fit-{option_fit.option}"):
+                st.markdown(f"#### {content.option(option_fit.option).name}")
+                if not option_fit.reasons:
+                    st.caption("This aid has no reason to give for the things you rated highly.")
+                for group in FIT_ORDER:
+                    reasons = option_fit.group(group)
+                    if not reasons:
+                        continue
+                    st.markdown(f"{FIT_ICONS[group]} **{FIT_TITLES[group]}**")
+                    for r in reasons:
+                        st.markdown(f"- **{r.item_label}** (you rated it {r.rating}): {r.why}")
+                        st.caption(evidence_note(content, r.figure, r.source))
+
+st.page_link("pages/6_Check_your_understanding.py", label="Next: " + p["nav.quiz"], icon=":material/arrow_forward:")
 frame.close_page(content)
