@@ -1,9 +1,146 @@
-"""Being built."""
+"""Summary: every answer on one page, the printable PDF, and (in clinic) the decision reached.
+
+The screen and the PDF draw the same ``decision.summary.Summary``. Text the patient or the
+surgeon typed is shown with ``st.text`` (never as Markdown or HTML).
+"""
+
+from datetime import date
 
 import streamlit as st
 
+from decision.pdf import build_pdf
+from decision.record import DecisionReached
+from decision.summary import Bullets, FigureBlock, Item, OptionFigures, Paragraph, Section, Table, build_summary
 from ui import frame
+from ui.figures import draw_figure, draw_figures
 
 content, record = frame.open_page("summary")
-st.title(content.pages["nav.summary"])
+p = content.pages
+W = frame.WIDGET_PREFIX
+CHOICES = ("non_operative", "laminectomy", "microdiscectomy", "fusion", "more_time_needed")
+
+
+def _choice_name(choice: str) -> str:
+    return p.get(f"option.{choice}") or content.option(choice).name
+
+
+def _clear_decision() -> None:
+    frame.record().decision_reached = None
+    for key in (f"{W}decision_choice", f"{W}decision_date"):
+        st.session_state.pop(key, None)
+
+
+def decision_reached_control() -> None:
+    """Clinic only: the option chosen (or more time needed) and the day, into the record."""
+    reached = record.decision_reached
+    with st.container(border=True, key="decision_reached"):
+        st.subheader("Decision reached")
+        choice = st.radio(
+            "What was decided today?",
+            CHOICES,
+            index=CHOICES.index(reached.choice) if reached else None,
+            format_func=_choice_name,
+            key=f"{W}decision_choice",
+        )
+        on = st.date_input("Date", value=reached.on if reached else date.today(), key=f"{W}decision_date")
+        record.decision_reached = DecisionReached(choice=choice, on=on) if choice and on else None
+        st.button("Clear the decision", key="clear_decision", on_click=_clear_decision,
+                  disabled=record.decision_reached is None)
+
+
+def draw_item(item: Item) -> None:
+    if item.free:
+        st.markdown(f"**{item.label}**")
+        st.text(item.value)
+    else:
+        cols = st.columns([2, 3])
+        cols[0].markdown(f"**{item.label}**")
+        cols[1].text(item.value)
+
+
+def draw_block(block, key: str) -> None:
+    if isinstance(block, Item):
+        draw_item(block)
+    elif isinstance(block, Paragraph):
+        if block.strong and not block.free:
+            st.markdown(f"**{block.text}**")
+        else:
+            st.text(block.text)
+    elif isinstance(block, Bullets):
+        for i, text in enumerate(block.items, start=1):
+            st.text(f"{i}. {text}" if block.numbered else f"• {text}")
+    elif isinstance(block, Table):
+        st.table([dict(zip(block.header, row)) for row in block.rows], hide_index=True)
+    elif isinstance(block, OptionFigures):
+        # An expander per option, open at first, so a long list of numbers can be folded away.
+        # The numbers of each row share one chart (fewer charts: the page appears sooner).
+        with st.expander(block.name, expanded=True):
+            rows = dict.fromkeys(fig.row for fig in block.figures)
+            for row in rows:
+                st.caption(row)
+                figures = [content.figure(f.figure_id) for f in block.figures if f.row == row]
+                draw_figures(content, figures, key=f"summary-{block.option_id}-{row}")
+    elif isinstance(block, FigureBlock):
+        draw_summary_figure(block, f"{key}-{block.figure_id}")
+
+
+def draw_summary_figure(fig: FigureBlock, key: str) -> None:
+    st.caption(fig.row)
+    draw_figure(content, content.figure(fig.figure_id), key=f"summary-{key}", show_array=bool(fig.cells))
+
+
+def draw_section(section: Section) -> None:
+    if section.alert:  # the red-flag action leads the summary, as it leads the PDF
+        with st.container(border=True, key="summary-red-flag"):
+            st.error(f"**{section.title}**", icon=":material/emergency:")
+            for i, block in enumerate(section.blocks):
+                draw_block(block, f"{section.id}-{i}")
+        return
+    st.subheader(section.title)
+    for i, block in enumerate(section.blocks):
+        draw_block(block, f"{section.id}-{i}")
+
+
+st.title(p.get("summary.title", p["nav.summary"]))
+
+alert = [s for s in build_summary(record, content).sections if s.alert]
+for section in alert:  # a red flag's action leads the page, before anything else
+    draw_section(section)
+
+if frame.clinic_mode():  # before the summary, so the summary below already shows today's decision
+    decision_reached_control()
+
+summary = build_summary(record, content)
+# The PDF is built only when the button is clicked, in a thread of its own that cannot read
+# st.session_state; so the callable holds this session's record object (widgets change it in
+# place, and a loaded file reruns the page, which makes a new callable).
+initials = (record.patient_initials or "record").replace(" ", "")
+st.download_button(
+    "Download the summary (PDF)",
+    data=lambda rec=record: build_pdf(rec, content),
+    file_name=f"spine-decision-summary-{initials}-{date.today().isoformat()}.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    key="download_pdf",
+    icon=":material/download:",
+    help="A summary to print for you and your surgeon. It has room for you both to sign.",
+)
+st.caption(
+    'To open every answer again later, at home or in clinic, use "Save my answers (file)" in the sidebar. '
+    "It saves a file that reopens everything. The PDF is for reading and signing; it cannot be reopened here."
+)
+st.caption(
+    f"{summary.aid_name} · content version {summary.content_version}, reviewed {summary.content_date} · "
+    f"summary made on {summary.made_on.isoformat()} · initials: {summary.initials}"
+)
+
+for section in summary.sections:
+    if not section.alert:
+        draw_section(section)
+
+if summary.citations:
+    with st.expander("Sources"):
+        for i, citation in enumerate(summary.citations, start=1):
+            st.text(f"{i}. {citation}")
+
 frame.close_page(content)

@@ -1,0 +1,239 @@
+"""The summary shared by the Summary page and the PDF: what it holds, and what it leads with."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from decision.icon_array import icon_cells, sentence
+from decision.record import DecisionReached, DecisionRecord, FusionPlan, SureAnswers
+from decision.summary import (
+    CONFLICT_FLAG,
+    KEY_ROWS,
+    NOT_ANSWERED,
+    NOT_RECORDED,
+    Item,
+    OptionFigures,
+    Paragraph,
+    build_summary,
+    quiz_score,
+    sure_score,
+)
+from tests import records
+
+
+def items(summary, section_id: str) -> dict[str, str]:
+    return {b.label: b.value for b in summary.section(section_id).blocks if isinstance(b, Item)}
+
+
+def fitting_content(content, diagnosis: str):
+    """The content with one option made to fit ``diagnosis`` and given a figure in each key row.
+
+    The real options are being written; this keeps the figure tests independent of their draft.
+    """
+    figs = [f.id for f in content.figures][:3]
+    option = content.options[0]
+    cells = dict(option.cells)
+    for row, fid in zip(KEY_ROWS, figs):
+        cells[row] = cells.get(row, next(iter(cells.values()))).model_copy(update={"figures": (fid,)})
+    fitted = option.model_copy(update={"fits": (diagnosis,), "cells": cells})
+    others = tuple(o.model_copy(update={"fits": tuple(d for d in o.fits if d != diagnosis)}) for o in content.options[1:])
+    # model_construct, not model_copy: a copy would keep the original's cached lookups.
+    fields = {name: getattr(content, name) for name in type(content).model_fields}
+    return type(content).model_construct(**{**fields, "options": (fitted, *others)}), fitted, figs
+
+
+# ---------------------------------------------------------------- an empty record
+
+
+def test_an_empty_record_says_not_answered_where_nothing_was_given(content):
+    s = build_summary(DecisionRecord(), content)
+    assert s.initials == NOT_ANSWERED
+    assert items(s, "safety")["Urgent signs"] == NOT_ANSWERED
+    back = items(s, "your_back")
+    assert back["Pain began"] == NOT_ANSWERED and back["Worst pain"] == NOT_ANSWERED
+    assert items(s, "treatments")["Treatments"] == NOT_ANSWERED
+    assert set(items(s, "surgeon").values()) == {NOT_ANSWERED}
+    values = items(s, "values")
+    assert values["Top values"] == NOT_ANSWERED and values["Your own concerns"] == NOT_ANSWERED
+    leaning = items(s, "leaning")
+    for label in ("Quiz", "Leaning toward", "How you want to decide", "SURE test before", "SURE test after",
+                  "Questions for the surgeon"):
+        assert leaning[label] == NOT_ANSWERED, label
+    assert set(items(s, "baseline").values()) == {NOT_ANSWERED}
+    assert items(s, "decision")["Decision"] == NOT_RECORDED
+    assert s.signatures == ("Patient", "Surgeon")
+
+
+def test_an_empty_record_leads_with_the_safety_check_and_has_no_alert(content):
+    s = build_summary(DecisionRecord(), content)
+    assert s.sections[0].id == "safety" and not any(sec.alert for sec in s.sections)
+
+
+def test_the_summary_names_the_aid_its_content_version_and_the_day(content):
+    s = build_summary(DecisionRecord(), content, today=date(2027, 3, 4))
+    assert (s.aid_name, s.content_version, s.content_date) == (
+        content.meta.name, content.meta.content_version, content.meta.last_review)
+    assert s.made_on == date(2027, 3, 4)
+
+
+# ---------------------------------------------------------------- a full record
+
+
+def test_a_full_record_summary_holds_every_field(content):
+    record = records.full_record(content)
+    s = build_summary(record, content)
+    text = s.text()
+    p = content.pages
+    expected = [
+        record.patient_initials,
+        content.red_flags.none_apply,
+        p[f"diagnosis.{record.diagnosis}"],
+        p[f"procedure.{record.procedure}"],
+        f"{record.symptom_weeks} weeks",
+        p[f"worst_pain.{record.worst_pain}"],
+        *(content.program.treatment_names[t.kind] for t in record.treatments),
+        *(content.program.helped_names[t.helped] for t in record.treatments),
+        records.CONFIRMED_DIAGNOSIS,
+        records.IMAGING,
+        records.SURGEON_NOTES,
+        "Pedicle screws", "From the back (posterior)", "1 level",
+        records.PATIENT_FUSION_NOTE,
+        *records.OWN_CONCERNS,
+        *records.QUESTIONS,
+        content.deliberation.leaning_options[record.leaning],
+        content.deliberation.decision_roles[record.decision_role],
+        f"2 out of 4: {CONFLICT_FLAG}",
+        "4 out of 4",
+        "6 out of 10", "8 out of 10",
+        "53.3 out of 100",
+        f"{p['option.fusion']}, on 2026-12-01",
+    ]
+    for value in expected:
+        assert value in text, value
+    top = [v.label for v in content.deliberation.values.items if record.values.get(v.id, 0) >= 7]
+    low = [v.label for v in content.deliberation.values.items if record.values.get(v.id, 10) < 7]
+    assert top and all(label in text for label in top)
+    assert not any(items(s, "values").get(label) for label in low)
+    assert s.citations, "a full record cites its sources"
+
+
+def test_a_full_record_has_no_not_answered_except_where_the_record_cannot_say(content):
+    s = build_summary(records.full_record(content), content)
+    for sec in s.sections:
+        for label, value in items(s, sec.id).items():
+            assert value not in (NOT_ANSWERED, NOT_RECORDED), (sec.id, label)
+
+
+def test_readiness_shows_what_is_met_and_what_is_missing(content):
+    record = records.full_record(content)
+    met = build_summary(record, content).section("readiness")
+    assert any("met" in str(b).lower() for b in met.blocks)
+    short = record.model_copy(update={"treatments": []})
+    blocks = build_summary(short, content).section("readiness").blocks
+    title = content.readiness.status_titles["not_yet"]
+    assert Item("Result", title) in blocks
+    assert any(getattr(b, "text", "") == "What is missing:" for b in blocks)
+
+
+# ---------------------------------------------------------------- red flags
+
+
+@pytest.mark.parametrize("flag, action", [("saddle_numbness", "emergency"), ("cancer_history", "urgent")])
+def test_a_red_flag_record_leads_with_the_action(content, flag, action):
+    record = records.full_record(content).model_copy(update={"red_flags": [flag]})
+    s = build_summary(record, content)
+    first = s.sections[0]
+    todo = getattr(content.red_flags, action)
+    assert first.alert and first.title == todo.title
+    assert Paragraph(todo.message, strong=True) in first.blocks
+    question = next(f.question for f in content.red_flags.flags if f.id == flag)
+    assert question in first.blocks[1].items
+    assert [sec.alert for sec in s.sections].count(True) == 1
+    assert all(c in s.citations for c in (content.source(i).citation for i in todo.sources))
+
+
+# ---------------------------------------------------------------- options and figures
+
+
+def test_options_that_fit_the_diagnosis_show_their_key_figures_with_icon_cells(content):
+    variant, option, figs = fitting_content(content, "spinal_stenosis")
+    s = build_summary(DecisionRecord(diagnosis="spinal_stenosis"), variant)
+    shown = [b for b in s.section("options").blocks if isinstance(b, OptionFigures)]
+    assert [o.option_id for o in shown] == [option.id]
+    blocks = shown[0].figures
+    assert [b.figure_id for b in blocks] == list(dict.fromkeys(figs))
+    for b in blocks:
+        fig = variant.figure(b.figure_id)
+        assert b.sentence == sentence(fig)
+        assert b.cells == (() if fig.kind == "context" else tuple(icon_cells(fig.per_100)))
+        assert variant.source(fig.source).citation in s.citations
+
+
+def test_options_that_do_not_fit_the_diagnosis_show_no_figures(content):
+    variant, option, _ = fitting_content(content, "spinal_stenosis")
+    s = build_summary(DecisionRecord(diagnosis="disc_herniation"), variant)
+    order = variant.template.option_order
+    fitting = [o for o in order if "disc_herniation" in variant.option(o).fits]
+    shown = [b.option_id for b in s.section("options").blocks if isinstance(b, OptionFigures)]
+    assert shown == fitting and option.id not in shown
+
+
+def test_every_option_compared_is_named(content):
+    s = build_summary(DecisionRecord(), content)
+    compared = items(s, "options")["Options compared"]
+    assert all(content.option(o).name in compared for o in content.template.option_order)
+
+
+# ---------------------------------------------------------------- scores and plan
+
+
+def test_sure_flags_possible_conflict_only_when_answered_and_under_four():
+    assert sure_score(SureAnswers()) == NOT_ANSWERED
+    assert sure_score(SureAnswers(sure=True, understand=True, risk_benefit=True, encouragement=True)) == "4 out of 4"
+    three = sure_score(SureAnswers(sure=True, understand=True, risk_benefit=False, encouragement=True))
+    assert three == f"3 out of 4: {CONFLICT_FLAG}"
+    partial = sure_score(SureAnswers(sure=True))
+    assert "1 of 4 questions answered" in partial and CONFLICT_FLAG in partial
+
+
+def test_quiz_score_counts_right_answers_among_those_answered(content):
+    questions = content.deliberation.quiz.questions
+    record = DecisionRecord(quiz={questions[0].id: questions[0].answer, "no_such_question": "a"})
+    assert quiz_score(record, content) == (1, 1, len(questions))
+    full = records.full_record(content)
+    right, answered, total = quiz_score(full, content)
+    assert answered == total == len(questions) and right == total - 1
+
+
+def test_a_plan_with_only_surgeon_notes_shows_the_notes_and_no_plan_choices(content):
+    record = DecisionRecord(fusion_plan=FusionPlan(surgeon_notes="Review in 6 weeks."))
+    found = items(build_summary(record, content), "surgeon")
+    assert found == {"Surgeon's notes": "Review in 6 weeks."}
+
+
+def test_free_text_is_marked_free_so_it_is_shown_as_plain_text(content):
+    s = build_summary(records.full_record(content), content)
+    notes = next(b for b in s.section("surgeon").blocks if isinstance(b, Item) and b.label == "Surgeon's notes")
+    assert notes.free and notes.value == records.SURGEON_NOTES
+
+
+def test_more_time_needed_is_a_decision_that_can_be_recorded(content):
+    record = DecisionRecord(decision_reached=DecisionReached(choice="more_time_needed", on=date(2026, 12, 2)))
+    value = items(build_summary(record, content), "decision")["Decision"]
+    assert value == f"{content.pages['option.more_time_needed']}, on 2026-12-02"
+
+
+def test_a_context_figure_gets_its_words_but_no_icon_array(content):
+    context = next((f for f in content.figures if f.kind == "context"), None)
+    assert context is not None, "the content has a context figure to test with"
+    variant, option, _ = fitting_content(content, "spinal_stenosis")
+    cells = {**option.cells, "benefit": option.cells["benefit"].model_copy(update={"figures": (context.id,)})}
+    fitted = option.model_copy(update={"cells": cells})
+    fields = {name: getattr(variant, name) for name in type(variant).model_fields}
+    variant = type(variant).model_construct(**{**fields, "options": (fitted, *variant.options[1:])})
+    shown = next(b for b in build_summary(DecisionRecord(diagnosis="spinal_stenosis"), variant).section("options").blocks
+                 if isinstance(b, OptionFigures))
+    block = next(f for f in shown.figures if f.figure_id == context.id)
+    assert block.cells == () and block.sentence == sentence(context)
