@@ -93,24 +93,32 @@ def icon_array_figure(figure: Figure, *, height: int = 210) -> go.Figure:
     return fig
 
 
-def icon_arrays_figure(figures: list[Figure] | tuple[Figure, ...], *, panel_height: int = 190) -> go.Figure:
-    """Several icon arrays side by side in ONE plotly figure, each panel titled with its number.
+def icon_arrays_figure(
+    figures: list[Figure] | tuple[Figure, ...], *, columns: int = 2, panel_height: int = 170
+) -> go.Figure:
+    """Several icon arrays in ONE plotly figure, a grid of panels (``columns`` wide), each titled
+    with its number, so the arrays stay large enough to read in a narrow column.
 
     One chart per group rather than one per number: a browser builds each plotly chart on its
     own, so fewer charts make a long page appear sooner (benchmarks/bench.py measures it).
     """
-    return _icon_arrays_figure(tuple(figures), panel_height)
+    return _icon_arrays_figure(tuple(figures), columns, panel_height)
 
 
 @lru_cache(maxsize=1024)
-def _icon_arrays_figure(figures: tuple[Figure, ...], panel_height: int) -> go.Figure:
+def _icon_arrays_figure(figures: tuple[Figure, ...], columns: int, panel_height: int) -> go.Figure:
     count = len(figures)
+    cols = max(1, min(columns, count))
+    rows = -(-count // cols)
     titles = [f"{i}. {format_number(f.per_100).split(' (')[0]}" for i, f in enumerate(figures, start=1)]
-    fig = make_subplots(rows=1, cols=count, subplot_titles=titles, horizontal_spacing=0.06)
-    for col, figure in enumerate(figures, start=1):
-        for trace in _traces(figure.per_100, marker_size=9 if count > 2 else 11):
-            fig.add_trace(trace, row=1, col=col)
-        axis = "" if col == 1 else str(col)
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, horizontal_spacing=0.08,
+                        vertical_spacing=0.12 / rows)
+    for i, figure in enumerate(figures):
+        row, col = i // cols + 1, i % cols + 1
+        for trace in _traces(figure.per_100, marker_size=10):
+            fig.add_trace(trace, row=row, col=col)
+    for n in range(1, rows * cols + 1):
+        axis = "" if n == 1 else str(n)
         fig.update_layout(
             {
                 f"xaxis{axis}": {"visible": False, "range": [-0.6, GRID - 0.4], "fixedrange": True},
@@ -120,7 +128,7 @@ def _icon_arrays_figure(figures: tuple[Figure, ...], panel_height: int) -> go.Fi
         )
     fig.update_annotations(font_size=13)
     fig.update_layout(
-        height=panel_height + 30,
+        height=rows * (panel_height + 30),
         margin={"l": 4, "r": 4, "t": 30, "b": 4},
         plot_bgcolor="rgba(0,0,0,0)",
         paper_bgcolor="rgba(0,0,0,0)",

@@ -196,7 +196,9 @@ def _save_and_load(content: Content) -> None:
     name = f"spine-decision-{(rec.patient_initials or 'record').replace(' ', '')}-{date.today().isoformat()}.json"
     st.download_button(
         "Save my answers (file)",
-        data=lambda: record().to_json(),
+        # Streamlit calls this on click in another thread, where st.session_state cannot be
+        # read, so the record is bound now; it is the session's one mutable record.
+        data=lambda r=rec: r.to_json(),
         file_name=name,
         mime="application/json",
         on_click="ignore",
