@@ -245,6 +245,20 @@ class Reoperation(Frozen):
     figures: tuple[str, ...]
     after_non_operative: tuple[str, ...]
     caution: str
+    sources: tuple[str, ...] = ()  # sources of statements in the words (figures cite their own)
+
+
+PlanFieldId = Literal["with_decompression", "instrumentation", "approach", "interbody_cage", "segments"]
+
+
+class PlanField(Frozen):
+    """How one part of the surgeon's fusion plan is asked and shown: on a card, in the summary."""
+
+    card: Literal["decompression_alone", "instrumentation", "approach", "cages_or_screws", "length"]
+    field: PlanFieldId
+    question: str  # asked of the surgeon on the card
+    label: str  # short label in the summary
+    values: dict[str, str]  # stored value (segments as "1", "2", "3"; "undecided" for none) -> words
 
 
 class Fusion(Frozen):
@@ -252,6 +266,7 @@ class Fusion(Frozen):
     questions: tuple[FusionQuestion, ...]
     reoperation: Reoperation
     segments_caption: str
+    plan: tuple[PlanField, ...] = Field(min_length=5, max_length=5)
 
 
 # ---------------------------------------------------------------- deliberation
@@ -453,6 +468,7 @@ class Content(Frozen):
         for q in self.fusion.questions:
             problems += _check_refs(f"fusion.yaml ({q.id})", q.sources, source_ids)
             problems += _check_refs(f"fusion.yaml ({q.id}) figures", q.figures, figure_ids)
+        problems += _check_refs("fusion.yaml (reoperation sources)", self.fusion.reoperation.sources, source_ids)
         problems += _check_refs(
             "fusion.yaml (reoperation)",
             self.fusion.reoperation.figures + self.fusion.reoperation.after_non_operative,

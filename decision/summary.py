@@ -17,6 +17,7 @@ from decision.content import Content, Figure
 from decision.icon_array import icon_cells, label_note, sentence
 from decision.oswestry import oswestry_score
 from decision.readiness import assess, red_flag_status
+from decision.fusion_plan import plan_lines
 from decision.record import DecisionRecord, FusionPlan, SureAnswers
 
 NOT_ANSWERED = "Not answered"
@@ -28,28 +29,6 @@ CONFLICT_FLAG = "possible decisional conflict"
 
 # Words for the surgeon's fusion plan. The record stores short codes; these are their names.
 # A clinic can override any of them with a key "plan.<field>.<value>" in content/pages.yaml.
-_UNDECIDED = "Not decided yet"
-PLAN_LABELS: dict[str, tuple[str, dict[object, str]]] = {
-    "with_decompression": ("Decompression as well", {"yes": "Yes", "no": "No", "undecided": _UNDECIDED}),
-    "instrumentation": (
-        "Screws and rods",
-        {"pedicle_screws": "Pedicle screws", "none": "No screws or rods", "undecided": _UNDECIDED},
-    ),
-    "approach": (
-        "Approach",
-        {
-            "posterior": "From the back (posterior)",
-            "anterior": "From the front (anterior)",
-            "lateral": "From the side (lateral)",
-            "combined_360": "Front and back (360°)",
-            "undecided": _UNDECIDED,
-        },
-    ),
-    "interbody_cage": ("Cage between the bones", {"yes": "Yes", "no": "No", "undecided": _UNDECIDED}),
-    "segments": ("Levels joined", {1: "1 level", 2: "2 levels", 3: "3 levels", None: _UNDECIDED}),
-}
-
-
 # ---------------------------------------------------------------- the blocks
 
 
@@ -288,9 +267,8 @@ def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Se
 
 def _plan_items(content: Content, plan: FusionPlan) -> list[Item]:
     items = []
-    for field, (label, values) in PLAN_LABELS.items():
-        value = getattr(plan, field)
-        items.append(Item(label, content.pages.get(f"plan.{field}.{value}", values.get(value, str(value)))))
+    for label, words in plan_lines(plan, content):
+        items.append(Item(label, words))
     return items
 
 

@@ -11,6 +11,7 @@ from decision.spine_drawing import describe, segments_figure
 from ui import frame
 from ui import figures as ui_figures
 from ui.widgets import choice
+from decision.fusion_plan import from_key, plan_field, stored_key
 
 content, record = frame.open_page("fusion")
 p = content.pages
@@ -19,30 +20,13 @@ W = frame.WIDGET_PREFIX
 clinic = frame.clinic_mode()
 plan = record.fusion_plan
 
-# The plan field each card records, and plain labels for its values (interface words only).
-UNDECIDED = "Not decided yet"
-PLAN = {
-    "decompression_alone": ("with_decompression", "Take pressure off the nerves as part of the operation?",
-                            {"yes": "Yes", "no": "No", "undecided": UNDECIDED}),
-    "instrumentation": ("instrumentation", "Screws and rods?",
-                        {"pedicle_screws": "Screws and rods", "none": "No screws", "undecided": UNDECIDED}),
-    "approach": ("approach", "Which way in?",
-                 {"posterior": "From the back", "anterior": "From the front", "lateral": "From the side",
-                  "combined_360": "Front and back (360°)", "undecided": UNDECIDED}),
-    "cages_or_screws": ("interbody_cage", "A cage between the bones?",
-                        {"yes": "Yes, a cage", "no": "No cage", "undecided": UNDECIDED}),
-    "length": ("segments", "How many motion segments?",
-               {1: "1 motion segment", 2: "2 motion segments", 3: "3 motion segments", None: UNDECIDED}),
-}
-
-
 def draw_figures(figure_ids, key: str) -> None:
     ui_figures.draw_figures(content, [content.figure(fid) for fid in figure_ids], key=key)
 
 
 def plan_line(card_id: str) -> str:
-    field, question, labels = PLAN[card_id]
-    return f"{question} **{labels[getattr(plan, field)]}**"
+    field = plan_field(content, card_id)
+    return f"{field.question} **{field.values[stored_key(getattr(plan, field.field))]}**"
 
 
 def show_plan_read_only() -> None:
@@ -99,20 +83,20 @@ for number, q in enumerate(fusion.questions, start=1):
         with st.expander("Sources for this card"):
             for sid in q.sources:
                 st.markdown(f"- {content.source(sid).citation}")
-        field, question, labels = PLAN[q.id]
+        field = plan_field(content, q.id)
         if clinic:
             st.markdown("#### The surgeon's proposal")
-            value = choice(question, list(labels), labels.get, getattr(plan, field),
-                           key=f"{W}fusion_plan:{field}", horizontal=True)
-            if value is not None or field == "segments":
-                setattr(plan, field, value)
+            key = choice(field.question, list(field.values), field.values.get, stored_key(getattr(plan, field.field)),
+                         key=f"{W}fusion_plan:{field.field}", horizontal=True)
+            if key is not None:
+                setattr(plan, field.field, from_key(field, key))
         elif not plan.is_blank():
             st.info("Your surgeon's proposal: " + plan_line(q.id))
         if q.id == "length":
             st.markdown("#### A picture of fusion length")
             segments = plan.segments
             if segments is None:
-                segments = st.radio("Show a fusion of", [1, 2, 3], format_func=labels.get, horizontal=True,
+                segments = st.radio("Show a fusion of", [1, 2, 3], format_func=lambda n: field.values[str(n)], horizontal=True,
                                     key=f"{W}fusion_drawing_example")
             st.plotly_chart(segments_figure(segments), key="spine-drawing", alt=describe(segments),
                             config={"displayModeBar": False, "staticPlot": True})
@@ -133,7 +117,8 @@ else:
 reop = fusion.reoperation
 st.header(reop.title)
 st.write(reop.intro)
-st.caption("The patient guide quoted above: " + content.source(content.meta.seed_source).citation)
+for sid in reop.sources:
+    st.caption("From: " + content.source(sid).citation)
 draw_figures(reop.figures, key="reop")
 st.subheader("After starting without an operation")
 draw_figures(reop.after_non_operative, key="after-nonop")

@@ -160,7 +160,7 @@ def test_the_fusion_plan_survives_a_page_switch():
     at.radio(key="w:fusion_plan:instrumentation").set_value("pedicle_screws").run()
     at.radio(key="w:fusion_plan:approach").set_value("anterior").run()
     at.radio(key="w:fusion_plan:interbody_cage").set_value("yes").run()
-    at.radio(key="w:fusion_plan:segments").set_value(3).run()
+    at.radio(key="w:fusion_plan:segments").set_value("3").run()
     at.text_area(key="w:fusion_plan:surgeon_notes").input("Review in 6 weeks.").run()
     at.text_area(key="w:clinical:confirmed_diagnosis").input("Stenosis L3-4 with slip").run()
     at.text_area(key="w:clinical:imaging_findings").input("MRI: narrowing at L3-4").run()
@@ -176,7 +176,7 @@ def test_the_fusion_plan_survives_a_page_switch():
     assert record.clinical.imaging_findings == "MRI: narrowing at L3-4"
     # and the widgets show the plan again after the switch
     assert at.radio(key="w:fusion_plan:approach").value == "anterior"
-    assert at.radio(key="w:fusion_plan:segments").value == 3
+    assert at.radio(key="w:fusion_plan:segments").value == "3"
 
 
 # ---------------------------------------------------------------- the page
@@ -241,3 +241,20 @@ def test_a_blank_plan_is_not_shown_at_home():
     at = app_at(PAGE, clinic=False)
     assert_no_exception(at)
     assert "Your surgeon's proposed plan" not in "\n".join(s.value for s in at.subheader)
+
+
+def test_every_plan_value_the_record_can_hold_has_words_in_content(content):
+    import typing
+
+    from decision.fusion_plan import stored_key
+
+    def values(annotation) -> set[str]:
+        if annotation is type(None):
+            return {stored_key(None)}
+        args = typing.get_args(annotation)
+        if typing.get_origin(annotation) is typing.Literal:
+            return {stored_key(a) for a in args}
+        return set().union(*(values(a) for a in args))
+
+    for field in content.fusion.plan:
+        assert set(field.values) == values(FusionPlan.model_fields[field.field].annotation), field.field

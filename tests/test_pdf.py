@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decision.fusion_plan import plan_lines
+
 import io
 import json
 import re
@@ -79,7 +81,7 @@ def test_the_pdf_of_a_full_record_holds_every_field(content, full_pdf):
         f"Patient initials: {record.patient_initials}",
         p[f"diagnosis.{record.diagnosis}"],
         *(content.program.treatment_names[t.kind] for t in record.treatments),
-        "Pedicle screws", "From the back (posterior)", "1 level",
+        *(words for _, words in plan_lines(record.fusion_plan, content)),
         records.CONFIRMED_DIAGNOSIS, records.IMAGING, records.SURGEON_NOTES, records.PATIENT_FUSION_NOTE,
         *records.OWN_CONCERNS,
         *records.QUESTIONS,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decision.fusion_plan import plan_lines
+
 from datetime import date
 
 import pytest
@@ -98,7 +100,7 @@ def test_a_full_record_summary_holds_every_field(content):
         records.CONFIRMED_DIAGNOSIS,
         records.IMAGING,
         records.SURGEON_NOTES,
-        "Pedicle screws", "From the back (posterior)", "1 level",
+        *(words for _, words in plan_lines(record.fusion_plan, content)),
         records.PATIENT_FUSION_NOTE,
         *records.OWN_CONCERNS,
         *records.QUESTIONS,
