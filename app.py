@@ -26,15 +26,15 @@ st.write(flags.intro)
 def _toggle_flag(flag_id: str) -> None:
     # A callback, so the record (and the banner above) change before the page is drawn again.
     rec = frame.record()
-    ticked = st.session_state[f"{frame.WIDGET_PREFIX}flag:{flag_id}"]
+    ticked = st.session_state[f"{frame.widget_prefix()}flag:{flag_id}"]
     flags_now = [f for f in rec.red_flags if f != flag_id] + ([flag_id] if ticked else [])
     rec.red_flags = flags_now
-    rec.safety_screen_done = bool(flags_now) or st.session_state.get(f"{frame.WIDGET_PREFIX}flag:none", False)
+    rec.safety_screen_done = bool(flags_now) or st.session_state.get(f"{frame.widget_prefix()}flag:none", False)
 
 
 def _toggle_none() -> None:
     rec = frame.record()
-    rec.safety_screen_done = bool(rec.red_flags) or st.session_state[f"{frame.WIDGET_PREFIX}flag:none"]
+    rec.safety_screen_done = bool(rec.red_flags) or st.session_state[f"{frame.widget_prefix()}flag:none"]
 
 
 with st.container(border=True, key="safety_screen"):
@@ -42,14 +42,14 @@ with st.container(border=True, key="safety_screen"):
         st.checkbox(
             flag.question,
             value=flag.id in record.red_flags,
-            key=f"{frame.WIDGET_PREFIX}flag:{flag.id}",
+            key=f"{frame.widget_prefix()}flag:{flag.id}",
             on_change=_toggle_flag,
             args=(flag.id,),
         )
     st.checkbox(
         flags.none_apply,
         value=record.safety_screen_done and not record.red_flags,
-        key=f"{frame.WIDGET_PREFIX}flag:none",
+        key=f"{frame.widget_prefix()}flag:none",
         on_change=_toggle_none,
         disabled=bool(record.red_flags),
     )

@@ -8,7 +8,7 @@ from ui.widgets import choice
 
 content, record = frame.open_page("your_back")
 p = content.pages
-W = frame.WIDGET_PREFIX
+W = frame.widget_prefix()
 
 st.title(p["your_back.title"])
 st.write(p["your_back.intro"])

@@ -8,7 +8,7 @@ from ui import frame
 
 content, record = frame.open_page("care")
 p, program = content.pages, content.program
-W = frame.WIDGET_PREFIX
+W = frame.widget_prefix()
 SUPERVISED = ("physical_therapy", "psychological_therapy", "multidisciplinary_program")
 
 st.title(p["care.title"])

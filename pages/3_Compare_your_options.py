@@ -16,7 +16,7 @@ FUSION_PAGE = "pages/4_Fusion_questions.py"
 
 content, record = frame.open_page("compare")
 p = content.pages
-W = frame.WIDGET_PREFIX
+W = frame.widget_prefix()
 
 st.title(p["compare.title"])
 st.write(p["compare.intro"])

@@ -16,7 +16,7 @@ from decision.fusion_plan import from_key, plan_field, stored_key
 content, record = frame.open_page("fusion")
 p = content.pages
 fusion = content.fusion
-W = frame.WIDGET_PREFIX
+W = frame.widget_prefix()
 clinic = frame.clinic_mode()
 plan = record.fusion_plan
 

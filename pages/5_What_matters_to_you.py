@@ -7,7 +7,7 @@ from ui import frame
 
 content, record = frame.open_page("values")
 p, values = content.pages, content.deliberation.values
-W = frame.WIDGET_PREFIX
+W = frame.widget_prefix()
 MAX_CONCERNS = 20  # the record keeps at most 20 (decision/record.py)
 FIT_TITLES = {
     "tends_to_fit": "Tends to fit",

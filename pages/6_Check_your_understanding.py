@@ -8,7 +8,7 @@ from ui.widgets import choice
 
 content, record = frame.open_page("quiz")
 p, quiz = content.pages, content.deliberation.quiz
-W = frame.WIDGET_PREFIX
+W = frame.widget_prefix()
 
 st.title(p["quiz.title"])
 st.write(quiz.intro)

@@ -11,7 +11,7 @@ from ui.widgets import choice
 
 content, record = frame.open_page("leaning")
 p, d = content.pages, content.deliberation
-W = frame.WIDGET_PREFIX
+W = frame.widget_prefix()
 MAX_QUESTIONS = 40  # the record keeps at most 40 (decision/record.py)
 YES_NO = {True: "Yes", False: "No"}
 

@@ -16,7 +16,7 @@ from ui.figures import draw_figure, draw_figures
 
 content, record = frame.open_page("summary")
 p = content.pages
-W = frame.WIDGET_PREFIX
+W = frame.widget_prefix()
 CHOICES = ("non_operative", "laminectomy", "microdiscectomy", "fusion", "more_time_needed")
 
 

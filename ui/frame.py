@@ -8,6 +8,7 @@ their values back to it. Nothing clinical is decided here.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +19,8 @@ from decision.readiness import red_flag_status
 from decision.record import DecisionRecord, RecordError, parse_record
 from ui.session_store import SessionStore
 
-WIDGET_PREFIX = "w:"  # every input's key starts with this, so a load can reset them all
+WIDGET_PREFIX = "w:"  # every input's key starts with widget_prefix(), so a load can reset them all
+_WIDGET_KEY = re.compile(r"^w\d*:")
 
 
 @dataclass(frozen=True)
@@ -95,11 +97,23 @@ def _remember() -> None:
         st.query_params["s"] = st.session_state["token"]
 
 
+def widget_prefix() -> str:
+    """The start of every input's key: "w:" at first, "w1:", "w2:"… after each load of a file.
+
+    The browser keeps what an input shows under the input's key, even when the server forgets
+    the key, so a loaded record would not show. New keys make new inputs, which start from the
+    loaded record.
+    """
+    generation = st.session_state.get("widget_generation", 0)
+    return WIDGET_PREFIX if generation == 0 else f"w{generation}:"
+
+
 def replace_record(new: DecisionRecord) -> None:
-    """Swap in a loaded record and forget every widget's own state, so widgets show it."""
+    """Swap in a loaded record; every input starts again from it under a new key."""
     st.session_state["record"] = new
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(WIDGET_PREFIX)]:
+    for key in [k for k in st.session_state if isinstance(k, str) and _WIDGET_KEY.match(k)]:
         del st.session_state[key]
+    st.session_state["widget_generation"] = st.session_state.get("widget_generation", 0) + 1
 
 
 def finish_and_clear() -> None:

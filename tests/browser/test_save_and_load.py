@@ -1,0 +1,81 @@
+"""Save my answers, open them again, and download the PDF, in a real browser.
+
+AppTest cannot click a download: Streamlit calls the data function on click, in another
+thread, and that is where the first version of the save button failed. So these are clicked.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from decision.record import parse_record
+from tests.browser.conftest import Visit, assert_no_exception, open_app, open_from_sidebar, tick, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def _sidebar(page):
+    return page.locator("[data-testid='stSidebar']")
+
+
+def test_saved_answers_download_reopen_and_a_broken_file_changes_nothing(visit: Visit, content, tmp_path):
+    p = content.pages
+    page = open_app(visit, "/")
+    tick(page, content.red_flags.none_apply)
+    open_from_sidebar(page, p["nav.your_back"])
+    box = page.get_by_role("textbox", name="Your initials (optional)", exact=True)
+    box.fill("KL")
+    box.press("Enter")
+    wait_for_app(page)
+    label = p["diagnosis.disc_herniation"]
+    page.locator("[data-testid='stRadio']").get_by_text(label, exact=True).click()
+    expect(page.get_by_role("radio", name=label, exact=True)).to_be_checked()
+    wait_for_app(page)
+
+    # Save: the file is the record's JSON.
+    with page.expect_download() as download:
+        _sidebar(page).get_by_role("button", name="Save my answers (file)").click()
+    saved = tmp_path / "saved.json"
+    download.value.save_as(saved)
+    record = parse_record(saved.read_bytes())
+    assert (record.patient_initials, record.diagnosis, record.safety_screen_done) == ("KL", "disc_herniation", True)
+    assert_no_exception(page)
+
+    # A broken file: one plain message; the answers on screen stay.
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema_version": 2, "diagnosis": "broken_leg"}')
+    _sidebar(page).locator("input[type='file']").set_input_files(str(broken))
+    expect(_sidebar(page).get_by_text("Your answers on screen have not changed.")).to_be_visible()
+    wait_for_app(page)
+    expect(box).to_have_value("KL")
+    assert_no_exception(page)
+
+    # Change an answer, then open the saved file: the saved answers come back.
+    box.fill("ZZ")
+    box.press("Enter")
+    wait_for_app(page)
+    edited = json.loads(saved.read_text())
+    edited["patient_initials"] = "MN"
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(edited))
+    _sidebar(page).locator("input[type='file']").set_input_files(str(good))
+    expect(_sidebar(page).get_by_text("Your saved answers are open.")).to_be_visible()
+    wait_for_app(page)
+    expect(page.get_by_role("textbox", name="Your initials (optional)", exact=True)).to_have_value("MN")
+    expect(page.get_by_role("radio", name=label, exact=True)).to_be_checked()
+    assert_no_exception(page)
+
+
+def test_the_summary_pdf_downloads(visit: Visit, content, tmp_path):
+    page = open_app(visit, "/")
+    tick(page, content.red_flags.none_apply)
+    open_from_sidebar(page, content.pages["nav.summary"])
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the summary (PDF)").click()
+    pdf = tmp_path / "summary.pdf"
+    download.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert_no_exception(page)
