@@ -118,10 +118,13 @@ def replace_record(new: DecisionRecord) -> None:
 
 def finish_and_clear() -> None:
     session_store().drop(st.session_state.get("token", ""))
+    generation = st.session_state.get("widget_generation", 0)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     st.query_params.clear()
     st.session_state["cleared"] = True
+    # New input keys, so this tab's inputs start empty too (see widget_prefix).
+    st.session_state["widget_generation"] = generation + 1
 
 
 # ---------------------------------------------------------------- page frame

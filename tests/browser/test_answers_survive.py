@@ -76,6 +76,8 @@ def test_a_refresh_keeps_the_answers_and_finish_and_clear_forgets_them(visit: Vi
     assert urlsplit(current_url(page)).path == "/"
     assert token(current_url(page)) != old_token
     assert_no_exception(page)
+    # In this same tab, the safety answers are gone from the screen too, not only from the record.
+    expect(page.get_by_role("checkbox", name=content.red_flags.none_apply, exact=True)).not_to_be_checked()
 
     # The old address (old token) no longer brings the answers back.
     open_app(visit, urlsplit(old_url).path + "?" + urlsplit(old_url).query)
@@ -89,3 +91,14 @@ def test_a_refresh_keeps_the_answers_and_finish_and_clear_forgets_them(visit: Vi
     expect(page.get_by_role("radio", name=diagnosis_label, exact=True)).not_to_be_checked()
     assert_no_exception(page)
     assert visit.foreign_requests() == []
+
+
+def test_finish_and_clear_on_the_start_page_empties_what_the_screen_shows(visit: Visit, content):
+    page = open_app(visit, "/")
+    tick(page, content.red_flags.none_apply)
+    page.locator("[data-testid='stSidebar']").get_by_role("button", name="Finish and clear").click()
+    expect(page.locator("[data-testid='stAlertContentSuccess']").filter(has_text=re.compile("cleared"))).to_be_visible()
+    wait_for_app(page)
+    expect(page.get_by_role("checkbox", name=content.red_flags.none_apply, exact=True)).not_to_be_checked()
+    open_from_sidebar(page, content.pages["nav.your_back"])
+    expect(page.get_by_text(content.pages["start.safety_gate"])).to_be_visible()
