@@ -17,12 +17,12 @@ from decision.content import Content, Figure
 from decision.icon_array import icon_cells, label_note, sentence
 from decision.oswestry import oswestry_score
 from decision.readiness import assess, red_flag_status
+from decision.deliberation import HIGHLY_RATED, SURE_MAX, score_quiz, sure_score
 from decision.fusion_plan import plan_lines
 from decision.record import DecisionRecord, FusionPlan, SureAnswers
 
 NOT_ANSWERED = "Not answered"
 NOT_RECORDED = "Not recorded"
-TOP_VALUE_RATING = 7  # a value rated this high or higher counts as one of the patient's top values
 KEY_ROWS = ("benefit", "harms", "reoperation")  # the comparison rows whose figures the summary repeats
 SIGNATURES = ("Patient", "Surgeon")
 CONFLICT_FLAG = "possible decisional conflict"
@@ -294,14 +294,14 @@ def _surgeon(record: DecisionRecord, content: Content) -> Section:
 def _values(record: DecisionRecord, content: Content) -> Section:
     labels = {v.id: v.label for v in content.deliberation.values.items}
     top = sorted(
-        ((rating, labels[vid]) for vid, rating in record.values.items() if vid in labels and rating >= TOP_VALUE_RATING),
+        ((rating, labels[vid]) for vid, rating in record.values.items() if vid in labels and rating >= HIGHLY_RATED),
         key=lambda pair: -pair[0],
     )
     blocks: list[Block] = []
     if top:
         blocks += [Item(label, f"{rating} out of 10") for rating, label in top]
     else:
-        blocks.append(Item("Top values", NOT_ANSWERED if not record.values else f"None rated {TOP_VALUE_RATING} or more"))
+        blocks.append(Item("Top values", NOT_ANSWERED if not record.values else f"None rated {HIGHLY_RATED} or more"))
     if record.own_concerns:
         blocks += [Paragraph("Your own concerns:", strong=True), Bullets(tuple(record.own_concerns), free=True)]
     else:
@@ -311,41 +311,32 @@ def _values(record: DecisionRecord, content: Content) -> Section:
     return Section("values", _page(content, "nav.values", "What matters to you"), tuple(blocks))
 
 
-def sure_score(answers: SureAnswers) -> str:
-    """'3 out of 4 (possible decisional conflict)', or 'Not answered'. A 4 means no conflict."""
-    given = [getattr(answers, f) for f in SureAnswers.model_fields]
-    answered = [a for a in given if a is not None]
-    if not answered:
+def sure_text(answers: SureAnswers) -> str:
+    """'3 out of 4: possible decisional conflict', '4 out of 4', or how many were answered.
+
+    Scored by ``decision.deliberation.sure_score``, as on screen: an unfinished test is not scored.
+    """
+    result = sure_score(answers)
+    if result.answered == 0:
         return NOT_ANSWERED
-    score = sum(1 for a in answered if a)
-    text = f"{score} out of {len(given)}"
-    if len(answered) < len(given):
-        text += f", {len(answered)} of {len(given)} questions answered"
-    if score < len(given):
-        text += f": {CONFLICT_FLAG}"
-    return text
-
-
-def quiz_score(record: DecisionRecord, content: Content) -> tuple[int, int, int]:
-    """(right, answered, total) over the quiz questions in the content."""
-    questions = content.deliberation.quiz.questions
-    answered = [q for q in questions if record.quiz.get(q.id) in {c.id for c in q.choices}]
-    right = sum(1 for q in answered if record.quiz[q.id] == q.answer)
-    return right, len(answered), len(questions)
+    if not result.complete:
+        return f"{result.answered} of {SURE_MAX} questions answered, so not scored"
+    text = f"{result.score} out of {SURE_MAX}"
+    return text + f": {CONFLICT_FLAG}" if result.conflict else text
 
 
 def _understanding(record: DecisionRecord, content: Content) -> Section:
     d = content.deliberation
-    right, answered, total = quiz_score(record, content)
-    quiz = f"{right} right of {answered} answered ({total} questions)" if answered else NOT_ANSWERED
+    score = score_quiz(record.quiz, content.deliberation.quiz)
+    quiz = f"{score.right} right of {score.answered} answered ({score.total} questions)" if score.answered else NOT_ANSWERED
     leaning = d.leaning_options.get(record.leaning, record.leaning) if record.leaning else NOT_ANSWERED
     role = d.decision_roles.get(record.decision_role, record.decision_role) if record.decision_role else NOT_ANSWERED
     blocks: list[Block] = [
         Item("Quiz", quiz),
         Item("Leaning toward", leaning),
         Item("How you want to decide", role),
-        Item("SURE test before", sure_score(record.sure.before)),
-        Item("SURE test after", sure_score(record.sure.after)),
+        Item("SURE test before", sure_text(record.sure.before)),
+        Item("SURE test after", sure_text(record.sure.after)),
     ]
     if record.questions:
         blocks += [Paragraph("Questions for the surgeon:", strong=True), Bullets(tuple(record.questions), free=True, numbered=True)]

@@ -19,8 +19,7 @@ from decision.summary import (
     OptionFigures,
     Paragraph,
     build_summary,
-    quiz_score,
-    sure_score,
+    sure_text,
 )
 from tests import records
 
@@ -192,21 +191,21 @@ def test_every_option_compared_is_named(content):
 
 
 def test_sure_flags_possible_conflict_only_when_answered_and_under_four():
-    assert sure_score(SureAnswers()) == NOT_ANSWERED
-    assert sure_score(SureAnswers(sure=True, understand=True, risk_benefit=True, encouragement=True)) == "4 out of 4"
-    three = sure_score(SureAnswers(sure=True, understand=True, risk_benefit=False, encouragement=True))
+    assert sure_text(SureAnswers()) == NOT_ANSWERED
+    assert sure_text(SureAnswers(sure=True, understand=True, risk_benefit=True, encouragement=True)) == "4 out of 4"
+    three = sure_text(SureAnswers(sure=True, understand=True, risk_benefit=False, encouragement=True))
     assert three == f"3 out of 4: {CONFLICT_FLAG}"
-    partial = sure_score(SureAnswers(sure=True))
-    assert "1 of 4 questions answered" in partial and CONFLICT_FLAG in partial
+    partial = sure_text(SureAnswers(sure=True))  # as on screen, an unfinished test is not scored
+    assert "1 of 4 questions answered" in partial and CONFLICT_FLAG not in partial
 
 
-def test_quiz_score_counts_right_answers_among_those_answered(content):
+def test_the_quiz_line_counts_right_answers_among_those_answered(content):
     questions = content.deliberation.quiz.questions
     record = DecisionRecord(quiz={questions[0].id: questions[0].answer, "no_such_question": "a"})
-    assert quiz_score(record, content) == (1, 1, len(questions))
+    assert items(build_summary(record, content), "leaning")["Quiz"] == f"1 right of 1 answered ({len(questions)} questions)"
     full = records.full_record(content)
-    right, answered, total = quiz_score(full, content)
-    assert answered == total == len(questions) and right == total - 1
+    total = len(questions)
+    assert items(build_summary(full, content), "leaning")["Quiz"] == f"{total - 1} right of {total} answered ({total} questions)"
 
 
 def test_a_plan_with_only_surgeon_notes_shows_the_notes_and_no_plan_choices(content):
