@@ -76,7 +76,7 @@ class Source(Frozen):
         where = f"doi {self.doi}" if self.doi else f"PMID {self.pmid}" if self.pmid else self.url
         year = f", {self.year}" if self.year else ""
         via = f" Seen via {self.secondary_via}." if self.secondary_via else ""
-        return f"{self.authors}. {self.title}. {self.publisher}{year}. {where}.{via}"
+        return f"{self.authors.rstrip('.')}. {self.title.rstrip('.')}. {self.publisher}{year}. {where}.{via}"
 
 
 class Figure(Frozen):
