@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -18,6 +19,21 @@ from decision.content import Figure
 GRID = 10
 AFFECTED = "#1f5f8b"
 UNAFFECTED = "#d5dde3"
+
+
+class FrozenFigure(go.Figure):
+    """A figure that is built once and never changed afterwards (the builders are cached).
+
+    st.plotly_chart calls ``to_dict()`` on every rerun, and plotly answers with a deep copy:
+    most of a long page's rerun time. A frozen figure computes its dict once and hands out the
+    same one; Streamlit only serialises it (tests check the chart spec is unchanged by a rerun).
+    """
+
+    def to_dict(self) -> dict:
+        cached = self.__dict__.get("_frozen_dict")
+        if cached is None:
+            cached = self.__dict__["_frozen_dict"] = super().to_dict()
+        return cached
 
 
 def icons_to_fill(per_100: float) -> int:
@@ -30,11 +46,13 @@ def _traces(per_100: float, *, marker_size: int) -> list[go.Scatter]:
     cells = icon_cells(per_100)
     traces = []
     for affected, color in ((True, AFFECTED), (False, UNAFFECTED)):
-        idx = [i for i, c in enumerate(cells) if c is affected]
+        idx = np.array([i for i, c in enumerate(cells) if c is affected], dtype=np.int8)
         traces.append(
             go.Scatter(
-                x=[i % GRID for i in idx],
-                y=[i // GRID for i in idx],
+                # numpy arrays travel to the browser as one packed string each, not a list of
+                # 100 numbers: plotly's per-element walk was half of a long page's rerun.
+                x=idx % GRID,
+                y=idx // GRID,
                 mode="markers",
                 marker={"symbol": "circle", "size": marker_size, "color": color, "line": {"width": 0}},
                 hoverinfo="skip",
@@ -79,7 +97,7 @@ def label_note(figure: Figure) -> str:
 # mutate the result (st.plotly_chart copies it with to_dict()).
 @lru_cache(maxsize=1024)
 def icon_array_figure(figure: Figure, *, height: int = 210) -> go.Figure:
-    fig = go.Figure(_traces(figure.per_100, marker_size=14))
+    fig = FrozenFigure(_traces(figure.per_100, marker_size=14))
     fig.update_layout(
         height=height,
         width=height,
@@ -111,8 +129,8 @@ def _icon_arrays_figure(figures: tuple[Figure, ...], columns: int, panel_height:
     cols = max(1, min(columns, count))
     rows = -(-count // cols)
     titles = [f"{i}. {format_number(f.per_100).split(' (')[0]}" for i, f in enumerate(figures, start=1)]
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, horizontal_spacing=0.08,
-                        vertical_spacing=0.12 / rows)
+    fig = FrozenFigure(make_subplots(rows=rows, cols=cols, subplot_titles=titles, horizontal_spacing=0.08,
+                                     vertical_spacing=0.12 / rows))
     for i, figure in enumerate(figures):
         row, col = i // cols + 1, i % cols + 1
         for trace in _traces(figure.per_100, marker_size=10):

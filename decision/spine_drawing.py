@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import plotly.graph_objects as go
 
+from decision.icon_array import FrozenFigure
+
 VERTEBRAE = ("L1", "L2", "L3", "L4", "L5", "Sacrum")
 SEGMENTS = tuple(f"{upper}-{lower}" for upper, lower in zip(VERTEBRAE, VERTEBRAE[1:]))
 """L1-L2 … L5-Sacrum: the five motion segments, top to bottom."""
@@ -112,7 +114,7 @@ def segments_figure(segments: int | None) -> go.Figure:
     fused = fused_segments(segments)
     adjacent = adjacent_segments(segments)
     fused_bones = {b for s in fused for b in s.split("-")}
-    fig = go.Figure()
+    fig = FrozenFigure()
     shapes: list[dict] = []
     annotations: list[dict] = []
 

@@ -69,20 +69,16 @@ elif not plan.is_blank():
 for number, q in enumerate(fusion.questions, start=1):
     with st.container(border=True, key=f"card-{q.id}"):
         st.subheader(f"{number}. {q.question}")
-        st.markdown("#### The choices")
-        for c in q.choices:
-            st.markdown(f"- **{c.name}.** {c.involves}")
+        # One element per list, not per item: a long page reruns faster (benchmarks/bench.py).
+        st.markdown("#### The choices\n\n" + "\n".join(f"- **{c.name}.** {c.involves}" for c in q.choices))
         st.markdown("#### What is known")
         st.write(q.known)
         draw_figures(q.figures, key=q.id)
         st.markdown("#### What is not known")
         st.write(q.not_known)
-        st.markdown("#### Questions to ask your surgeon")
-        for a in q.ask:
-            st.markdown(f"- {a}")
+        st.markdown("#### Questions to ask your surgeon\n\n" + "\n".join(f"- {a}" for a in q.ask))
         with st.expander("Sources for this card"):
-            for sid in q.sources:
-                st.markdown(f"- {content.source(sid).citation}")
+            st.markdown("\n".join(f"- {content.source(sid).citation}" for sid in q.sources))
         field = plan_field(content, q.id)
         if clinic:
             st.markdown("#### The surgeon's proposal")

@@ -6,6 +6,8 @@ surgeon typed is shown with ``st.text`` (never as Markdown or HTML).
 
 from datetime import date
 
+import re
+
 import streamlit as st
 
 from decision.pdf import build_pdf
@@ -48,14 +50,26 @@ def decision_reached_control() -> None:
                   disabled=record.decision_reached is None)
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+
+
+def _plain_md(text: str) -> str:
+    """Text shown through markdown exactly as written (every markdown character escaped)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def draw_items(items: list[Item]) -> None:
+    """Labels and answers as one two-column table: one element, not five per answer."""
+    rows = "\n".join(f"| **{_plain_md(i.label)}** | {_plain_md(i.value)} |" for i in items)
+    st.markdown("| Item | Answer |\n|---|---|\n" + rows)
+
+
 def draw_item(item: Item) -> None:
     if item.free:
-        st.markdown(f"**{item.label}**")
-        st.text(item.value)
+        st.markdown(f"**{_plain_md(item.label)}**")
+        st.text(item.value)  # typed by the patient or surgeon: plain text
     else:
-        cols = st.columns([2, 3])
-        cols[0].markdown(f"**{item.label}**")
-        cols[1].text(item.value)
+        draw_items([item])
 
 
 def draw_block(block, key: str) -> None:
@@ -67,8 +81,7 @@ def draw_block(block, key: str) -> None:
         else:
             st.text(block.text)
     elif isinstance(block, Bullets):
-        for i, text in enumerate(block.items, start=1):
-            st.text(f"{i}. {text}" if block.numbered else f"• {text}")
+        st.text("\n".join(f"{i}. {text}" if block.numbered else f"• {text}" for i, text in enumerate(block.items, 1)))
     elif isinstance(block, Table):
         st.table([dict(zip(block.header, row)) for row in block.rows], hide_index=True)
     elif isinstance(block, OptionFigures):
@@ -97,8 +110,17 @@ def draw_section(section: Section) -> None:
                 draw_block(block, f"{section.id}-{i}")
         return
     st.subheader(section.title)
+    run: list[Item] = []  # answers in a row share one table
     for i, block in enumerate(section.blocks):
+        if isinstance(block, Item) and not block.free:
+            run.append(block)
+            continue
+        if run:
+            draw_items(run)
+            run = []
         draw_block(block, f"{section.id}-{i}")
+    if run:
+        draw_items(run)
 
 
 st.title(p.get("summary.title", p["nav.summary"]))

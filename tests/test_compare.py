@@ -17,6 +17,7 @@ from decision.comparison import (
 )
 from decision.content import CONTENT_DIR, ContentError, load_content
 from decision.record import DecisionRecord
+from tests.plotly_spec import panels
 from tests.conftest import app_at, assert_no_exception
 
 PAGE = "pages/3_Compare_your_options.py"
@@ -225,8 +226,5 @@ def test_icon_arrays_have_100_people_each():
     assert charts
     for chart in charts:
         spec = json.loads(chart.proto.spec)
-        people: dict[str, int] = {}
-        for trace in spec["data"]:  # each panel: an affected trace and an unaffected trace
-            axis = trace.get("xaxis", "x")
-            people[axis] = people.get(axis, 0) + len(trace["x"])
+        people = panels(spec)  # each panel: an affected trace and an unaffected trace
         assert people and all(n == 100 for n in people.values()), people

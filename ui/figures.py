@@ -40,9 +40,11 @@ def draw_figures(content: Content, figures: Iterable[Figure], *, key: str) -> No
         return
     arrays = [f for f in figures if f.kind != "context"]
     with st.container(border=True, key=f"figs-{key}"):
-        for i, figure in enumerate(arrays, start=1):
-            st.markdown(f"**{i}. {sentence(figure)}**")
-            st.caption(f"Applies to: {figure.population}. {source_line(content, figure)}")
+        # One element for the whole list (a long page reruns faster): sentence, then small print.
+        st.markdown("\n\n".join(
+            f"**{i}. {sentence(figure)}**\n\n:small[Applies to: {figure.population}. {source_line(content, figure)}]"
+            for i, figure in enumerate(arrays, start=1)
+        ))
         if arrays:
             st.plotly_chart(
                 icon_arrays_figure(arrays), config=_CHART_CONFIG, key=f"chart-{key}",
