@@ -125,14 +125,16 @@ def draw_section(section: Section) -> None:
 
 st.title(p.get("summary.title", p["nav.summary"]))
 
-alert = [s for s in build_summary(record, content).sections if s.alert]
-for section in alert:  # a red flag's action leads the page, before anything else
-    draw_section(section)
+alert_slot = st.container()  # a red flag's action leads the page; filled once the summary is built
 
 if frame.clinic_mode():  # before the summary, so the summary below already shows today's decision
     decision_reached_control()
 
-summary = build_summary(record, content)
+summary = build_summary(record, content)  # once per rerun, after the decision control wrote the record
+with alert_slot:
+    for section in summary.sections:
+        if section.alert:
+            draw_section(section)
 # The PDF is built only when the button is clicked, in a thread of its own that cannot read
 # st.session_state; so the callable holds this session's record object (widgets change it in
 # place, and a loaded file reruns the page, which makes a new callable).
