@@ -26,6 +26,16 @@ from decision.content_schema import (  # noqa: F401  (re-exported: the models ar
     Frozen,
     Source,
     Figure,
+    ComparisonKind,
+    Design,
+    Topic,
+    HARM_SIDE,
+    SURGICAL,
+    Arm,
+    Gap,
+    Comparison,
+    KindHeading,
+    DiagnosisDecision,
     Row,
     Cell,
     Option,
@@ -72,6 +82,7 @@ class Content(Frozen):
     meta: Meta
     sources: tuple[Source, ...]
     figures: tuple[Figure, ...]
+    comparisons: tuple[Comparison, ...] = ()
     template: Template
     options: tuple[Option, ...]
     red_flags: RedFlags
@@ -91,7 +102,26 @@ class Content(Frozen):
 
     @cached_property
     def figure_by_id(self) -> dict[str, Figure]:
-        return {f.id: f for f in self.figures}
+        """Every figure: those written as figures, and each arm of each comparison ("cid.oid")."""
+        return {f.id: f for f in self.all_figures}
+
+    @cached_property
+    def all_figures(self) -> tuple[Figure, ...]:
+        return self.figures + tuple(f for c in self.comparisons for f in c.arm_figures())
+
+    @cached_property
+    def comparison_by_id(self) -> dict[str, Comparison]:
+        return {c.id: c for c in self.comparisons}
+
+    def comparison(self, comparison_id: str) -> Comparison:
+        return self.comparison_by_id[comparison_id]
+
+    @cached_property
+    def diagnosis_by_id(self) -> dict[str, DiagnosisDecision]:
+        return {d.id: d for d in self.template.diagnoses}
+
+    def decision_for(self, diagnosis: str) -> DiagnosisDecision:
+        return self.diagnosis_by_id[diagnosis]
 
     @cached_property
     def option_by_id(self) -> dict[str, Option]:
@@ -116,7 +146,7 @@ class Content(Frozen):
     def _cross_references(self) -> "Content":
         problems: list[str] = []
         source_ids = {s.id for s in self.sources}
-        figure_ids = {f.id for f in self.figures}
+        figure_ids = {f.id for f in self.all_figures}
         for dup in _duplicates(s.id for s in self.sources):
             problems.append(f"bibliography/: source id '{dup}' appears twice")
         for dup in _duplicates(f.id for f in self.figures):
@@ -136,17 +166,10 @@ class Content(Frozen):
             if extra:
                 problems.append(f"{where}: cells has row(s) not in template.yaml: {', '.join(extra)}")
             for row_id, cell in o.cells.items():
-                row = rows.get(row_id)
-                for fid in cell.figures:
-                    if fid not in figure_ids:
-                        problems.append(f"{where}: cells.{row_id} names figure '{fid}', which is not in figures/")
-                    elif row and row.horizon and self.figure_by_id[fid].horizon != row.horizon:
-                        problems.append(
-                            f"{where}: cells.{row_id} figure '{fid}' has horizon "
-                            f"'{self.figure_by_id[fid].horizon}', but the row compares at '{row.horizon}'"
-                        )
-                if row and row.kind == "text" and cell.figures:
-                    problems.append(f"{where}: cells.{row_id} is a text row and cannot hold figures")
+                if any(ch.isdigit() for ch in cell.text) and not cell.sources:
+                    problems.append(f"{where}, field cells.{row_id}.sources: the text has a number, so it must cite its source")
+                problems += _check_refs(f"{where}, field cells.{row_id}.sources", cell.sources, source_ids)
+        problems += _decision_problems(self, source_ids)
         problems += _check_refs("red_flags.yaml", self.red_flags.emergency.sources + self.red_flags.urgent.sources, source_ids)
         for p in self.readiness.policies:
             problems += _check_refs(f"readiness.yaml ({p.procedure})", p.sources, source_ids)
@@ -162,12 +185,15 @@ class Content(Frozen):
             self.fusion.reoperation.figures + self.fusion.reoperation.after_non_operative,
             figure_ids,
         )
+        comparisons = {c.id: c for c in self.comparisons}
         for item in self.deliberation.values.items:
-            for r in item.reasons:
-                if r.figure:
-                    problems += _check_refs(f"deliberation.yaml (values.{item.id})", (r.figure,), figure_ids)
-                if r.source:
-                    problems += _check_refs(f"deliberation.yaml (values.{item.id})", (r.source,), source_ids)
+            for n, r in enumerate(item.reasons):
+                c = comparisons.get(r.comparison)
+                where = f"deliberation.yaml, field values.items.{item.id}.reasons.{n}.comparison"
+                if c is None:
+                    problems.append(f"{where}: '{r.comparison}' is not a comparison in figures/")
+                elif r.option not in c.arms:
+                    problems.append(f"{where}: '{r.comparison}' has no arm for {r.option}, so it cannot be this option's reason")
         for q in self.deliberation.quiz.questions:
             if q.answer not in {c.id for c in q.choices}:
                 problems.append(f"deliberation.yaml: quiz question '{q.id}' answer '{q.answer}' is not one of its choices")
@@ -181,6 +207,64 @@ class Content(Frozen):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+
+def _decision_problems(content: "Content", source_ids: set[str]) -> list[str]:
+    """Rules 2 and 3 of the comparison: every comparison cites a known source and applies only
+    where all its arms are options; every option of a diagnosis has a benefit and a harm; fusion's
+    harms cover the topics template.yaml names. Messages name the file and field to fix."""
+    problems: list[str] = []
+    t = content.template
+    for dup in _duplicates(c.id for c in content.comparisons):
+        problems.append(f"figures/: comparison id '{dup}' appears twice")
+    listed = [d.id for d in t.diagnoses]
+    for dup in _duplicates(listed):
+        problems.append(f"template.yaml, field diagnoses: '{dup}' appears twice")
+    for d in Diagnosis.__args__:
+        if d not in listed:
+            problems.append(f"template.yaml, field diagnoses: '{d}' is missing")
+    for kind in ComparisonKind.__args__:
+        if kind not in t.kinds:
+            problems.append(f"template.yaml, field kinds: '{kind}' needs a heading")
+    for design in Design.__args__:
+        if design not in t.designs:
+            problems.append(f"template.yaml, field designs: '{design}' needs words")
+    options_of = {d.id: set(d.options) for d in t.diagnoses}
+    for d in t.diagnoses:
+        for oid in d.options:
+            if oid not in {o.id for o in content.options}:
+                problems.append(f"template.yaml, field diagnoses.{d.id}.options: '{oid}' is not an option file")
+            elif d.id not in content.option(oid).fits:
+                problems.append(f"options/{oid}.yaml, field fits: must list '{d.id}', whose decision names this option")
+    for o in content.options:
+        for d in o.fits:
+            if d in options_of and o.id not in options_of[d]:
+                problems.append(f"template.yaml, field diagnoses.{d}.options: must name '{o.id}', which fits it")
+    for c in content.comparisons:
+        where = f"figures/ comparison '{c.id}'"
+        if c.source not in source_ids:
+            problems.append(f"{where}, field source: '{c.source}' is not in bibliography/")
+        for d in c.applies_to:
+            stray = [a for a in c.arms if a not in options_of.get(d, set())]
+            if stray:
+                problems.append(f"{where}, field applies_to: for '{d}' the arm(s) {', '.join(stray)} are not among its options")
+    for d in t.diagnoses:
+        here = [c for c in content.comparisons if d.id in c.applies_to]
+        for oid in d.options:
+            mine = [c for c in here if oid in c.arms]
+            where = f"figures/ (comparisons for template.yaml diagnoses.{d.id}, option {oid})"
+            if not any(c.kind == "benefit" for c in mine):
+                problems.append(f"{where}: no benefit comparison")
+            if not any(c.kind in HARM_SIDE for c in mine):
+                problems.append(f"{where}: no harm comparison (harm, another_operation or operation_later)")
+            if oid == "non_operative" and not any(c.kind in ("harm", "operation_later") for c in mine):
+                problems.append(f"{where}: no harm of waiting (harm or operation_later)")
+            if oid == "fusion":
+                covered = {c.topic for c in mine if c.kind in ("harm", "another_operation")}
+                for topic in t.fusion_harms:
+                    if topic not in covered:
+                        problems.append(f"{where}: fusion's harms have no '{topic}' comparison")
+    return problems
 
 
 def _duplicates(ids) -> list[str]:
@@ -264,7 +348,7 @@ _PART_MODELS = {
 }
 
 
-def _load_list(root: Path, key: str, folder: str, model) -> list:
+def _load_list(root: Path, key: str, folder: str, model, *, optional: bool = False) -> list:
     items: list = []
     paths = sorted((root / folder).glob("*.yaml"))
     if not paths:
@@ -273,6 +357,8 @@ def _load_list(root: Path, key: str, folder: str, model) -> list:
         rel = path.relative_to(root).as_posix()
         data = _read_yaml(path, root)
         listed = data.get(key) if isinstance(data, dict) else None
+        if optional and isinstance(data, dict) and key not in data:
+            continue
         if not isinstance(listed, list):
             raise ContentError(f"Content file {rel}, field {key}: expected a list.")
         for i, item in enumerate(listed):
@@ -294,7 +380,8 @@ def load_content(root: Path | None = None) -> Content:
     root = Path(root) if root else content_dir()
     raw: dict = {
         "sources": _load_list(root, "sources", "bibliography", Source),
-        "figures": _load_list(root, "figures", "figures", Figure),
+        "figures": _load_list(root, "figures", "figures", Figure, optional=True),
+        "comparisons": _load_list(root, "comparisons", "figures", Comparison, optional=True),
     }
     for key, name in FILES.items():
         data = _read_yaml(root / name, root)
