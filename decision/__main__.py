@@ -1,4 +1,4 @@
-"""Command line: ``python -m decision check-content | assess RECORD.json | summary RECORD.json -o OUT.pdf``.
+"""Command line: ``python -m decision check-content | assess RECORD.json | compare RECORD.json | summary RECORD.json -o OUT.pdf``.
 
 Errors print one plain line (no traceback) and exit with code 2 for a bad record file and 1
 for invalid content.
@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", default=None, help="A content folder other than the built-in one.")
     assess_cmd = sub.add_parser("assess", help="Print the readiness result for a saved record, as JSON.")
     assess_cmd.add_argument("record")
+    compare_cmd = sub.add_parser("compare", help="Print what the comparison shows for a saved record's diagnosis, as JSON.")
+    compare_cmd.add_argument("record")
     summary_cmd = sub.add_parser("summary", help="Write the printable PDF summary of a saved record.")
     summary_cmd.add_argument("record")
     summary_cmd.add_argument("-o", "--output", required=True)
@@ -42,8 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Content is not valid: {exc}", file=sys.stderr)
         return 1
     if args.command == "check-content":
-        print(f"Content is valid: {len(content.figures)} figures, {len(content.sources)} sources, "
-              f"{len(content.options)} options.")
+        print(f"Content is valid: {len(content.comparisons)} comparisons, {len(content.figures)} other figures, "
+              f"{len(content.sources)} sources, {len(content.options)} options.")
         return 0
     try:
         record = _read_record(args.record)
@@ -54,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
         from decision.readiness import assess
 
         print(json.dumps(assess(record, content).as_json(), indent=2))
+        return 0
+    if args.command == "compare":
+        from decision.comparison import as_json, compare
+
+        print(json.dumps(as_json(compare(content, record.diagnosis)), indent=2))
         return 0
     from decision.pdf import build_pdf
 

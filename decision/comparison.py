@@ -1,74 +1,175 @@
-"""The "Compare your options" step: which options fit the diagnosis, and which to show first.
+"""The "Compare your options" step: the decision a diagnosis poses, and its comparisons.
 
-Pure functions over the content and the record. The order of the options never changes (it is
-``template.option_order``), so a patient sees every option in the same place each time; the
-options that fit the diagnosis are flagged, never moved or hidden.
+Pure functions over the content and the record. Content is organised by diagnosis: each one
+names its options (``template.diagnoses``), and each comparison names the diagnoses it applies
+to. ``compare`` is THE function the page, the PDF summary and ``python -m decision compare``
+read, so the three always show the same numbers. The order of the options never changes (it is
+``template.option_order``); an option that does not fit the diagnosis stays reachable in words,
+but is never mixed into the numbers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decision.content import Content, Figure, Option, Row
+from decision.content import Comparison, Content, Figure, Option, Row
+from decision.icon_array import format_number, sentence
+
+KIND_ORDER = ("benefit", "harm", "another_operation", "operation_later")
 
 
 @dataclass(frozen=True)
 class OptionView:
     option: Option
-    fits: bool  # the option is used for the patient's diagnosis (False when it is "not sure")
+    fits: bool  # the option is one of the diagnosis's options (False for all when it is "not sure")
 
 
 @dataclass(frozen=True)
 class RowView:
     row: Row
-    cells: tuple[tuple[Option, str, tuple[Figure, ...]], ...]  # (option, text, figures) per option
+    cells: tuple[tuple[Option, str], ...]  # (option, text) per option
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    kind: str
+    title: str
+    help: str
+    comparisons: tuple[Comparison, ...]
+
+
+@dataclass(frozen=True)
+class CompareView:
+    diagnosis: str
+    intro: str
+    options: tuple[str, ...]  # the diagnosis's options, in template order (empty for "not sure")
+    groups: tuple[KindGroup, ...]  # one per kind that has comparisons, in KIND_ORDER
+
+    @property
+    def comparisons(self) -> tuple[Comparison, ...]:
+        return tuple(c for g in self.groups for c in g.comparisons)
 
 
 def options_in_order(content: Content, diagnosis: str) -> tuple[OptionView, ...]:
-    """Every option, in the template's order, each marked if it fits the diagnosis."""
-    return tuple(
-        OptionView(content.option(oid), diagnosis != "not_sure" and diagnosis in content.option(oid).fits)
-        for oid in content.template.option_order
-    )
+    """Every option, in the template's order, each marked if it is an option for the diagnosis."""
+    mine = set(content.decision_for(diagnosis).options) if diagnosis in content.diagnosis_by_id else set()
+    return tuple(OptionView(content.option(oid), oid in mine) for oid in content.template.option_order)
 
 
 def fitting_option_ids(content: Content, diagnosis: str) -> tuple[str, ...]:
     return tuple(v.option.id for v in options_in_order(content, diagnosis) if v.fits)
 
 
-def default_selection(content: Content, diagnosis: str, procedure: str, *, show_all: bool) -> tuple[str, ...]:
-    """The options set side by side when the page opens.
+def comparisons_for(content: Content, diagnosis: str) -> tuple[Comparison, ...]:
+    """The comparisons that apply to the diagnosis, grouped by kind (benefits first), each in
+    content order. Every arm of each is one of the diagnosis's options (check-content holds it)."""
+    here = [c for c in content.comparisons if diagnosis in c.applies_to]
+    return tuple(c for kind in KIND_ORDER for c in here if c.kind == kind)
 
-    In clinic (a wide screen) all four. At home, two: non-operative care beside the operation
-    that was talked about, or else beside the first operation that fits the diagnosis, so the
-    comparison starts from the choice the patient actually faces. The patient can add any other.
-    """
+
+def compare(content: Content, diagnosis: str) -> CompareView:
+    """What the comparison shows for a diagnosis: its options and its comparisons, by kind."""
+    decision = content.decision_for(diagnosis)
+    chosen = comparisons_for(content, diagnosis)
+    groups = tuple(
+        KindGroup(kind, content.template.kinds[kind].title, content.template.kinds[kind].help,
+                  tuple(c for c in chosen if c.kind == kind))
+        for kind in KIND_ORDER
+        if any(c.kind == kind for c in chosen)
+    )
+    options = tuple(o for o in content.template.option_order if o in decision.options)
+    return CompareView(diagnosis, decision.intro, options, groups)
+
+
+def as_json(view: CompareView) -> dict:
+    """The JSON contract of ``python -m decision compare`` (README)."""
+
+    def arm(a) -> dict:
+        out = {"per_100": a.per_100, "low": a.low, "high": a.high}
+        if a.points is not None:
+            out["points"] = a.points
+        return out
+
+    def one(c: Comparison) -> dict:
+        out = {
+            "id": c.id, "kind": c.kind, "outcome": c.outcome, "source": c.source, "design": c.design,
+            "time_frame": c.time_frame, "population": c.population, "label": c.label,
+            "applies_to": list(c.applies_to), "measure": c.measure,
+            "arms": {oid: arm(a) for oid, a in c.arms.items()},
+        }
+        if c.gap is not None:
+            out["gap"] = {"points": c.gap.points, "low": c.gap.low, "high": c.gap.high, "favours": c.gap.favours}
+        return out
+
+    return {"diagnosis": view.diagnosis, "options": list(view.options), "comparisons": [one(c) for c in view.comparisons]}
+
+
+# ---------------------------------------------------------------- words for one comparison
+
+
+def arm_figure(comparison: Comparison, option_id: str) -> Figure | None:
+    """The arm as a plain figure (N in 100 people) for an icon array; None for points and gaps."""
+    for f in comparison.arm_figures():
+        if f.id == f"{comparison.id}.{option_id}":
+            return f
+    return None
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def arm_sentence(comparison: Comparison, option_id: str) -> str:
+    """One arm in words: 'About 63 in 100 people who had ... at 5 years.' or '… scored 25 points.'"""
+    a = comparison.arms[option_id]
+    if comparison.measure == "people":
+        return sentence(arm_figure(comparison, option_id))
+    if comparison.measure == "points":
+        return f"{a.outcome}: {_num(a.points)} points, {comparison.time_frame}."
+    return f"{a.outcome}."
+
+
+def gap_sentence(comparison: Comparison) -> str:
+    g = comparison.gap
+    if g is None:
+        return ""
+    return " ".join(g.sentence.replace("{points}", _num(g.points)).replace(
+        "{low}", _num(g.low) if g.low is not None else "").replace(
+        "{high}", _num(g.high) if g.high is not None else "").split())
+
+
+def summary_sentences(comparison: Comparison) -> tuple[str, ...]:
+    """Everything said about the numbers of one comparison, arm by arm, then the gap."""
+    lines = [arm_sentence(comparison, oid) for oid in comparison.arms] if comparison.measure != "gap" else []
+    if comparison.measure == "points" and comparison.scale:
+        lines.append(comparison.scale)
+    if comparison.gap is not None:
+        lines.append(gap_sentence(comparison))
+    return tuple(lines)
+
+
+def design_words(content: Content, comparison: Comparison) -> str:
+    return content.template.designs[comparison.design]
+
+
+# ---------------------------------------------------------------- the rows in words, and the next step
+
+
+def default_selection(content: Content, diagnosis: str, procedure: str, *, show_all: bool) -> tuple[str, ...]:
+    """The options set side by side when the page opens: the diagnosis's own options (two or
+    three). In clinic, or when the diagnosis is not known, all four, in words only."""
     order = content.template.option_order
-    if show_all:
+    mine = fitting_option_ids(content, diagnosis)
+    if show_all or not mine:
         return tuple(order)
-    baseline = "non_operative"
-    if procedure in order and procedure != baseline:
-        return tuple(o for o in order if o in (baseline, procedure))
-    fitting = [o for o in fitting_option_ids(content, diagnosis) if o != baseline]
-    second = fitting[0] if fitting else next(o for o in order if o != baseline)
-    return tuple(o for o in order if o in (baseline, second))
+    return mine
 
 
 def comparison_rows(content: Content, option_ids: tuple[str, ...] | list[str]) -> tuple[RowView, ...]:
-    """The template's rows, each with the chosen options' cells, in template order."""
+    """The template's rows in words, each with the chosen options' cells, in template order."""
     chosen = [oid for oid in content.template.option_order if oid in option_ids]
     return tuple(
-        RowView(
-            row,
-            tuple(
-                (
-                    content.option(oid),
-                    content.option(oid).cells[row.id].text,
-                    tuple(content.figure(fid) for fid in content.option(oid).cells[row.id].figures),
-                )
-                for oid in chosen
-            ),
-        )
+        RowView(row, tuple((content.option(oid), content.option(oid).cells[row.id].text) for oid in chosen))
         for row in content.template.rows
     )
 
@@ -76,3 +177,55 @@ def comparison_rows(content: Content, option_ids: tuple[str, ...] | list[str]) -
 def fusion_is_on_the_table(content: Content, diagnosis: str, procedure: str) -> bool:
     """The Fusion questions step comes next when fusion was talked about or fits the diagnosis."""
     return procedure == "fusion" or "fusion" in fitting_option_ids(content, diagnosis)
+
+
+def number_words(per_100: float) -> str:
+    return format_number(per_100)
+
+
+# ---------------------------------------------------------------- the About page's IPDAS self-check, from the content
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    key: str  # pages.yaml holds "ipdas.<key>.where", the words for the "where" column
+    match: str  # a word of the meta.yaml criterion this check replaces (not shown)
+    met: str  # "yes", "partly" or "no"
+    counts: dict
+
+
+def balance_counts(content: Content) -> dict[str, dict[str, dict[str, int]]]:
+    """Per diagnosis, per option: how many benefit and harm-side comparisons it has."""
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for d in content.template.diagnoses:
+        here = comparisons_for(content, d.id)
+        out[d.id] = {
+            oid: {kind: sum(1 for c in here if c.kind == kind and oid in c.arms) for kind in KIND_ORDER}
+            for oid in d.options
+        }
+    return out
+
+
+def ipdas_self_check(content: Content) -> tuple[SelfCheck, ...]:
+    """The claims the content can prove or disprove, computed rather than written."""
+    comps = content.comparisons
+    balance = balance_counts(content)
+    both = all(n["benefit"] >= 1 and n["harm"] + n["another_operation"] + n["operation_later"] >= 1
+               for opts in balance.values() for n in opts.values())
+    even = all(n["benefit"] == n["harm"] + n["another_operation"] + n["operation_later"]
+               for opts in balance.values() for n in opts.values())
+    single = [f for f in content.figures]  # numbers outside a comparison (the Fusion questions step)
+    ranged = [c for c in comps if c.gap is not None and c.gap.low is not None
+              or any(a.low is not None for a in c.arms.values())]
+    uncited_cells = [(o.id, r) for o in content.options for r, cell in o.cells.items()
+                     if any(ch.isdigit() for ch in cell.text) and not cell.sources]
+    return (
+        SelfCheck("balance", "equal detail", "no" if not both else "yes" if even else "partly",
+                  {"diagnoses": len(balance)}),
+        SelfCheck("same_frame", "denominator", "yes" if not single else "partly",
+                  {"comparisons": len(comps), "single": len(single)}),
+        SelfCheck("ranges", "uncertain", "yes" if len(ranged) == len(comps) else "partly" if ranged else "no",
+                  {"ranged": len(ranged), "comparisons": len(comps)}),
+        SelfCheck("cited", "Cites the evidence", "yes" if not uncited_cells else "partly",
+                  {"uncited": len(uncited_cells)}),
+    )

@@ -10,6 +10,7 @@ elsewhere takes these models, never raw dicts.
 from __future__ import annotations
 
 import os
+import re
 from functools import cached_property
 from pathlib import Path
 
@@ -368,9 +369,12 @@ def _load_list(root: Path, key: str, folder: str, model, *, optional: bool = Fal
                 ident = item.get("id") if isinstance(item, dict) else None
                 where = f"{key}.{i}" + (f" ({ident})" if ident else "")
                 first = exc.errors()[0]
-                raise ContentError(
-                    f"Content file {rel}, field {where}.{_field_path(first['loc'])}: {first['msg']}."
-                ) from None
+                field, msg = _field_path(first["loc"]), first["msg"]
+                # A rule between fields (a model validator) names its field at the start: "arms: ..."
+                named = re.match(r"^Value error, ([\w.]+): (.*)$", msg, re.S)
+                if named and not first["loc"]:
+                    field, msg = named.group(1), named.group(2)
+                raise ContentError(f"Content file {rel}, field {where}.{field}: {msg}.") from None
         items += listed
     return items
 

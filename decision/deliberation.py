@@ -34,8 +34,7 @@ class FitReason:
     rating: int
     fit: Fit
     why: str
-    figure: str | None
-    source: str | None
+    comparison: str  # the comparison it rests on (content/figures/comparisons.yaml)
 
 
 @dataclass(frozen=True)
@@ -59,12 +58,19 @@ class ValuesFit:
 
 
 def values_fit(ratings: dict[str, int], values: Values, option_order: Iterable[str],
-               threshold: int = HIGHLY_RATED) -> ValuesFit:
+               threshold: int = HIGHLY_RATED, *, content: Content | None = None,
+               diagnosis: str | None = None) -> ValuesFit:
     """For each option, the content's reasons for every item rated at or above ``threshold``.
 
-    Items the content does not know (say, from an older save file) are ignored. An option with
-    no reason for a highly rated item simply lists nothing for it.
+    With ``content`` and ``diagnosis``, only the diagnosis's options are listed, and only the
+    reasons whose comparison applies to that diagnosis: a reason always rests on the patient's
+    own condition. Items the content does not know (say, from an older save file) are ignored.
+    An option with no reason for a highly rated item simply lists nothing for it.
     """
+    applies = None
+    if content is not None and diagnosis is not None:
+        option_order = [o for o in option_order if o in content.decision_for(diagnosis).options]
+        applies = {c.id for c in content.comparisons if diagnosis in c.applies_to}
     items = {item.id: item for item in values.items}
     high = [i for i, r in ratings.items() if i in items and r >= threshold]
     position = {item.id: n for n, item in enumerate(values.items)}
@@ -72,10 +78,10 @@ def values_fit(ratings: dict[str, int], values: Values, option_order: Iterable[s
     options = []
     for option in option_order:
         found = [
-            FitReason(i, items[i].label, ratings[i], r.fit, r.why, r.figure, r.source)
+            FitReason(i, items[i].label, ratings[i], r.fit, r.why, r.comparison)
             for i in high
             for r in items[i].reasons
-            if r.option == option
+            if r.option == option and (applies is None or r.comparison in applies)
         ]
         found.sort(key=lambda r: FIT_ORDER.index(r.fit))  # stable: keeps the rating order within a group
         options.append(OptionFit(option, tuple(found)))
@@ -91,6 +97,22 @@ def evidence_note(content: Content, figure: str | None, source: str | None) -> s
         parts.append(f"{sentence(f)} Applies to: {f.population}. Source: {_short(content, f.source)}. {label_note(f)}")
     if source and not (figure and content.figure(figure).source == source):
         parts.append(f"Source: {_short(content, source)}.")
+    return " ".join(parts)
+
+
+def comparison_note(content: Content, comparison_id: str, option: str | None = None) -> str:
+    """What a reason rests on: the comparison's numbers (this option's arm first, then the
+    others: a number never shows without its comparator), who it applies to, and where from."""
+    from decision.comparison import arm_sentence, gap_sentence
+
+    c = content.comparison(comparison_id)
+    order = sorted(c.arms, key=lambda o: o != option)
+    parts = [gap_sentence(c)] if c.measure == "gap" else [arm_sentence(c, o) for o in order]
+    if c.measure == "points":
+        parts.append(c.scale)
+    parts.append(f"Applies to: {c.population}. Source: {_short(content, c.source)}.")
+    parts.append("Seen only in a secondary report, not in the original study." if c.label == "V2"
+                 else "Seen in the original study.")
     return " ".join(parts)
 
 

@@ -8,6 +8,7 @@ streamlit, so it is tested without a browser. The PDF draws from the same ``icon
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 import numpy as np
@@ -36,9 +37,14 @@ class FrozenFigure(go.Figure):
         return cached
 
 
+def round_half_up(x: float) -> int:
+    """16.5 -> 17, as people round (Python's round() gives 16: it rounds half to even)."""
+    return int(Decimal(str(x)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def icons_to_fill(per_100: float) -> int:
-    """Whole icons to fill. Under 1 in 100 no icon is filled; the words say 'fewer than 1'."""
-    return max(0, min(100, round(per_100)))
+    """Whole icons to fill, rounded half up."""
+    return max(0, min(100, round_half_up(per_100)))
 
 
 def _traces(per_100: float, *, marker_size: int) -> list[go.Scatter]:
@@ -68,6 +74,8 @@ def icon_cells(per_100: float) -> list[bool]:
 
 
 def format_number(per_100: float) -> str:
+    if per_100 == 0:
+        return "0 in 100"
     if per_100 < 1:
         per_1000 = round(per_100 * 10, 1)
         per_1000_text = f"{per_1000:g}"

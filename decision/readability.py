@@ -26,6 +26,7 @@ NOT_PROSE = {
     "answer", "option", "fit", "group", "procedure", "diagnoses", "not_counting", "option_order",
     "content_version", "published", "last_review", "next_review", "seed_source", "ipdas", "options",
     "authors", "publisher", "title_source", "url", "doi", "pmid", "year", "secondary_via",
+    "comparison", "topic", "measure", "design", "applies_to", "meeting", "fusion_harms", "favours",
 }
 # Extra named terms, beyond the glossary, that the aid names and explains where they appear.
 NAMED_TERMS = (
@@ -47,7 +48,7 @@ class Scored:
 
 def _file_for(path: tuple) -> str:
     top = path[0]
-    if top == "figures":
+    if top in ("figures", "comparisons"):
         return "figures/"
     if top == "options":
         return f"options/{path[1]}"
@@ -73,7 +74,7 @@ def _walk(value, path: tuple):
 def patient_texts(content: Content) -> list[tuple[str, str]]:
     """(where, text) for every patient-facing string; ``where`` names the file and field."""
     out = []
-    for name in ("meta", "figures", "template", "options", "red_flags", "readiness", "program", "fusion",
+    for name in ("meta", "figures", "comparisons", "template", "options", "red_flags", "readiness", "program", "fusion",
                  "deliberation", "scores", "glossary", "pages"):
         value = getattr(content, name)
         if name == "options":

@@ -23,7 +23,6 @@ from decision.record import DecisionRecord, FusionPlan, SureAnswers
 
 NOT_ANSWERED = "Not answered"
 NOT_RECORDED = "Not recorded"
-KEY_ROWS = ("benefit", "harms", "reoperation")  # the comparison rows whose figures the summary repeats
 SIGNATURES = ("Patient", "Surgeon")
 CONFLICT_FLAG = "possible decisional conflict"
 
@@ -75,6 +74,9 @@ class FigureBlock:
 
 @dataclass(frozen=True)
 class OptionFigures:
+    """One comparison: its name (outcome, time frame, design and caveats) and its arms, drawn
+    side by side. ``option_id`` holds the comparison's id."""
+
     option_id: str
     name: str
     figures: tuple[FigureBlock, ...]
@@ -244,24 +246,60 @@ def _figure_block(content: Content, figure: Figure, row: str) -> FigureBlock:
     )
 
 
+def _arm_block(content: Content, comparison, option_id: str, row: str) -> FigureBlock:
+    """One arm of a comparison, with its icon array where it is a count of people."""
+    from decision.comparison import arm_figure, arm_sentence
+
+    src = content.source(comparison.source)
+    year = f", {src.year}" if src.year else ""
+    figure = arm_figure(comparison, option_id)
+    return FigureBlock(
+        figure_id=f"{comparison.id}.{option_id}",
+        row=row,
+        sentence=arm_sentence(comparison, option_id),
+        cells=tuple(icon_cells(figure.per_100)) if figure else (),
+        population=f"Applies to: {comparison.population}.",
+        source=f"Source: {src.authors}, {src.publisher}{year}.",
+        source_id=comparison.source,
+        note=_label_words(comparison.label),
+    )
+
+
+def _label_words(label: str) -> str:
+    if label == "V2":
+        return "Seen only in a secondary report, not in the original study. Treat it with extra caution."
+    return "Seen in the original study."
+
+
 def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Section:
-    order = [o for o in content.template.option_order if o in content.option_by_id]
-    names = [content.option(o).name for o in order]
-    rows = {r.id: r.title for r in content.template.rows}
-    blocks: list[Block] = [Item("Options compared", ", ".join(names))]
-    fitting = [content.option(o) for o in order if record.diagnosis in content.option(o).fits]
-    if not fitting:
-        blocks.append(Item("Options that fit your diagnosis", NOT_ANSWERED if record.diagnosis == "not_sure" else "None"))
-    for option in fitting:
-        figures = []
-        for row_id in KEY_ROWS:
-            cell = option.cells.get(row_id)
-            for fid in cell.figures if cell else ():
-                if fid in content.figure_by_id and fid not in {f.figure_id for f in figures}:
-                    fig = content.figure(fid)
-                    figures.append(_figure_block(content, fig, rows.get(row_id, row_id)))
-                    sources.append(fig.source)
-        blocks.append(OptionFigures(option.id, option.name, tuple(figures)))
+    """The comparison for the record's diagnosis, as ``decision.comparison.compare`` gives it to
+    the page and to ``python -m decision compare``: a heading per kind, then one block per
+    comparison (its name, then every arm side by side, so a number never prints alone)."""
+    from decision.comparison import compare, design_words, gap_sentence
+
+    view = compare(content, record.diagnosis)
+    blocks: list[Block] = []
+    if not view.options:
+        blocks.append(Item("Options for your diagnosis", NOT_ANSWERED))
+        blocks.append(Paragraph(view.intro))
+        return Section("options", _page(content, "nav.compare", "Compare your options"), tuple(blocks))
+    blocks.append(Item("Options for your diagnosis", ", ".join(content.option(o).name for o in view.options)))
+    for group in view.groups:
+        blocks.append(Paragraph(group.title, strong=True))
+        for c in group.comparisons:
+            name = f"{c.outcome}, {c.time_frame}. {design_words(content, c)}"
+            if c.measure == "gap":
+                src = content.source(c.source)
+                year = f", {src.year}" if src.year else ""
+                arms = (FigureBlock(
+                    figure_id=c.id, row=group.title, sentence=gap_sentence(c), cells=(),
+                    population=f"Applies to: {c.population}.", source=f"Source: {src.authors}, {src.publisher}{year}.",
+                    source_id=c.source, note=_label_words(c.label)),)
+            else:
+                arms = tuple(_arm_block(content, c, oid, group.title) for oid in c.arms)
+            extra = " ".join(t for t in (c.scale, c.single_arm, c.caveat, c.note) if t)
+            blocks.append(OptionFigures(c.id, name + (f" {extra}" if extra else ""), arms))
+            sources.append(c.source)
     return Section("options", _page(content, "nav.compare", "Compare your options"), tuple(blocks))
 
 

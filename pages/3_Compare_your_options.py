@@ -1,13 +1,17 @@
-"""Compare your options: the four options in one template, the same rows in the same order.
+"""Compare your options: the decision the diagnosis poses, its comparisons, then the options in words.
 
-At home (a narrow page) the patient sets two options side by side, non-operative care and the
-operation that fits; in clinic (wide) all four show. Every option can be added at any time.
-Which options fit, and which show first, is decided in ``decision.comparison``.
+The numbers come from ``decision.comparison.compare`` (the same function the PDF summary and
+``python -m decision compare`` read): one block per comparison, its arms side by side, headed by
+its kind. The practical rows in words follow for the options picked; an option that does not fit
+the diagnosis can be added there, but it never enters the numbers.
 """
 
 import streamlit as st
 
-from decision.comparison import comparison_rows, default_selection, fusion_is_on_the_table, options_in_order
+from decision.comparison import (
+    arm_figure, arm_sentence, compare, comparison_rows, default_selection, design_words, fusion_is_on_the_table,
+    gap_sentence, options_in_order,
+)
 from ui import frame
 from ui.figures import draw_figures
 
@@ -17,83 +21,96 @@ FUSION_PAGE = "pages/4_Fusion_questions.py"
 content, record = frame.open_page("compare")
 p = content.pages
 W = frame.widget_prefix()
+view = compare(content, record.diagnosis)
 
 st.title(p["compare.title"])
 st.write(p["compare.intro"])
-with st.container(border=True, key="compare-notes"):
-    st.markdown("**Before you compare**")
-    for note in content.template.notes:
-        st.markdown(f"- {note}")
+if record.diagnosis == "not_sure":
+    st.info(view.intro, icon=":material/help:")
+else:
+    st.markdown(f"**{p['compare.your_diagnosis']}** {p['diagnosis.' + record.diagnosis]}")
+    st.write(view.intro)
+    with st.container(border=True, key="compare-notes"):
+        st.markdown(f"**{p['compare.before']}**")
+        for note in content.template.notes:
+            st.markdown(f"- {note}")
 
 views = options_in_order(content, record.diagnosis)
 fits = {v.option.id for v in views if v.fits}
 names = {v.option.id: v.option.name for v in views}
 
-if record.diagnosis == "not_sure":
-    st.caption(
-        'Tell us your diagnosis on the "Your back" page, and the options used for it will be marked here.'
-    )
-else:
-    st.caption(
-        f"Your diagnosis: {p['diagnosis.' + record.diagnosis]}. Options used for it are marked "
-        '"Fits your diagnosis". The others stay here, so you can compare them too.'
-    )
+
+def _small(text: str) -> str:
+    return f":small[{text}]"
+
+
+# ---------------------------------------------------------------- the numbers, one comparison at a time
+for group in view.groups:
+    st.subheader(group.title)
+    st.caption(group.help)
+    for c in group.comparisons:
+        with st.container(border=True, key=f"cmp-{c.id}"):
+            st.markdown(f"**{c.outcome}, {c.time_frame}**")
+            st.caption(design_words(content, c))
+            if c.measure == "people":
+                draw_figures(content, [arm_figure(c, oid) for oid in c.arms], key=f"cmp-{c.id}")
+            else:
+                lines = [f"- {arm_sentence(c, oid)}" for oid in c.arms] if c.measure == "points" else []
+                if c.scale:
+                    lines.append(f"- {c.scale}")
+                if c.gap is not None:
+                    lines.append(f"- **{gap_sentence(c)}**")
+                st.markdown("\n".join(lines))
+                src = content.source(c.source)
+                label = ("Seen only in a secondary report, not in the original study." if c.label == "V2"
+                         else "Seen in the original study.")
+                st.caption(f"Applies to: {c.population}. Source: {src.authors}, {src.publisher}"
+                           f"{', ' + str(src.year) if src.year else ''}. {label}")
+            for extra in (c.single_arm, c.caveat, c.note):
+                if extra:
+                    st.caption(extra)
+
+# ---------------------------------------------------------------- the options in words
+st.subheader(p["compare.in_words"])
 
 
 def _label(option_id: str) -> str:
     return names[option_id] + (" ✓ fits your diagnosis" if option_id in fits else "")
 
 
-# One pick per mode: two side by side at home, all four on the wide clinic screen.
 mode = "clinic" if frame.clinic_mode() else "home"
 picked = st.multiselect(
-    "Options to compare side by side",
+    p["compare.pick"],
     list(names),
     default=list(default_selection(content, record.diagnosis, record.procedure, show_all=mode == "clinic")),
     format_func=_label,
     key=f"{W}compare_options:{mode}",
-    help="Pick two to read them side by side. You can add any option, or all four.",
+    help=p["compare.pick_help"],
 )
 if not picked:
-    st.info("Pick at least one option above to see it here.")
-    frame.close_page(content)
-    st.stop()
-
-
-def _heading(option_id: str) -> str:
-    return f"**{names[option_id]}**" + (f" {FITS_BADGE}" if option_id in fits else "")
-
-
-# One header per option: its name, whether it fits, and what it is in a line.
-chosen = [oid for oid in names if oid in picked]
-with st.container(border=True, key="compare-header"):
+    st.info(p["compare.pick_none"])
+else:
+    chosen = [oid for oid in names if oid in picked]
+    with st.container(border=True, key="compare-header"):
+        for col, oid in zip(st.columns(len(chosen)), chosen):
+            with col:
+                st.markdown(f"### {names[oid]}" + (f"\n\n{FITS_BADGE}" if oid in fits else ""))
+                st.write(content.option(oid).summary)
+                if oid == "fusion":
+                    st.page_link(FUSION_PAGE, label="More: " + p["nav.fusion"], icon=":material/arrow_forward:")
+    for row_view in comparison_rows(content, chosen):
+        st.markdown(f"#### {row_view.row.title}")
+        if row_view.row.help:
+            st.caption(row_view.row.help)
+        for col, (option, text) in zip(st.columns(len(row_view.cells)), row_view.cells):
+            with col:
+                st.markdown(f"**{option.name}**")
+                st.write(text)
+    st.markdown(f"#### {p['compare.not_known']}")
     for col, oid in zip(st.columns(len(chosen)), chosen):
         with col:
-            st.markdown(f"### {names[oid]}" + (f"\n\n{FITS_BADGE}" if oid in fits else ""))
-            st.write(content.option(oid).summary)
-            if oid == "fusion":
-                st.page_link(FUSION_PAGE, label="More: " + p["nav.fusion"], icon=":material/arrow_forward:")
-
-# The rows, in the template's order; each cell is one option's text and its figures.
-for view in comparison_rows(content, chosen):
-    row = view.row
-    st.subheader(row.title)
-    if row.help:
-        st.caption(row.help)
-    for col, (option, text, figures) in zip(st.columns(len(view.cells)), view.cells):
-        with col:
-            st.markdown(_heading(option.id))
-            st.write(text)
-            if figures:
-                draw_figures(content, figures, key=f"{row.id}-{option.id}")
-            if option.id == "fusion" and row.id in ("harms", "reoperation"):
-                st.page_link(FUSION_PAGE, label=p["nav.fusion"], icon=":material/arrow_forward:")
-
-st.subheader("What is not known")
-for col, oid in zip(st.columns(len(chosen)), chosen):
-    with col:
-        st.markdown(_heading(oid))
-        st.write(content.option(oid).uncertain)
+            st.markdown(f"**{names[oid]}**")
+            st.write(content.option(oid).uncertain)
 
 if fusion_is_on_the_table(content, record.diagnosis, record.procedure):
     st.page_link(FUSION_PAGE, label="Next: " + p["nav.fusion"], icon=":material/arrow_forward:")

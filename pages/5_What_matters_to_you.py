@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from decision.deliberation import FIT_ORDER, add_text, evidence_note, values_fit
+from decision.deliberation import FIT_ORDER, add_text, comparison_note, values_fit
 from ui import frame
 
 content, record = frame.open_page("values")
@@ -57,7 +57,8 @@ def _remove_concern(index: int) -> None:
 # ---------------------------------------------------------------- fit view
 st.subheader("How each option tends to fit")
 st.warning(f"**{values.disclaimer}**", icon=":material/info:")
-fit = values_fit(record.values, values, content.template.option_order)
+fit = values_fit(record.values, values, content.template.option_order, content=content,
+                 diagnosis=record.diagnosis)
 
 main, side = st.columns([2, 1])
 with side, st.container(border=True, key="own_concerns"):
@@ -91,7 +92,7 @@ with main:
                     st.markdown(f"{FIT_ICONS[group]} **{FIT_TITLES[group]}**")
                     for r in reasons:
                         st.markdown(f"- **{r.item_label}** (you rated it {r.rating}): {r.why}")
-                        st.caption(evidence_note(content, r.figure, r.source))
+                        st.caption(comparison_note(content, r.comparison, option_fit.option))
 
 st.page_link("pages/6_Check_your_understanding.py", label="Next: " + p["nav.quiz"], icon=":material/arrow_forward:")
 frame.close_page(content)

@@ -87,12 +87,15 @@ def draw_block(block, key: str) -> None:
     elif isinstance(block, OptionFigures):
         # An expander per option, open at first, so a long list of numbers can be folded away.
         # The numbers of each row share one chart (fewer charts: the page appears sooner).
+        # One comparison: its arms side by side in one chart; a gap between arms in words.
         with st.expander(block.name, expanded=True):
-            rows = dict.fromkeys(fig.row for fig in block.figures)
-            for row in rows:
-                st.caption(row)
-                figures = [content.figure(f.figure_id) for f in block.figures if f.row == row]
-                draw_figures(content, figures, key=f"summary-{block.option_id}-{row}")
+            figures = [content.figure(f.figure_id) for f in block.figures if f.figure_id in content.figure_by_id]
+            if figures:
+                draw_figures(content, figures, key=f"summary-{block.option_id}")
+            for f in block.figures:
+                if f.figure_id not in content.figure_by_id:
+                    st.markdown(f"**{f.sentence}**")
+                    st.caption(f"{f.population} {f.source} {f.note}")
     elif isinstance(block, FigureBlock):
         draw_summary_figure(block, f"{key}-{block.figure_id}")
 

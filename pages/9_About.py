@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from decision.comparison import ipdas_self_check
 from ui import frame
 from ui.about import reading_level
 
@@ -49,7 +50,16 @@ for term in content.glossary:
     st.markdown(f"**{term.term}**: {term.meaning}")
 
 st.subheader("Checked against the IPDAS standard for decision aids")
-st.table([{"Criterion": i["criterion"], "Where": i["where"], "Met": i["met"]} for i in m.ipdas])
+# Four claims are computed from the content (decision.comparison.ipdas_self_check), not written:
+# they replace the same criterion in meta.yaml, so the page cannot claim more than the content holds.
+pg = content.pages
+checks = list(ipdas_self_check(content))
+rows = []
+for i in m.ipdas:
+    c = next((c for c in checks if c.match in i["criterion"]), None)
+    where, met = (pg[f"ipdas.{c.key}.where"].format(**c.counts), c.met) if c else (i["where"], i["met"])
+    rows.append({"Criterion": i["criterion"], "Where": where, "Met": met})
+st.table(rows)
 
 st.subheader("All sources")
 seed = content.source(m.seed_source)

@@ -1,180 +1,310 @@
-"""The "Compare your options" step: the template, its figures, the fit flags, and the page."""
+"""The comparison per diagnosis: paired arms from one study, balance proved by the content
+check, the same numbers on the page, in the PDF summary and from ``python -m decision compare``."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 import yaml
 
 from decision.comparison import (
-    comparison_rows,
-    default_selection,
-    fitting_option_ids,
-    fusion_is_on_the_table,
-    options_in_order,
+    KIND_ORDER, as_json, balance_counts, compare, comparison_rows, comparisons_for, default_selection,
+    fitting_option_ids, fusion_is_on_the_table, ipdas_self_check, options_in_order,
 )
-from decision.content import CONTENT_DIR, ContentError, load_content
+from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
 from decision.record import DecisionRecord
+from decision.summary import OptionFigures, build_summary
+from tests.conftest import ROOT, app_at, assert_no_exception
 from tests.plotly_spec import panels
-from tests.conftest import app_at, assert_no_exception
 
 PAGE = "pages/3_Compare_your_options.py"
-ROW_IDS = (
-    "what_it_is", "who_for", "the_day", "hospital_stay", "recovery",
-    "benefit", "harms", "reoperation", "if_you_wait",
-)
-# Figures other steps rely on (fusion questions, deliberation), with the number the evidence gives.
-REQUIRED = {
-    "reop_laminectomy_8y": 18, "reop_microdiscectomy_10y": 25, "reop_fusion_ds_8y": 22, "reop_any_11y": 19,
-    "surgery_after_nonop_stenosis_8y": 52, "surgery_after_nonop_disc_8y": 48, "surgery_after_nonop_sciatica_1y": 39,
-    "reop_laminectomy_4y": 13, "reop_microdiscectomy_reherniation_4y": 9.1, "peul_recovered_1y": 95,
-    "disc_shrinks_without_surgery": 63, "dural_tear_laminectomy": 9, "life_threatening_decompression_30d": 2.3,
-    "life_threatening_complex_fusion_30d": 5.6, "readmission_decompression_30d": 7.8,
-    "readmission_complex_fusion_30d": 13.0, "nordsten_good_result_decompression_5y": 63,
-    "nordsten_good_result_fusion_5y": 63,
+CONTENT = load_content()
+DIAGNOSES = [d.id for d in CONTENT.template.diagnoses]
+WITH_OPTIONS = [d.id for d in CONTENT.template.diagnoses if d.options]
+EXPECTED_OPTIONS = {
+    "disc_herniation": ("non_operative", "microdiscectomy"),
+    "spinal_stenosis": ("non_operative", "laminectomy"),
+    "degenerative_spondylolisthesis": ("non_operative", "laminectomy", "fusion"),
+    "chronic_low_back_pain": ("non_operative", "fusion"),
+    "not_sure": (),
 }
 
 
-def _figure_rows(content):
-    return [r for r in content.template.rows if r.kind == "figures"]
+def test_every_diagnosis_has_a_decision():
+    assert set(DIAGNOSES) == set(EXPECTED_OPTIONS)
 
 
-# ---------------------------------------------------------------- the template and its figures
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_each_diagnosis_names_its_options(content, diagnosis):
+    assert compare(content, diagnosis).options == EXPECTED_OPTIONS[diagnosis]
+    assert fitting_option_ids(content, diagnosis) == EXPECTED_OPTIONS[diagnosis]
 
 
-def test_the_template_has_the_nine_rows_in_order(content):
-    assert tuple(r.id for r in content.template.rows) == ROW_IDS
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_every_comparison_shown_applies_to_the_diagnosis_and_its_arms_are_its_options(content, diagnosis):
+    view = compare(content, diagnosis)
+    for c in view.comparisons:
+        assert diagnosis in c.applies_to, c.id
+        assert set(c.arms) <= set(view.options), c.id
+    assert {c.id for c in view.comparisons} == {c.id for c in content.comparisons if diagnosis in c.applies_to}
 
 
-def test_every_option_fills_every_row_with_text(content):
-    for option in content.options:
-        assert list(option.cells) == list(ROW_IDS), option.id
-        for row_id in ROW_IDS:
-            assert option.cells[row_id].text.strip(), f"{option.id}.{row_id} has no text"
-        assert option.uncertain.strip(), f"{option.id} does not say what is not known"
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_every_comparisons_arms_share_one_source_and_time_frame(content, diagnosis):
+    # By construction: the source and time frame belong to the comparison, not to an arm. The
+    # arm figures drawn as icon arrays therefore all carry the comparison's own.
+    for c in comparisons_for(content, diagnosis):
+        figures = c.arm_figures()
+        assert {(f.source, f.time_frame, f.horizon, f.population) for f in figures} <= {
+            (c.source, c.time_frame, c.horizon, c.population)}, c.id
+        if c.measure == "people":
+            assert len(figures) == len(c.arms), c.id
 
 
-def test_every_figure_in_a_figures_row_exists_and_cites_a_known_source(content):
-    for option in content.options:
-        for row in _figure_rows(content):
-            for fid in option.cells[row.id].figures:
-                assert fid in content.figure_by_id, f"{option.id}.{row.id}: {fid}"
-                assert content.figure(fid).source in content.source_by_id, fid
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_every_benefit_has_two_or_more_arms(content, diagnosis):
+    for c in comparisons_for(content, diagnosis):
+        if c.kind == "benefit":
+            assert len(c.arms) >= 2, c.id
 
 
-def test_benefit_harm_and_reoperation_rows_hold_numbers_for_every_operation(content):
-    for oid in ("laminectomy", "microdiscectomy", "fusion"):
-        for row_id in ("benefit", "harms", "reoperation"):
-            assert content.option(oid).cells[row_id].figures, f"{oid}.{row_id} has no figure"
+@pytest.mark.parametrize("diagnosis", WITH_OPTIONS)
+def test_every_option_shown_has_a_benefit_and_a_harm(content, diagnosis):
+    counts = balance_counts(content)[diagnosis]
+    for oid, n in counts.items():
+        assert n["benefit"] >= 1, f"{diagnosis}/{oid}: no benefit"
+        assert n["harm"] + n["another_operation"] + n["operation_later"] >= 1, f"{diagnosis}/{oid}: no harm"
+        if oid == "non_operative":
+            assert n["harm"] + n["operation_later"] >= 1
 
 
-def test_text_rows_hold_no_figures(content):
-    for option in content.options:
-        for row in content.template.rows:
-            if row.kind == "text":
-                assert not option.cells[row.id].figures, f"{option.id}.{row.id}"
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_operation_later_has_no_surgical_arm_and_another_operation_no_non_operative_arm(content, diagnosis):
+    for c in comparisons_for(content, diagnosis):
+        if c.kind == "operation_later":
+            assert not set(c.arms) & set(SURGICAL), c.id
+        if c.kind == "another_operation":
+            assert "non_operative" not in c.arms, c.id
 
 
-def test_every_figure_is_labelled_v1_or_v2(content):
-    assert {f.label for f in content.figures} <= {"V1", "V2"}
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_a_single_arm_comparison_says_so_and_no_option_gets_a_made_up_zero(content, diagnosis):
+    for c in comparisons_for(content, diagnosis):
+        if len(c.arms) == 1:
+            assert c.single_arm.strip(), c.id
 
 
-def test_every_figure_on_the_page_states_its_time_frame_and_population(content):
-    for option in content.options:
-        for row in _figure_rows(content):
-            for fid in option.cells[row.id].figures:
-                fig = content.figure(fid)
-                assert fig.time_frame.strip() and fig.population.strip(), fid
+@pytest.mark.parametrize("diagnosis", ["degenerative_spondylolisthesis", "chronic_low_back_pain"])
+def test_fusions_harms_cover_non_union_the_next_level_nerves_infection_and_death(content, diagnosis):
+    topics = {c.topic for c in comparisons_for(content, diagnosis)
+              if "fusion" in c.arms and c.kind in ("harm", "another_operation")}
+    assert {"non_union", "adjacent_segment", "nerve_injury", "infection", "death_30d"} <= topics
 
 
-def test_reoperation_row_figures_all_share_one_horizon(content):
-    row = next(r for r in content.template.rows if r.id == "reoperation")
-    assert row.horizon == "8_11_years"
-    horizons = {
-        content.figure(fid).horizon for o in content.options for fid in o.cells["reoperation"].figures
-    }
-    assert horizons == {"8_11_years"}
+def test_a_slipped_vertebra_has_fusion_against_non_operative_care_and_the_decompression_trials(content):
+    ids = {c.id: c for c in comparisons_for(content, "degenerative_spondylolisthesis")}
+    sport = ids["sport_ds_pain_2y"]
+    assert set(sport.arms) == {"fusion", "non_operative"} and sport.design == "observational"
+    assert "switched" in sport.caveat and "chance" in sport.caveat
+    for trial in ("nordsten_good_result_5y", "ssss_disability_5y", "slip_physical_score_4y"):
+        assert set(ids[trial].arms) == {"laminectomy", "fusion"}, trial
 
 
-def test_each_benefit_figure_has_a_comparator_from_the_same_study_and_time(content):
-    """Balance: no option's benefit is shown without the other side, same study, same time."""
-    cells = {o.id: set(o.cells["benefit"].figures) for o in content.options}
-    for oid, fids in cells.items():
-        others = set().union(*(v for k, v in cells.items() if k != oid))
-        for fid in fids:
-            fig = content.figure(fid)
-            assert any(
-                f == fid or (content.figure(f).source == fig.source and content.figure(f).horizon == fig.horizon)
-                for f in others
-            ), f"{oid}: {fid} has no comparator"
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_the_kind_decides_the_heading_on_the_page_and_in_the_pdf(content, diagnosis):
+    view = compare(content, diagnosis)
+    assert [g.kind for g in view.groups] == [k for k in KIND_ORDER if any(g.kind == k for g in view.groups)]
+    for g in view.groups:
+        assert g.title == content.template.kinds[g.kind].title
+        assert all(c.kind == g.kind for c in g.comparisons)
+    summary = build_summary(DecisionRecord(diagnosis=diagnosis), content)
+    blocks = summary.section("options").blocks
+    shown = [b.option_id for b in blocks if isinstance(b, OptionFigures)]
+    assert shown == [c.id for c in view.comparisons]
+    for b in blocks:
+        if isinstance(b, OptionFigures):
+            c = content.comparison(b.option_id)
+            assert {f.row for f in b.figures} == {content.template.kinds[c.kind].title}
+            if c.measure != "gap":
+                assert len(b.figures) == len(c.arms), c.id  # a number never prints without its comparator
 
 
-@pytest.mark.parametrize("fid,per_100", sorted(REQUIRED.items()))
-def test_the_figures_other_steps_rely_on_exist_with_their_numbers(content, fid, per_100):
-    fig = content.figure(fid)
-    assert fig.per_100 == pytest.approx(per_100)
-    assert fig.label == "V1"
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_every_number_written_in_a_text_cell_has_a_citation(content, diagnosis):
+    for oid in set(compare(content, diagnosis).options) or set(content.template.option_order):
+        for row_id, cell in content.option(oid).cells.items():
+            if re.search(r"\d", cell.text):
+                assert cell.sources, f"{oid}.{row_id}"
+                assert all(s in content.source_by_id for s in cell.sources)
 
 
-def test_the_notes_say_people_cross_over_and_as_treated_is_not_randomised(content):
-    notes = " ".join(content.template.notes).lower()
-    assert "non-operative care have an operation later" in notes
-    assert "as-treated" in notes and "not a randomized" in notes
+def test_not_sure_shows_an_orientation_that_asks_to_confirm_with_the_doctor(content):
+    view = compare(content, "not_sure")
+    assert view.options == () and view.comparisons == ()
+    assert "doctor" in view.intro
 
 
-def test_a_figure_labelled_u_is_refused(tmp_path):
+def test_the_ipdas_self_check_is_computed_and_says_partly_where_the_content_falls_short(content):
+    checks = {c.key: c for c in ipdas_self_check(content)}
+    assert set(checks) == {"balance", "same_frame", "ranges", "cited"}
+    assert checks["cited"].met == "yes"
+    ranged = checks["ranges"].counts["ranged"]
+    assert checks["ranges"].met == ("yes" if ranged == len(content.comparisons) else "partly")
+
+
+# ---------------------------------------------------------------- the content check refuses broken comparisons
+
+
+@pytest.fixture
+def copy(tmp_path):
     root = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, root)
-    path = root / "figures" / "outcomes.yaml"
+    return root
+
+
+def _edit(root, rel, change):
+    path = root / rel
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["figures"][0]["label"] = "U"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    with pytest.raises(ContentError, match="figures/outcomes.yaml"):
-        load_content(root)
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-# ---------------------------------------------------------------- which options fit
+def _comparison(data, cid):
+    return next(c for c in data["comparisons"] if c["id"] == cid)
 
 
-def test_options_that_fit_the_diagnosis_are_flagged_and_none_are_hidden(content):
+BROKEN = {
+    "unpaired benefit": (lambda d: _comparison(d, "maine_sciatica_better_1y")["arms"].pop("non_operative"),
+                         r"figures/comparisons.yaml, field comparisons\.\d+ \(maine_sciatica_better_1y\)\.arms"),
+    "single arm that does not say so": (lambda d: _comparison(d, "stenosis_dural_tear").pop("single_arm"),
+                                        r"comparisons\.\d+ \(stenosis_dural_tear\)\.single_arm"),
+    "operation later with a surgical arm": (
+        lambda d: _comparison(d, "peul_operation_later_1y")["arms"].update(
+            {"microdiscectomy": {"outcome": "x", "per_100": 5}}) or _comparison(d, "peul_operation_later_1y").pop("single_arm"),
+        r"\(peul_operation_later_1y\)\.arms"),
+    "another operation with a non-operative arm": (
+        lambda d: _comparison(d, "sport_disc_reherniation_4y")["arms"].update(
+            {"non_operative": {"outcome": "x", "per_100": 5}}) or _comparison(d, "sport_disc_reherniation_4y").pop("single_arm"),
+        r"\(sport_disc_reherniation_4y\)\.arms"),
+    "range that misses its value": (
+        lambda d: _comparison(d, "peul_recovered_1y")["arms"]["microdiscectomy"].update({"low": 10, "high": 20}),
+        r"\(peul_recovered_1y\)\.arms\.microdiscectomy"),
+    "unverified label": (lambda d: _comparison(d, "peul_recovered_1y").update({"label": "U"}),
+                         r"\(peul_recovered_1y\)\.label"),
+    "no study design": (lambda d: _comparison(d, "peul_recovered_1y").pop("design"), r"\(peul_recovered_1y\)\.design"),
+    "applies to not sure": (lambda d: _comparison(d, "peul_recovered_1y").update({"applies_to": ["not_sure"]}),
+                            r"\(peul_recovered_1y\)\.applies_to"),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN))
+def test_check_content_refuses_a_broken_comparison_naming_file_and_field(copy, name):
+    change, where = BROKEN[name]
+    _edit(copy, "figures/comparisons.yaml", change)
+    with pytest.raises(ContentError, match=where):
+        load_content(copy)
+
+
+CROSS = {
+    "an arm that is not an option of the diagnosis": (
+        "figures/comparisons.yaml",
+        lambda d: _comparison(d, "maine_stenosis_better_10y").update({"applies_to": ["disc_herniation"]}),
+        r"comparison 'maine_stenosis_better_10y', field applies_to: for 'disc_herniation' the arm\(s\) laminectomy"),
+    "an option with no harm": (
+        "figures/comparisons.yaml",
+        lambda d: d.update({"comparisons": [c for c in d["comparisons"] if not (
+            "chronic_low_back_pain" in c["applies_to"] and c["kind"] == "operation_later")]}),
+        r"diagnoses\.chronic_low_back_pain, option non_operative\): no harm"),
+    "an option with no benefit": (
+        "figures/comparisons.yaml",
+        lambda d: d.update({"comparisons": [c for c in d["comparisons"] if not (
+            "spinal_stenosis" in c["applies_to"] and c["kind"] == "benefit")]}),
+        r"diagnoses\.spinal_stenosis, option laminectomy\): no benefit"),
+    "fusion without its non-union harm": (
+        "figures/comparisons.yaml",
+        lambda d: d.update({"comparisons": [c for c in d["comparisons"] if c["id"] != "ds_non_union"]}),
+        r"diagnoses\.degenerative_spondylolisthesis, option fusion\): fusion's harms have no 'non_union'"),
+    "a number in a text cell with no source": (
+        "options/laminectomy.yaml", lambda d: d["cells"]["the_day"].pop("sources"),
+        r"options/laminectomy.yaml, field cells\.the_day\.sources"),
+    "a value reason on a comparison without its option": (
+        "deliberation.yaml",
+        lambda d: d["values"]["items"][0]["reasons"][0].update({"comparison": "maine_stenosis_better_10y",
+                                                                "option": "microdiscectomy"}),
+        r"deliberation.yaml, field values\.items\.fast_leg_relief\.reasons\.0\.comparison"),
+}
+
+
+@pytest.mark.parametrize("name", list(CROSS))
+def test_check_content_refuses_content_that_breaks_balance_or_pairing(copy, name):
+    rel, change, where = CROSS[name]
+    _edit(copy, rel, change)
+    with pytest.raises(ContentError, match=where):
+        load_content(copy)
+    out = subprocess.run([sys.executable, "-m", "decision", "check-content", "--root", str(copy)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+
+
+# ---------------------------------------------------------------- python -m decision compare
+
+
+def _run(*args):
+    return subprocess.run([sys.executable, "-m", "decision", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_compare_prints_the_json_contract_the_page_reads(tmp_path, content, diagnosis):
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps({"schema_version": 2, "diagnosis": diagnosis}))
+    out = _run("compare", str(path))
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data == as_json(compare(content, diagnosis))
+    assert data["diagnosis"] == diagnosis and data["options"] == list(EXPECTED_OPTIONS[diagnosis])
+    for c in data["comparisons"]:
+        assert {"id", "kind", "outcome", "source", "design", "time_frame", "population", "label", "applies_to",
+                "arms"} <= set(c)
+        assert diagnosis in c["applies_to"]
+        for arm in c["arms"].values():
+            assert {"per_100", "low", "high"} <= set(arm)
+
+
+@pytest.mark.parametrize("data", [b"not json", json.dumps({"schema_version": 2, "diagnosis": "flu"}).encode()],
+                         ids=["not-json", "wrong-value"])
+def test_compare_bad_input_exits_2_with_one_plain_line(tmp_path, data):
+    path = tmp_path / "r.json"
+    path.write_bytes(data)
+    out = _run("compare", str(path))
+    assert out.returncode == 2
+    assert out.stdout == "" and len(out.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in out.stderr and "flu" not in out.stderr
+
+
+# ---------------------------------------------------------------- the rows in words and the page
+
+
+def test_the_rows_in_words_keep_template_order_whatever_the_pick_order(content):
+    rows = comparison_rows(content, ["fusion", "non_operative"])
+    assert [o.id for o, _ in rows[0].cells] == ["non_operative", "fusion"]
+
+
+def test_at_home_the_diagnosis_options_are_picked_and_in_clinic_all_four(content):
+    assert default_selection(content, "degenerative_spondylolisthesis", "fusion", show_all=False) == (
+        "non_operative", "laminectomy", "fusion")
+    assert default_selection(content, "not_sure", "none_yet", show_all=False) == content.template.option_order
+    assert default_selection(content, "disc_herniation", "none_yet", show_all=True) == content.template.option_order
+
+
+def test_options_in_order_flags_the_diagnosis_options_and_hides_none(content):
     views = options_in_order(content, "disc_herniation")
     assert [v.option.id for v in views] == list(content.template.option_order)
-    flagged = {v.option.id for v in views if v.fits}
-    assert "microdiscectomy" in flagged
-    assert "laminectomy" not in flagged and "fusion" not in flagged
-
-
-def test_stenosis_flags_laminectomy_not_microdiscectomy(content):
-    assert "laminectomy" in fitting_option_ids(content, "spinal_stenosis")
-    assert "microdiscectomy" not in fitting_option_ids(content, "spinal_stenosis")
-
-
-def test_not_sure_flags_nothing(content):
-    assert fitting_option_ids(content, "not_sure") == ()
-
-
-def test_at_home_the_fitting_operation_is_set_beside_non_operative_care(content):
-    assert default_selection(content, "disc_herniation", "none_yet", show_all=False) == (
-        "non_operative", "microdiscectomy",
-    )
-
-
-def test_the_operation_talked_about_is_shown_first_even_if_the_diagnosis_differs(content):
-    assert default_selection(content, "degenerative_spondylolisthesis", "fusion", show_all=False) == (
-        "non_operative", "fusion",
-    )
-
-
-def test_in_clinic_all_four_options_are_shown(content):
-    assert default_selection(content, "not_sure", "none_yet", show_all=True) == content.template.option_order
-
-
-def test_comparison_rows_keep_template_order_whatever_the_pick_order(content):
-    rows = comparison_rows(content, ["fusion", "non_operative"])
-    assert [r.row.id for r in rows] == list(ROW_IDS)
-    assert [o.id for o, _, _ in rows[0].cells] == ["non_operative", "fusion"]
+    assert {v.option.id for v in views if v.fits} == {"non_operative", "microdiscectomy"}
 
 
 def test_fusion_questions_come_next_only_when_fusion_is_on_the_table(content):
@@ -183,48 +313,36 @@ def test_fusion_questions_come_next_only_when_fusion_is_on_the_table(content):
     assert not fusion_is_on_the_table(content, "disc_herniation", "microdiscectomy")
 
 
-# ---------------------------------------------------------------- the page
-
-
-def _markdown(at) -> list[str]:
-    return [m.value for m in at.markdown]
-
-
-def test_the_page_runs_and_shows_all_four_options_in_clinic():
-    at = app_at(PAGE, DecisionRecord(safety_screen_done=True), clinic=True)
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_the_page_shows_each_comparison_of_the_diagnosis_and_no_other(content, diagnosis):
+    at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis=diagnosis), clinic=False)
     assert_no_exception(at)
-    text = " ".join(_markdown(at))
-    for name in ("Non-operative care", "Laminectomy", "Microdiscectomy", "Spinal fusion"):
-        assert f"### {name}" in text
+    view = compare(content, diagnosis)
+    bold = [m.value for m in at.markdown if m.value.startswith("**") and m.value.endswith("**")]
+    titles = [f"**{c.outcome}, {c.time_frame}**" for c in view.comparisons]
+    # one comparison block per comparison of the diagnosis, none from another diagnosis
+    assert sum(b in set(titles) for b in bold) == len(titles)
+    others = {f"**{c.outcome}, {c.time_frame}**" for c in content.comparisons if diagnosis not in c.applies_to}
+    assert not (others - set(titles)) & set(bold)
+    headings = [h.value for h in at.subheader]
+    assert [g.title for g in view.groups] == [h for h in headings if h in {g.title for g in view.groups}]
 
 
-def test_at_home_every_option_can_be_picked():
-    at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="disc_herniation"), clinic=False)
-    assert_no_exception(at)
-    pick = at.multiselect(key="w:compare_options:home")
-    assert pick.value == ["non_operative", "microdiscectomy"]
-    assert set(pick.options) >= {"Non-operative care ✓ fits your diagnosis", "Laminectomy", "Spinal fusion"}
-    pick.set_value(["non_operative", "laminectomy", "microdiscectomy", "fusion"]).run()
-    assert_no_exception(at)
-    assert "### Spinal fusion" in " ".join(_markdown(at))
-
-
-def test_the_option_that_fits_a_slipped_disc_is_marked():
-    at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="disc_herniation"), clinic=True)
-    assert_no_exception(at)
-    headers = [m for m in _markdown(at) if m.startswith("### ")]
-    micro = next(h for h in headers if h.startswith("### Microdiscectomy"))
-    lamin = next(h for h in headers if h.startswith("### Laminectomy"))
-    assert "Fits your diagnosis" in micro
-    assert "Fits your diagnosis" not in lamin
-
-
-def test_icon_arrays_have_100_people_each():
+def test_icon_arrays_have_100_people_each_and_pair_the_arms():
     at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis"), clinic=False)
     assert_no_exception(at)
     charts = at.get("plotly_chart")
     assert charts
     for chart in charts:
         spec = json.loads(chart.proto.spec)
-        people = panels(spec)  # each panel: an affected trace and an unaffected trace
+        people = panels(spec)
         assert people and all(n == 100 for n in people.values()), people
+
+
+def test_an_option_that_does_not_fit_can_be_read_in_words_but_adds_no_numbers(content):
+    at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="disc_herniation"), clinic=False)
+    before = len(at.get("plotly_chart"))
+    at.multiselect(key="w:compare_options:home").set_value(["non_operative", "microdiscectomy", "fusion"]).run()
+    assert_no_exception(at)
+    assert "### Spinal fusion" in " ".join(m.value for m in at.markdown)
+    assert len(at.get("plotly_chart")) == before

@@ -12,8 +12,8 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from decision.content import (
-    CONTENT_DIR, CONTENT_ENV, FILES, _PART_MODELS, Figure, GlossaryTerm, Option, Source, ContentError, content_files,
-    load_content,
+    CONTENT_DIR, CONTENT_ENV, FILES, _PART_MODELS, Comparison, Figure, GlossaryTerm, Option, Source, ContentError,
+    content_files, load_content,
 )
 from decision.readability import GRADE_LIMIT, score_content
 from tests.conftest import APP, ROOT
@@ -28,7 +28,13 @@ def test_every_content_file_validates_against_its_model(path: Path):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rel = path.relative_to(CONTENT_DIR)
     folder = rel.parts[0] if len(rel.parts) > 1 else None
-    if folder in LIST_MODELS:
+    if folder == "figures":
+        assert data.get("figures") or data.get("comparisons"), f"{rel} lists nothing"
+        for item in data.get("figures", []):
+            Figure.model_validate(item)
+        for item in data.get("comparisons", []):
+            Comparison.model_validate(item)
+    elif folder in LIST_MODELS:
         key, model = LIST_MODELS[folder]
         assert data[key], f"{rel} lists nothing"
         for item in data[key]:
@@ -56,7 +62,7 @@ def test_every_figure_cites_a_source_in_the_bibliography_and_none_is_unverified(
 
 def test_every_source_can_be_found_by_a_reader(content):
     for source in content.sources:
-        assert source.doi or source.pmid or source.url, source.id
+        assert source.doi or source.pmid or source.url or source.meeting, source.id
 
 
 def test_every_source_is_used_somewhere(content):
@@ -91,8 +97,8 @@ def _break(copy: Path, rel: str, old: str, new: str) -> None:
 
 
 def test_a_figure_labelled_unverified_is_refused(content_copy):
-    _break(content_copy, "figures/outcomes.yaml", "label: V1", "label: U")
-    with pytest.raises(ContentError, match=r"figures/outcomes.yaml, field figures\.\d+ \(\w+\)\.label"):
+    _break(content_copy, "figures/comparisons.yaml", "label: V1", "label: U")
+    with pytest.raises(ContentError, match=r"figures/comparisons.yaml, field comparisons\.\d+ \(\w+\)\.label"):
         load_content(content_copy)
 
 
@@ -103,7 +109,7 @@ def test_a_missing_field_names_the_file_and_the_field(content_copy):
 
 
 def test_a_figure_citing_an_unknown_source_is_refused(content_copy):
-    _break(content_copy, "figures/outcomes.yaml", "source: ", "source: nobody_1999  # was ")
+    _break(content_copy, "figures/comparisons.yaml", "source: ", "source: nobody_1999  # was ")
     with pytest.raises(ContentError, match="nobody_1999"):
         load_content(content_copy)
 
@@ -128,14 +134,14 @@ def test_check_content_exits_non_zero_and_names_file_and_field(content_copy):
 def test_the_app_shows_one_clear_error_and_no_numbers_on_broken_content(content_copy, monkeypatch):
     import streamlit as st
 
-    _break(content_copy, "figures/outcomes.yaml", "per_100: ", "per_100: lots  # ")
+    _break(content_copy, "figures/comparisons.yaml", "per_100: 95}", "per_100: lots}")
     monkeypatch.setenv(CONTENT_ENV, str(content_copy))
     st.cache_resource.clear()
     try:
         at = AppTest.from_file(APP, default_timeout=60).run()
         assert not at.exception
         assert len(at.error) == 1
-        assert "figures/outcomes.yaml" in at.error[0].value and "per_100" in at.error[0].value
+        assert "figures/comparisons.yaml" in at.error[0].value and "per_100" in at.error[0].value
         assert not at.checkbox and not at.get("plotly_chart")
     finally:
         monkeypatch.delenv(CONTENT_ENV)
