@@ -35,21 +35,33 @@ def _fit(content, ratings):
 # ---------------------------------------------------------------- content
 
 
-def test_every_value_reason_names_an_existing_figure_or_source(content):
+def test_every_value_reason_rests_on_a_comparison_with_an_arm_for_its_option(content):
     for item in content.deliberation.values.items:
         for reason in item.reasons:
-            assert reason.figure or reason.source, f"{item.id}/{reason.option} names neither a figure nor a source"
-            if reason.figure:
-                assert reason.figure in content.figure_by_id, reason.figure
-            if reason.source:
-                assert reason.source in content.source_by_id, reason.source
+            c = content.comparison(reason.comparison)
+            assert reason.option in c.arms, f"{item.id}/{reason.option}"
 
 
-def test_every_value_item_gives_a_reason_for_every_option(content):
-    # Balance: each thing people weigh is discussed for all four options, not only some.
-    options = set(content.template.option_order)
-    for item in content.deliberation.values.items:
-        assert {r.option for r in item.reasons} == options, item.id
+DIAGNOSES_WITH_OPTIONS = ["disc_herniation", "spinal_stenosis", "degenerative_spondylolisthesis", "chronic_low_back_pain"]
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES_WITH_OPTIONS)
+def test_every_option_of_a_diagnosis_can_fit_some_value(content, diagnosis):
+    # Rebalanced values: each option tends to fit at least one thing a patient may weigh, and
+    # every reason shown for a diagnosis rests on a comparison of that diagnosis.
+    ratings = {item.id: 10 for item in content.deliberation.values.items}
+    fit = values_fit(ratings, content.deliberation.values, content.template.option_order, content=content,
+                     diagnosis=diagnosis)
+    assert [o.option for o in fit.options] == list(content.decision_for(diagnosis).options)
+    for option_fit in fit.options:
+        assert option_fit.group("tends_to_fit"), f"{diagnosis}/{option_fit.option}"
+        for r in option_fit.reasons:
+            assert diagnosis in content.comparison(r.comparison).applies_to
+
+
+def test_no_value_is_slanted_to_the_gentlest_option(content):
+    labels = [i.label.lower() for i in content.deliberation.values.items]
+    assert not any("gentlest" in label for label in labels)
 
 
 def test_value_reasons_carry_no_numbers_of_their_own(content):
@@ -115,7 +127,7 @@ def test_fit_groups_reasons_by_fit_and_orders_by_rating(content):
             assert rated == sorted(rated, reverse=True)
         for r in option_fit.reasons:
             assert (r.item_id, option_fit.option, r.why) in content_reasons
-            assert r.figure in content.figure_by_id or r.source in content.source_by_id
+            assert r.comparison in content.comparison_by_id
 
 
 def test_fit_ignores_ratings_for_items_the_content_does_not_have(content):
@@ -123,18 +135,23 @@ def test_fit_ignores_ratings_for_items_the_content_does_not_have(content):
     assert fit.high_items == ()
 
 
-def test_the_evidence_note_gives_the_figure_in_words_with_who_and_where(content):
-    reason = next(r for i in content.deliberation.values.items for r in i.reasons if r.figure)
-    figure = content.figure(reason.figure)
-    note = evidence_note(content, reason.figure, reason.source)
-    assert sentence(figure) in note
-    assert figure.population in note
-    assert content.source(figure.source).authors in note
+def test_the_comparison_note_gives_every_arm_with_who_and_where(content):
+    from decision.comparison import arm_sentence
+    from decision.deliberation import comparison_note
+
+    reason = next(r for i in content.deliberation.values.items for r in i.reasons
+                  if content.comparison(r.comparison).paired and content.comparison(r.comparison).measure == "people")
+    c = content.comparison(reason.comparison)
+    note = comparison_note(content, c.id, reason.option)
+    assert note.startswith(arm_sentence(c, reason.option))
+    for oid in c.arms:
+        assert arm_sentence(c, oid) in note  # never one side alone
+    assert c.population in note and content.source(c.source).authors in note
 
 
-def test_the_evidence_note_names_the_source_when_there_is_no_figure(content):
-    reason = next(r for i in content.deliberation.values.items for r in i.reasons if r.source and not r.figure)
-    assert content.source(reason.source).authors in evidence_note(content, None, reason.source)
+def test_the_evidence_note_of_a_quiz_answer_names_its_figure_or_source(content):
+    q = next(q for q in content.deliberation.quiz.questions if q.figure)
+    assert content.figure(q.figure).population in evidence_note(content, q.figure, q.source)
     assert evidence_note(content, None, None) == ""
 
 
@@ -251,7 +268,7 @@ def _labels(at, kind):
 
 
 def test_the_values_page_shows_the_disclaimer_and_the_reasons_for_high_ratings(content):
-    at = app_at(VALUES_PAGE)
+    at = app_at(VALUES_PAGE, DecisionRecord(safety_screen_done=True, diagnosis="disc_herniation"))
     assert_no_exception(at)
     item = content.deliberation.values.items[0]
     at.select_slider(key=f"w:value:{item.id}").set_value(9).run()
@@ -259,8 +276,9 @@ def test_the_values_page_shows_the_disclaimer_and_the_reasons_for_high_ratings(c
     assert at.session_state["record"].values == {item.id: 9}
     assert any(content.deliberation.values.disclaimer in w.value for w in at.warning)
     shown = " ".join(_labels(at, "markdown"))
+    mine = {c.id for c in content.comparisons if "disc_herniation" in c.applies_to}
     for reason in item.reasons:
-        assert reason.why in shown
+        assert (reason.why in shown) == (reason.comparison in mine), reason.why
 
 
 def test_own_concerns_are_added_removed_and_shown_as_plain_text():

@@ -69,10 +69,12 @@ def test_every_reoperation_figure_states_its_time_frame(content):
 
 def test_the_reoperation_panel_covers_each_operation_and_care_without_surgery(content):
     r = content.fusion.reoperation
-    for fid in ("reop_laminectomy_4y", "reop_laminectomy_8y", "reop_microdiscectomy_reherniation_4y",
-                "reop_microdiscectomy_10y", "reop_fusion_ds_8y", "reop_any_11y"):
+    for fid in ("sport_stenosis_reoperation_4y.laminectomy", "sport_stenosis_reoperation_8y.laminectomy",
+                "sport_disc_reherniation_4y.microdiscectomy", "maine_sciatica_reoperation_10y.microdiscectomy",
+                "sport_ds_reoperation_8y.fusion", "reop_any_11y"):
         assert fid in r.figures
-    for fid in ("surgery_after_nonop_sciatica_1y", "surgery_after_nonop_disc_8y", "surgery_after_nonop_stenosis_8y"):
+    for fid in ("peul_operation_later_1y.non_operative", "sport_disc_operation_later_8y.non_operative",
+                "sport_stenosis_operation_later_8y.non_operative"):
         assert fid in r.after_non_operative
     assert all(content.figure(f).kind == "reoperation" for f in r.figures)
 

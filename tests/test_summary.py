@@ -12,7 +12,6 @@ from decision.icon_array import icon_cells, sentence
 from decision.record import DecisionReached, DecisionRecord, FusionPlan, SureAnswers
 from decision.summary import (
     CONFLICT_FLAG,
-    KEY_ROWS,
     NOT_ANSWERED,
     NOT_RECORDED,
     Item,
@@ -26,23 +25,6 @@ from tests import records
 
 def items(summary, section_id: str) -> dict[str, str]:
     return {b.label: b.value for b in summary.section(section_id).blocks if isinstance(b, Item)}
-
-
-def fitting_content(content, diagnosis: str):
-    """The content with one option made to fit ``diagnosis`` and given a figure in each key row.
-
-    The real options are being written; this keeps the figure tests independent of their draft.
-    """
-    figs = [f.id for f in content.figures][:3]
-    option = content.options[0]
-    cells = dict(option.cells)
-    for row, fid in zip(KEY_ROWS, figs):
-        cells[row] = cells.get(row, next(iter(cells.values()))).model_copy(update={"figures": (fid,)})
-    fitted = option.model_copy(update={"fits": (diagnosis,), "cells": cells})
-    others = tuple(o.model_copy(update={"fits": tuple(d for d in o.fits if d != diagnosis)}) for o in content.options[1:])
-    # model_construct, not model_copy: a copy would keep the original's cached lookups.
-    fields = {name: getattr(content, name) for name in type(content).model_fields}
-    return type(content).model_construct(**{**fields, "options": (fitted, *others)}), fitted, figs
 
 
 # ---------------------------------------------------------------- an empty record
@@ -158,33 +140,44 @@ def test_a_red_flag_record_leads_with_the_action(content, flag, action):
 # ---------------------------------------------------------------- options and figures
 
 
-def test_options_that_fit_the_diagnosis_show_their_key_figures_with_icon_cells(content):
-    variant, option, figs = fitting_content(content, "spinal_stenosis")
-    s = build_summary(DecisionRecord(diagnosis="spinal_stenosis"), variant)
+@pytest.mark.parametrize("diagnosis", ["disc_herniation", "spinal_stenosis", "degenerative_spondylolisthesis",
+                                       "chronic_low_back_pain"])
+def test_the_summary_shows_each_comparison_of_the_diagnosis_with_every_arm(content, diagnosis):
+    from decision.comparison import arm_figure, compare
+
+    s = build_summary(DecisionRecord(diagnosis=diagnosis), content)
     shown = [b for b in s.section("options").blocks if isinstance(b, OptionFigures)]
-    assert [o.option_id for o in shown] == [option.id]
-    blocks = shown[0].figures
-    assert [b.figure_id for b in blocks] == list(dict.fromkeys(figs))
-    for b in blocks:
-        fig = variant.figure(b.figure_id)
-        assert b.sentence == sentence(fig)
-        assert b.cells == (() if fig.kind == "context" else tuple(icon_cells(fig.per_100)))
-        assert variant.source(fig.source).citation in s.citations
+    view = compare(content, diagnosis)
+    assert [b.option_id for b in shown] == [c.id for c in view.comparisons]
+    for b in shown:
+        c = content.comparison(b.option_id)
+        assert content.source(c.source).citation in s.citations
+        if c.measure == "people":
+            assert [f.figure_id for f in b.figures] == [f"{c.id}.{o}" for o in c.arms]
+            for f, oid in zip(b.figures, c.arms):
+                fig = arm_figure(c, oid)
+                assert f.sentence == sentence(fig) and f.cells == tuple(icon_cells(fig.per_100))
+        else:
+            assert all(f.cells == () for f in b.figures)
 
 
-def test_options_that_do_not_fit_the_diagnosis_show_no_figures(content):
-    variant, option, _ = fitting_content(content, "spinal_stenosis")
-    s = build_summary(DecisionRecord(diagnosis="disc_herniation"), variant)
-    order = variant.template.option_order
-    fitting = [o for o in order if "disc_herniation" in variant.option(o).fits]
-    shown = [b.option_id for b in s.section("options").blocks if isinstance(b, OptionFigures)]
-    assert shown == fitting and option.id not in shown
+def test_a_heading_per_kind_leads_its_comparisons(content):
+    s = build_summary(DecisionRecord(diagnosis="degenerative_spondylolisthesis"), content)
+    headings = [b.text for b in s.section("options").blocks if isinstance(b, Paragraph) and b.strong]
+    assert headings == [content.template.kinds[k].title for k in
+                        ("benefit", "harm", "another_operation", "operation_later")]
 
 
-def test_every_option_compared_is_named(content):
-    s = build_summary(DecisionRecord(), content)
-    compared = items(s, "options")["Options compared"]
-    assert all(content.option(o).name in compared for o in content.template.option_order)
+def test_not_sure_shows_the_orientation_and_no_numbers(content):
+    s = build_summary(DecisionRecord(diagnosis="not_sure"), content)
+    blocks = s.section("options").blocks
+    assert not [b for b in blocks if isinstance(b, OptionFigures)]
+    assert content.decision_for("not_sure").intro in [b.text for b in blocks if isinstance(b, Paragraph)]
+
+
+def test_the_options_of_the_diagnosis_are_named(content):
+    s = build_summary(DecisionRecord(diagnosis="chronic_low_back_pain"), content)
+    assert items(s, "options")["Options for your diagnosis"] == "Non-operative care, Spinal fusion"
 
 
 # ---------------------------------------------------------------- scores and plan
@@ -224,17 +217,3 @@ def test_more_time_needed_is_a_decision_that_can_be_recorded(content):
     record = DecisionRecord(decision_reached=DecisionReached(choice="more_time_needed", on=date(2026, 12, 2)))
     value = items(build_summary(record, content), "decision")["Decision"]
     assert value == f"{content.pages['option.more_time_needed']}, on 2026-12-02"
-
-
-def test_a_context_figure_gets_its_words_but_no_icon_array(content):
-    context = next((f for f in content.figures if f.kind == "context"), None)
-    assert context is not None, "the content has a context figure to test with"
-    variant, option, _ = fitting_content(content, "spinal_stenosis")
-    cells = {**option.cells, "benefit": option.cells["benefit"].model_copy(update={"figures": (context.id,)})}
-    fitted = option.model_copy(update={"cells": cells})
-    fields = {name: getattr(variant, name) for name in type(variant).model_fields}
-    variant = type(variant).model_construct(**{**fields, "options": (fitted, *variant.options[1:])})
-    shown = next(b for b in build_summary(DecisionRecord(diagnosis="spinal_stenosis"), variant).section("options").blocks
-                 if isinstance(b, OptionFigures))
-    block = next(f for f in shown.figures if f.figure_id == context.id)
-    assert block.cells == () and block.sentence == sentence(context)
