@@ -280,7 +280,9 @@ def _figure_grid(pdf: FPDF, figures: list[FigureBlock], summary: Summary) -> Non
     text_w = col_w - array_w - 3
     for start in range(0, len(figures), 2):
         pair = figures[start : start + 2]
-        height = max(max(GRID * ICON_PITCH, _figure_text_height(pdf, f, summary, text_w)) for f in pair) + 1.8
+        # A number with no icon array (a gap between groups, a score) needs only its words' height.
+        height = max(max(GRID * ICON_PITCH if f.cells else 0, _figure_text_height(pdf, f, summary, text_w))
+                     for f in pair) + 1.8
         if pdf.will_page_break(height):
             pdf.add_page()
         top = pdf.get_y()

@@ -286,7 +286,16 @@ def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Se
     blocks.append(Item("Options for your diagnosis", ", ".join(content.option(o).name for o in view.options)))
     for group in view.groups:
         blocks.append(Paragraph(group.title, strong=True))
+        # Comparisons with one arm (a harm counted for one option only) share one block, two to a
+        # row, each headed by its own outcome and time frame; a paired comparison has its own block.
+        single = [c for c in group.comparisons if len(c.arms) == 1 and c.measure == "people"]
+        if single:
+            arms = tuple(_arm_block(content, c, next(iter(c.arms)), f"{c.outcome}, {c.time_frame}") for c in single)
+            blocks.append(OptionFigures(f"{group.kind}-single", content.pages["summary.single_arm"], arms))
+            sources.extend(c.source for c in single)
         for c in group.comparisons:
+            if c in single:
+                continue
             name = f"{c.outcome}, {c.time_frame}. {design_words(content, c)}"
             if c.measure == "gap":
                 src = content.source(c.source)
