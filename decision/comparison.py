@@ -221,7 +221,7 @@ def ipdas_self_check(content: Content) -> tuple[SelfCheck, ...]:
                      if any(ch.isdigit() for ch in cell.text) and not cell.sources]
     return (
         SelfCheck("balance", "equal detail", "no" if not both else "yes" if even else "partly",
-                  {"diagnoses": len(balance)}),
+                  {"diagnoses": sum(1 for opts in balance.values() if opts)}),
         SelfCheck("same_frame", "denominator", "yes" if not single else "partly",
                   {"comparisons": len(comps), "single": len(single)}),
         SelfCheck("ranges", "uncertain", "yes" if len(ranged) == len(comps) else "partly" if ranged else "no",

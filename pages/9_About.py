@@ -31,10 +31,10 @@ st.write(m.update_policy)
 
 st.subheader("How the evidence was chosen")
 st.write(m.evidence_method)
-v1 = sum(f.label == "V1" for f in content.figures)
-v2 = len(content.figures) - v1
+v1 = sum(f.label == "V1" for f in content.all_figures)
+v2 = len(content.all_figures) - v1
 st.write(
-    f"This version shows {len(content.figures)} numbers: {v1} checked in the original study and "
+    f"This version shows {len(content.all_figures)} numbers: {v1} checked in the original study and "
     f"{v2} seen only in a secondary report, which are marked where they appear."
 )
 

@@ -115,7 +115,7 @@ def test_free_text_markup_prints_literally(content, full_pdf):
 
 
 def test_a_full_record_fits_in_one_to_four_a4_pages(full_pdf):
-    # A slipped vertebra has three options and 23 comparisons, every arm printed beside its
+    # A slipped vertebra has three options and 17 comparisons, every arm printed beside its
     # comparator, plus their sources: four pages (was three with unpaired figures). The layered,
     # shorter comparison is issue 11.
     data = full_pdf[1]
