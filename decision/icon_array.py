@@ -43,7 +43,10 @@ def round_half_up(x: float) -> int:
 
 
 def icons_to_fill(per_100: float) -> int:
-    """Whole icons to fill, rounded half up."""
+    """Whole icons to fill, rounded half up. Under 1 in 100 no icon is filled; the words say
+    'fewer than 1' (0.84 would otherwise round to one whole person)."""
+    if per_100 < 1:
+        return 0
     return max(0, min(100, round_half_up(per_100)))
 
 

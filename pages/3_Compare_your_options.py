@@ -59,6 +59,8 @@ for group in view.groups:
                 if c.scale:
                     lines.append(f"- {c.scale}")
                 if c.gap is not None:
+                    first, second = (c.arms[o].outcome for o in c.arms)
+                    lines.append(f"- {p['compare.gap_arms'].format(first=first, second=second)}")
                     lines.append(f"- **{gap_sentence(c)}**")
                 st.markdown("\n".join(lines))
                 src = content.source(c.source)

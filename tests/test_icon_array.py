@@ -20,7 +20,8 @@ def fig(per_100, **kw) -> Figure:
     return Figure(**{**base, **kw})
 
 
-@pytest.mark.parametrize("per_100, filled", [(0, 0), (0.35, 0), (9.1, 9), (18, 18), (63, 63), (100, 100)])
+@pytest.mark.parametrize("per_100, filled", [(0, 0), (0.35, 0), (0.84, 0), (9.1, 9), (16.5, 17), (18, 18), (21.5, 22),
+                                             (63, 63), (100, 100)])
 def test_icon_array_has_100_icons_with_n_highlighted(per_100, filled):
     cells = icon_cells(per_100)
     assert len(cells) == 100
