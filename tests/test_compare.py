@@ -111,7 +111,7 @@ def test_a_slipped_vertebra_has_fusion_against_non_operative_care_and_the_decomp
     sport = ids["sport_ds_pain_2y"]
     assert set(sport.arms) == {"fusion", "non_operative"} and sport.design == "observational"
     assert "switched" in sport.caveat and "chance" in sport.caveat
-    for trial in ("nordsten_good_result_5y", "ssss_disability_5y", "slip_physical_score_4y"):
+    for trial in ("nordsten_good_result_5y", "ssss_disability_5y", "slip_physical_score_2y"):
         assert set(ids[trial].arms) == {"laminectomy", "fusion"}, trial
 
 
