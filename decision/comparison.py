@@ -44,6 +44,7 @@ class CompareView:
     intro: str
     options: tuple[str, ...]  # the diagnosis's options, in template order (empty for "not sure")
     groups: tuple[KindGroup, ...]  # one per kind that has comparisons, in KIND_ORDER
+    no_harm: str = ""  # where the evidence has no harm number for care without surgery, it says so (also in intro)
 
     @property
     def comparisons(self) -> tuple[Comparison, ...]:
@@ -78,7 +79,11 @@ def compare(content: Content, diagnosis: str) -> CompareView:
         if any(c.kind == kind for c in chosen)
     )
     options = tuple(o for o in content.template.option_order if o in decision.options)
-    return CompareView(diagnosis, decision.intro, options, groups)
+    intro, no_harm = decision.intro, ""
+    if decision.non_operative_no_harm is not None:
+        no_harm = decision.non_operative_no_harm.text
+        intro = f"{intro} {no_harm}"
+    return CompareView(diagnosis, intro, options, groups, no_harm)
 
 
 def as_json(view: CompareView) -> dict:
@@ -125,7 +130,7 @@ def arm_sentence(comparison: Comparison, option_id: str) -> str:
     if comparison.measure == "people":
         return sentence(arm_figure(comparison, option_id))
     if comparison.measure == "points":
-        return f"{a.outcome}: {_num(a.points)} points, {comparison.time_frame}."
+        return f"{a.outcome}: {_num(a.points)} {comparison.unit}, {comparison.time_frame}."
     return f"{a.outcome}."
 
 

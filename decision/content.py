@@ -271,8 +271,20 @@ def _decision_problems(content: "Content", source_ids: set[str]) -> list[str]:
                 problems.append(f"{where}: no benefit comparison")
             if not any(c.kind in HARM_SIDE for c in mine):
                 problems.append(f"{where}: no harm comparison (harm, another_operation or operation_later)")
-            if oid == "non_operative" and not any(c.kind in ("harm", "operation_later") for c in mine):
-                problems.append(f"{where}: no harm of waiting (harm or operation_later)")
+            if oid == "non_operative":
+                # A first operation later is an outcome of the path, not a harm of the care: it does
+                # not count. A real harm comparison is needed, or the diagnosis must say plainly
+                # that the evidence has no number for one.
+                real = any(c.kind == "harm" for c in mine)
+                said = d.non_operative_no_harm is not None and d.non_operative_no_harm.text.strip()
+                if not real and not said:
+                    problems.append(f"{where}: no harm comparison for care without surgery (operation_later does not count); "
+                                    f"add one, or say in template.yaml diagnoses.{d.id}.non_operative_no_harm that the evidence has none")
+                if real and said:
+                    problems.append(f"template.yaml, field diagnoses.{d.id}.non_operative_no_harm: there is a harm comparison for care without surgery, so do not say there is none")
+                if said:
+                    problems += _check_refs(f"template.yaml, field diagnoses.{d.id}.non_operative_no_harm.sources",
+                                            d.non_operative_no_harm.sources, source_ids)
             if oid == "fusion":
                 covered = {c.topic for c in mine if c.kind in ("harm", "another_operation")}
                 for topic in t.fusion_harms:

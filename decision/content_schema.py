@@ -107,7 +107,7 @@ Design = Literal["randomised", "observational", "register"]
 Topic = Literal[
     "good_result", "pain", "function", "work", "complication", "serious_complication", "death_30d",
     "readmission", "dural_tear", "nerve_injury", "infection", "blood_clot", "non_union", "adjacent_segment",
-    "worse_while_waiting", "reoperation", "first_operation",
+    "worse_while_waiting", "reoperation", "first_operation", "slower_recovery", "poor_result",
 ]
 HARM_SIDE: tuple[str, ...] = ("harm", "another_operation", "operation_later")
 SURGICAL: tuple[str, ...] = ("laminectomy", "microdiscectomy", "fusion")
@@ -174,6 +174,7 @@ class Comparison(Frozen):
     applies_to: tuple[Diagnosis, ...] = Field(min_length=1)
     arms: dict[OptionId, Arm] = Field(min_length=1)
     scale: str = ""  # measure points: what the score is and which way is better
+    unit: str = "points"  # measure points: the word after each number ("points", or "weeks" for a time)
     gap: Gap | None = None
     single_arm: str = ""  # why only one option has a number (required with one arm)
     caveat: str = ""  # e.g. people crossed over between the groups
@@ -201,6 +202,8 @@ class Comparison(Frozen):
                 raise ValueError(f"arms.{oid}: measure 'points' needs points (and no per_100)")
             if self.measure == "gap" and (arm.per_100 is not None or arm.points is not None):
                 raise ValueError(f"arms.{oid}: measure 'gap' gives the gap only, not a number per arm")
+        if self.unit != "points" and self.measure != "points":
+            raise ValueError("unit: only for measure 'points'")
         if self.measure == "points" and not self.scale:
             raise ValueError("scale: measure 'points' must say what the score is and which way is better")
         if self.measure == "gap":
@@ -258,6 +261,10 @@ class DiagnosisDecision(Frozen):
     id: Diagnosis
     options: tuple[OptionId, ...]
     intro: str
+    # Where no study in the evidence counted a harm of care without surgery for this diagnosis, the
+    # content says so here, in plain words (shown after the intro), instead of inventing a number.
+    # check-content accepts it in place of a non_operative harm comparison, never beside one.
+    non_operative_no_harm: Cell | None = None
 
 
 class Option(Frozen):

@@ -285,6 +285,8 @@ def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Se
         blocks.append(Paragraph(view.intro))
         return Section("options", _page(content, "nav.compare", "Compare your options"), tuple(blocks))
     blocks.append(Item("Options for your diagnosis", ", ".join(content.option(o).name for o in view.options)))
+    if view.no_harm:
+        blocks.append(Paragraph(view.no_harm))
     for group in view.groups:
         blocks.append(Paragraph(group.title, strong=True))
         # Comparisons with one arm (a harm counted for one option only) share one block, two to a
