@@ -177,6 +177,7 @@ class Content(Frozen):
                 if any(ch.isdigit() for ch in cell.text) and not cell.sources:
                     problems.append(f"{where}, field cells.{row_id}.sources: the text has a number, so it must cite its source")
                 problems += _check_refs(f"{where}, field cells.{row_id}.sources", cell.sources, source_ids)
+            problems += _check_refs(f"{where}, field uncertain_sources", o.uncertain_sources, source_ids)
         problems += _decision_problems(self, source_ids)
         for level, action in self.red_flags.levels.items():
             problems += _check_refs(f"red_flags.yaml (levels.{level})", action.sources, source_ids)

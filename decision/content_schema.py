@@ -274,6 +274,7 @@ class Option(Frozen):
     fits: tuple[Diagnosis, ...]
     cells: dict[str, Cell]
     uncertain: str  # what is not known, said out loud
+    uncertain_sources: tuple[str, ...] = ()  # where the numbers and claims in ``uncertain`` come from
 
 
 class Template(Frozen):
