@@ -97,12 +97,12 @@ def assess(record: DecisionRecord, content: Content) -> Assessment:
         reasons.append(r.early_pain_advice)
         sources.extend(r.early_pain_sources)
 
-    if record.diagnosis == "not_sure":
+    if record.diagnosis in (None, "not_sure"):  # None: not answered, read as "not sure"
         missing.append(msg["no_diagnosis"])
         return Assessment("not_yet", tuple(missing), tuple(reasons), tuple(dict.fromkeys(sources)))
 
     fits = fitting_procedures(record.diagnosis, content)
-    if record.procedure == "none_yet":
+    if record.procedure in (None, "none_yet"):  # None: not answered, read as "none named yet"
         missing.append(msg["no_procedure"])
         reasons.append(_fill(msg["fits_diagnosis"], operations=_join(_procedure_names(fits, content))))
         return Assessment("not_yet", tuple(missing), tuple(reasons), tuple(dict.fromkeys(sources)))
