@@ -17,7 +17,7 @@ Output is deterministic for a given record, content and day.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -93,6 +93,36 @@ class _SummaryPDF(FPDF):
 
 def build_pdf(record: DecisionRecord, content: Content, today: date | None = None) -> bytes:
     summary = build_summary(record, content, today)
+    # Balance by construction: every option's rows get the same number of figures on paper.
+    # Try the most that could be drawn, then one fewer per row, until all that are allowed fit.
+    figures = _figures(summary)
+    per_row: dict[tuple[str, str], list[FigureBlock]] = {}
+    for option_id, fig in figures:
+        per_row.setdefault((option_id, fig.row), []).append(fig)
+    most = max((len(v) for v in per_row.values()), default=0)
+    for cap in range(most, -1, -1):
+        allowed = {f.figure_id for group in per_row.values() for f in group[:cap]}
+        on_paper = {f.source_id for _, f in figures if f.figure_id in allowed}
+        cited = tuple(c for c in summary.citation_ids if c in summary.text_source_ids or c in on_paper)
+        layout = _draw(summary, cited, allowed, left_out=cap < most)
+        if not layout.overflow:
+            break
+    return bytes(layout.pdf.output())
+
+
+def _figures(summary: Summary) -> list[tuple[str, FigureBlock]]:
+    """(option id, figure) for every figure the summary holds, in order."""
+    out: list[tuple[str, FigureBlock]] = []
+    for section in summary.part("figures"):
+        for block in section.blocks:
+            if isinstance(block, OptionFigures):
+                out += [(block.option_id, f) for f in block.figures]
+            elif isinstance(block, FigureBlock):
+                out.append(("", block))
+    return out
+
+
+def _draw(summary: Summary, cited: tuple[str, ...], allowed: set[str], *, left_out: bool) -> "_Layout":
     pdf = _SummaryPDF(format="A4")
     pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
@@ -106,10 +136,10 @@ def build_pdf(record: DecisionRecord, content: Content, today: date | None = Non
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(False)  # every page break is ours, so the page count stays bounded
     pdf.add_page()
-    layout = _Layout(pdf, summary)
+    layout = _Layout(pdf, summary, cited, allowed, left_out=left_out)
     layout.page_one()
     layout.the_rest()
-    return bytes(pdf.output())
+    return layout
 
 
 # ---------------------------------------------------------------- text
@@ -174,6 +204,11 @@ class _Layout:
 
     pdf: _SummaryPDF
     s: Summary
+    cited: tuple[str, ...]  # the source ids numbered in this printout, in order
+    allowed: set[str]  # figure ids that may be drawn
+    drawn: list[str] = field(default_factory=list)  # figure ids drawn
+    left_out: bool = False  # some figures are not on paper (say so)
+    overflow: bool = False  # an allowed figure did not fit (build_pdf then allows fewer)
     full: bool = False  # the pages are full: nothing more is drawn
     bottom: float = 0.0  # mm, how far down the current page text may go
 
@@ -380,6 +415,8 @@ class _Layout:
         for section in s.part("answers"):
             self.heading(section.title)
             for block in section.blocks:
+                if isinstance(block, Item) and block.line:
+                    continue  # the detail after it is printed in full
                 if isinstance(block, Item):
                     self.item(block, FREE_LINES_DEFAULT if block.free else None)
                 elif isinstance(block, Paragraph):
@@ -391,15 +428,15 @@ class _Layout:
         sources_h = self._citations_height()
         for section in s.part("figures"):
             self.heading(section.title)
-            left_out = False
             for block in section.blocks:
                 if isinstance(block, Item):
                     self.item(block)
                 elif isinstance(block, OptionFigures):
-                    left_out |= not self._option_figures(block, sources_h)
+                    self._option_figures(block, sources_h)
                 elif isinstance(block, FigureBlock):
-                    left_out |= not self._figure_rows([block], sources_h)
-            if left_out and s.more_numbers:
+                    self._figure_rows([block], sources_h)
+            if self.left_out and s.more_numbers:
+                self.full = False
                 self.text(s.more_numbers, bold=True)
         self._citations()
 
@@ -430,11 +467,25 @@ class _Layout:
     # ------------------------------------------------------------ figures
 
     def _option_figures(self, block: OptionFigures, sources_h: float) -> bool:
-        if self.full or not self._room_for(_h(BODY + 1) + 2 + GRID * ICON_PITCH, sources_h):
+        """An option's name, then its figures under their row's title ("Chance of benefit")."""
+        figures = [f for f in block.figures if f.figure_id in self.allowed]
+        if not figures:
             return not block.figures
-        self.pdf.ln(1)
-        self.text(block.name, bold=True, size=BODY + 1)
-        return self._figure_rows(list(block.figures), sources_h)
+        rows = list(dict.fromkeys(f.row for f in figures))
+        for n, row in enumerate(rows):
+            group = [f for f in figures if f.row == row]
+            # keep the option's name and the row's title with the row's first figures
+            h = (_h(BODY + 1) + 1 if n == 0 else 0) + _h(SMALL) + self._pair_height(group[:2])
+            if self.full or not self._room_for(h, sources_h) or not self.need(h):
+                self.overflow = self.left_out = True
+                return False
+            if n == 0:
+                self.pdf.ln(1)
+                self.text(block.name, bold=True, size=BODY + 1)
+            self.text(row, size=SMALL, bold=True)
+            if not self._figure_rows(group, sources_h):
+                return False
+        return True
 
     def _room_for(self, h: float, sources_h: float) -> bool:
         """Room for ``h`` mm here (or on a new page) with the sources still fitting after it."""
@@ -446,18 +497,28 @@ class _Layout:
             return False
         return after >= sources_h + _h(BODY) * 3  # and a line to say what was left off
 
+    def _text_width(self) -> tuple[float, float, float]:
+        """(column width, icon array width, text width) of a figure, in mm."""
+        col_w = self.pdf.epw / 2
+        array_w = GRID * ICON_PITCH + 2.5
+        return col_w, array_w, col_w - array_w - 2
+
+    def _pair_height(self, pair: list[FigureBlock]) -> float:
+        text_w = self._text_width()[2]
+        blocks = [self._figure_lines(f, text_w) for f in pair]
+        return max(GRID * ICON_PITCH, *(sum(_h(size) * len(lines) for lines, _, size in b) for b in blocks)) + 2
+
     def _figure_rows(self, figures: list[FigureBlock], sources_h: float) -> bool:
         """Figures two to a row: the icon array, and beside it the words, who it applies to and
         the source. False if some did not fit."""
         pdf = self.pdf
-        col_w = pdf.epw / 2
-        array_w = GRID * ICON_PITCH + 2.5
-        text_w = col_w - array_w - 2
+        col_w, array_w, text_w = self._text_width()
         for start in range(0, len(figures), 2):
             pair = figures[start : start + 2]
             blocks = [self._figure_lines(f, text_w) for f in pair]
-            height = max(GRID * ICON_PITCH, *(sum(_h(size) * len(lines) for lines, _, size in b) for b in blocks)) + 2
+            height = self._pair_height(pair)
             if not self._room_for(height, sources_h) or not self.need(height):
+                self.overflow = self.left_out = True
                 return False
             top = pdf.get_y()
             for i, (fig, lines) in enumerate(zip(pair, blocks)):
@@ -467,15 +528,15 @@ class _Layout:
                 for text_lines, style, size in lines:
                     self.font(size, bold=style == "B")
                     self.lines(text_lines, x=x + array_w, width=text_w, size=size)
+                self.drawn.append(fig.figure_id)
             pdf.set_xy(pdf.l_margin, top + height)
         return True
 
     def _figure_lines(self, fig: FigureBlock, width: float) -> list[tuple[list[str], str, float]]:
-        number = self.s.citation_number(fig.source_id)
+        number = self.cited.index(fig.source_id) + 1 if fig.source_id in self.cited else None
         source = f"Source [{number}]." if number else fig.source
         out = []
-        for text, style, size in ((fig.row, "", SMALL), (fig.sentence, "B", FIG_TEXT),
-                                  (f"{fig.population} {source} {fig.note}", "", SMALL)):
+        for text, style, size in ((fig.sentence, "B", FIG_TEXT), (f"{fig.population} {source} {fig.note}", "", SMALL)):
             self.font(size, bold=style == "B")
             out.append((wrap(self.pdf, text, width), style, size))
         return out
@@ -498,15 +559,16 @@ class _Layout:
 
     def _citation_lines(self) -> list[list[str]]:
         self.font(SMALL)
-        return [wrap(self.pdf, f"{i}. {c}", self.pdf.epw) for i, c in enumerate(self.s.citations, start=1)]
+        text = dict(zip(self.s.citation_ids, self.s.citations))
+        return [wrap(self.pdf, f"{i}. {text[c]}", self.pdf.epw) for i, c in enumerate(self.cited, start=1)]
 
     def _citations_height(self) -> float:
-        if not self.s.citations:
+        if not self.cited:
             return 0.0
         return _h(HEADING) + 4 + sum(len(lines) for lines in self._citation_lines()) * _h(SMALL)
 
     def _citations(self) -> None:
-        if not self.s.citations:
+        if not self.cited:
             return
         self.full = False
         self.heading("Sources")

@@ -38,6 +38,7 @@ class Item:
     label: str
     value: str
     free: bool = False  # typed by the patient or surgeon
+    line: bool = False  # a one-line account of the detail that follows it in the same section
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class Summary:
     id_note: str = ""
     continued: str = "…"  # ends free text cut to fit the printout
     more_numbers: str = ""  # says that figures left off the printout are on the screen
+    text_source_ids: frozenset[str] = frozenset()  # sources cited by something other than a figure
 
     def citation_number(self, source_id: str) -> int | None:
         """1-based number of a source in the list of citations."""
@@ -177,6 +179,7 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
     if not flag:
         answers.append(_readiness_detail(content, result))
         sources += result.sources
+    text_sources = frozenset(sources)
     figures = [] if flag else [_options(record, content, sources)]  # a red flag pauses the comparison
     m = content.meta
     cited = tuple(s for s in dict.fromkeys(sources) if s in content.source_by_id)
@@ -194,6 +197,7 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
         id_note=p.get("summary.identify", ""),
         continued=p.get("summary.continued", "…"),
         more_numbers=p.get("summary.more_numbers", ""),
+        text_source_ids=text_sources,
     )
 
 
@@ -239,7 +243,8 @@ def _readiness(content: Content, result: Assessment, *, flagged: bool) -> Sectio
 
 
 def _readiness_detail(content: Content, result: Assessment) -> Section:
-    blocks: list[Block] = [Item("Result", content.readiness.status_titles.get(result.status, result.status))]
+    title = content.readiness.status_titles.get(result.status, result.status)
+    blocks: list[Block] = [Item("Result", title, line=True)]
     if result.met:
         blocks += [Paragraph("What is in place:", strong=True), Bullets(result.met)]
     blocks += [Paragraph(r) for r in result.reasons]
@@ -259,7 +264,7 @@ def _treatments(record: DecisionRecord, content: Content) -> Section:
         )
         for t in record.treatments
     )
-    line = Item("Treatments", ", ".join(dict.fromkeys(r[0] for r in rows)))
+    line = Item("Treatments", ", ".join(dict.fromkeys(r[0] for r in rows)), line=True)
     return Section("treatments", "Treatments tried", (line, Table(("Treatment", "Weeks", "Visits", "Did it help?"), rows)))
 
 
