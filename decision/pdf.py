@@ -55,9 +55,9 @@ RULE_RGB, MUTED_RGB = (150, 160, 170), (70, 70, 70)
 REPLACEMENT = "\ufffd"  # drawn where the font has no glyph
 
 # How many lines a piece of free text may take on page 1 before it is cut.
-FREE_LINES = {"Confirmed diagnosis": 2, "Imaging findings": 2, "Surgeon's notes": 3, "Your notes on fusion": 2}
+FREE_LINES = {"Confirmed diagnosis": 2, "Imaging findings": 2, "Surgeon's notes": 2}
 FREE_LINES_DEFAULT = 2
-LIST_LINES = {"values": 6, "questions": 8}  # all the patient's own concerns / questions together
+LIST_LINES = {"values": 3, "questions": 5}  # all the patient's own concerns / questions together
 TABLE_ROWS = 12  # rows of the treatments table
 
 
@@ -341,7 +341,7 @@ class _Layout:
         s, pdf = self.s, self.pdf
         pdf.ln(1)
         top = pdf.get_y()
-        box_h = 8.5 * len(s.id_lines) + _h(SMALL) + 3
+        box_h = 7.5 * len(s.id_lines) + _h(SMALL) + 3
         pdf.set_draw_color(*RULE_RGB)
         pdf.set_line_width(0.3)
         pdf.rect(pdf.l_margin, top, pdf.epw, box_h)
@@ -350,7 +350,7 @@ class _Layout:
         pdf.cell(pdf.epw - 4, _h(SMALL), s.id_note, new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.set_draw_color(0, 0, 0)
         for label in s.id_lines:
-            y = pdf.get_y() + 4
+            y = pdf.get_y() + 3
             pdf.set_xy(pdf.l_margin + 2, y)
             self.font(BODY, bold=True)
             pdf.cell(36, _h(BODY), label)

@@ -349,8 +349,6 @@ def _values(record: DecisionRecord, content: Content) -> Section:
         blocks += [Paragraph("Your own concerns:", strong=True), Bullets(tuple(record.own_concerns), free=True)]
     else:
         blocks.append(Item("Your own concerns", NOT_ANSWERED))
-    if record.fusion_patient_notes:
-        blocks.append(Item("Your notes on fusion", record.fusion_patient_notes, free=True))
     return Section("values", _page(content, "nav.values", "What matters to you"), tuple(blocks))
 
 
@@ -409,6 +407,8 @@ def _understanding(record: DecisionRecord, content: Content) -> Section:
     if second:
         blocks.append(Item("Quiz, second tries", second))
     blocks += [Item("Leaning toward", leaning), Item("How you want to decide", role)]
+    if record.fusion_patient_notes:
+        blocks.append(Item("Your notes on fusion", record.fusion_patient_notes, free=True))
     return Section("leaning", _page(content, "nav.leaning", "Where you are leaning"), tuple(blocks))
 
 

@@ -280,8 +280,8 @@ def huge_record(content) -> DecisionRecord:
         "clinical": record.clinical.model_copy(update={"confirmed_diagnosis": long, "imaging_findings": long}),
         "fusion_plan": record.fusion_plan.model_copy(update={"surgeon_notes": long}),
         "fusion_patient_notes": long,
-        "own_concerns": [f"{i} {long}"[:2000] for i in range(20)],
-        "questions": [f"{i} {long}"[:2000] for i in range(40)],
+        "own_concerns": [f"Concern {i} {long}"[:2000] for i in range(20)],
+        "questions": [f"Question {i} {long}"[:2000] for i in range(40)],
         "treatments": [t.model_copy(update={"weeks": 10 + i}) for i in range(6) for t in record.treatments],
     })
 
@@ -365,7 +365,8 @@ def test_the_largest_accepted_record_stays_within_three_pages(content):
     assert page_count(data) <= 3
     text = pdf_text(data)
     assert " ".join(content.pages["summary.continued"].split()) in text
-    assert "Surgeon signature" in page_texts(data)[0]
+    first = page_texts(data)[0]
+    assert "Surgeon signature" in first and "Concern 0" in first and "Question 0" in first
 
 
 def test_a_character_the_font_cannot_draw_prints_as_a_visible_mark(content):
