@@ -63,11 +63,13 @@ class Treatment(Strict):
 
 
 class FusionPlan(Strict):
-    with_decompression: YesNoUndecided = "undecided"
-    instrumentation: Literal["pedicle_screws", "none", "undecided"] = "undecided"
-    approach: Literal["posterior", "anterior", "lateral", "combined_360", "undecided"] = "undecided"
-    interbody_cage: YesNoUndecided = "undecided"
-    segments: Literal[1, 2, 3] | None = None
+    """The surgeon's proposal, part by part. None: not answered; "undecided" is an answer."""
+
+    with_decompression: YesNoUndecided | None = None
+    instrumentation: Literal["pedicle_screws", "none", "undecided"] | None = None
+    approach: Literal["posterior", "anterior", "lateral", "combined_360", "undecided"] | None = None
+    interbody_cage: YesNoUndecided | None = None
+    segments: Literal[1, 2, 3, "undecided"] | None = None
     surgeon_notes: str = Field(default="", max_length=_TEXT_LIMIT)
 
     def is_blank(self) -> bool:
@@ -208,6 +210,9 @@ def _migrate(data: dict) -> dict:
             data["diagnosis"] = None
         if data.get("procedure", "none_yet") == "none_yet":
             data["procedure"] = None
+        plan = data.get("fusion_plan")
+        if isinstance(plan, dict):  # the plan's radios were pre-set to "undecided" in the same way
+            data["fusion_plan"] = {k: (None if v == "undecided" else v) for k, v in plan.items()}
         data["schema_version"] = 3
     return data
 
