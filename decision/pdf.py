@@ -100,11 +100,12 @@ def build_pdf(record: DecisionRecord, content: Content, today: date | None = Non
     for option_id, fig in figures:
         per_row.setdefault((option_id, fig.row), []).append(fig)
     most = max((len(v) for v in per_row.values()), default=0)
+    widths: dict[tuple, float] = {}  # word widths, measured once for all the tries
     for cap in range(most, -1, -1):
         allowed = {f.figure_id for group in per_row.values() for f in group[:cap]}
         on_paper = {f.source_id for _, f in figures if f.figure_id in allowed}
         cited = tuple(c for c in summary.citation_ids if c in summary.text_source_ids or c in on_paper)
-        layout = _draw(summary, cited, allowed, left_out=cap < most)
+        layout = _draw(summary, cited, allowed, left_out=cap < most, widths=widths)
         if not layout.overflow:
             break
     return bytes(layout.pdf.output())
@@ -122,8 +123,10 @@ def _figures(summary: Summary) -> list[tuple[str, FigureBlock]]:
     return out
 
 
-def _draw(summary: Summary, cited: tuple[str, ...], allowed: set[str], *, left_out: bool) -> "_Layout":
+def _draw(summary: Summary, cited: tuple[str, ...], allowed: set[str], *, left_out: bool,
+          widths: dict[tuple, float]) -> "_Layout":
     pdf = _SummaryPDF(format="A4")
+    pdf.word_widths = widths
     pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     pdf.set_title(f"{summary.title}: {summary.aid_name}")
