@@ -59,6 +59,7 @@ FREE_LINES = {"Confirmed diagnosis": 2, "Imaging findings": 2, "Surgeon's notes"
 FREE_LINES_DEFAULT = 2
 LIST_LINES = {"values": 3, "questions": 5}  # all the patient's own concerns / questions together
 TABLE_ROWS = 12  # rows of the treatments table
+SIGNATURES_H = 20  # mm at the foot of page 1: the heading, room to sign, the lines and their words
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -213,6 +214,8 @@ class _Layout:
     left_out: bool = False  # some figures are not on paper (say so)
     overflow: bool = False  # an allowed figure did not fit (build_pdf then allows fewer)
     full: bool = False  # the pages are full: nothing more is drawn
+    dry: bool = False  # measuring only: lines move down the page but nothing is drawn
+    deferred: list[Section] = field(default_factory=list)  # page-1 sections moved to page 2
     bottom: float = 0.0  # mm, how far down the current page text may go
 
     def __post_init__(self) -> None:
@@ -226,6 +229,8 @@ class _Layout:
 
     def need(self, h: float) -> bool:
         """True if ``h`` mm can be drawn here, turning a page when one is left; False when full."""
+        if self.dry:
+            return True
         if self.full:
             return False
         if self.room(h):
@@ -249,6 +254,9 @@ class _Layout:
         self.pdf.set_font(FONT, "B" if bold else "", size)
 
     def lines(self, lines: list[str], *, x: float, width: float, size: float) -> bool:
+        if self.dry:
+            self.pdf.set_y(self.pdf.get_y() + len(lines) * _h(size))
+            return True
         for line in lines:
             if not self.need(_h(size)):
                 return False
@@ -271,9 +279,10 @@ class _Layout:
             return
         self.pdf.ln(1.2)
         self.text(title, size=HEADING, bold=True)
-        self.pdf.set_draw_color(*RULE_RGB)
-        self.pdf.set_line_width(0.2)
-        self.pdf.line(self.pdf.l_margin, self.pdf.get_y(), self.pdf.w - self.pdf.r_margin, self.pdf.get_y())
+        if not self.dry:
+            self.pdf.set_draw_color(*RULE_RGB)
+            self.pdf.set_line_width(0.2)
+            self.pdf.line(self.pdf.l_margin, self.pdf.get_y(), self.pdf.w - self.pdf.r_margin, self.pdf.get_y())
         self.pdf.ln(0.8)
 
     def item(self, item: Item, max_lines: int | None = None) -> None:
@@ -318,8 +327,7 @@ class _Layout:
     def page_one(self) -> None:
         """The header, the clinic's blank lines, the chart sections, and the signature lines."""
         s, pdf = self.s, self.pdf
-        signatures_h = 10 + len(s.signatures) * 11
-        self.bottom = self.page_bottom - signatures_h - _h(BODY)  # room kept for the signatures
+        self.bottom = self.page_bottom - SIGNATURES_H - _h(BODY)  # room kept for the signatures
         self.text(f"{s.title}: {s.aid_name}", size=TITLE, bold=True)
         self.text(
             f"Content version {s.content_version}, reviewed {s.content_date}. "
@@ -330,8 +338,12 @@ class _Layout:
         for section in s.part("chart"):
             if section.alert:
                 self._alert(section)
+            elif self.deferred or pdf.get_y() + self._height(section) > self.bottom:
+                self.deferred.append(section)  # it and all after it go to the top of page 2, in order
             else:
                 self._chart_section(section)
+        if self.deferred:
+            self.text(s.overleaf, bold=True)
         if self.full:  # only a record far larger than any visit: say so, never grow the page
             self.bottom += _h(BODY)
             self.full = False
@@ -339,6 +351,17 @@ class _Layout:
         self.bottom = self.page_bottom
         self._signatures()
         self.full = False
+
+    def _height(self, section: Section) -> float:
+        """How much of the page ``section`` takes, measured without drawing it."""
+        top = self.pdf.get_y()
+        self.dry = True
+        try:
+            self._chart_section(section)
+            return self.pdf.get_y() - top
+        finally:
+            self.dry = False
+            self.pdf.set_y(top)
 
     def _id_lines(self) -> None:
         s, pdf = self.s, self.pdf
@@ -394,27 +417,32 @@ class _Layout:
                 self.text(block.text, bold=block.strong, max_lines=2 if block.free else None)
 
     def _signatures(self) -> None:
+        """Side by side, one signer each: room to sign above a line, the words under it, and a date."""
         pdf = self.pdf
-        pdf.set_y(max(pdf.get_y(), self.page_bottom - 10 - len(self.s.signatures) * 11))
+        pdf.set_y(max(pdf.get_y(), self.page_bottom - SIGNATURES_H))
         self.heading("Signatures")
         pdf.set_draw_color(0, 0, 0)
-        for who in self.s.signatures:
-            pdf.ln(5.5)
-            y = pdf.get_y()
-            self.font(BODY)
-            pdf.set_x(pdf.l_margin)
-            pdf.cell(40, _h(BODY), f"{who} signature")
-            pdf.line(pdf.l_margin + 40, y + _h(BODY), pdf.l_margin + 120, y + _h(BODY))
-            pdf.set_x(pdf.l_margin + 126)
-            pdf.cell(12, _h(BODY), "Date")
-            pdf.line(pdf.l_margin + 138, y + _h(BODY), pdf.w - pdf.r_margin, y + _h(BODY))
-            pdf.set_y(y + _h(BODY) + 1)
+        line_y = pdf.get_y() + 10  # room to sign
+        col_w = pdf.epw / len(self.s.signatures)
+        for n, who in enumerate(self.s.signatures):
+            x = pdf.l_margin + n * col_w
+            sign_w, date_w = col_w * 0.62, col_w * 0.28
+            pdf.line(x, line_y, x + sign_w, line_y)
+            pdf.line(x + sign_w + 3, line_y, x + sign_w + 3 + date_w, line_y)
+            self.font(SMALL)
+            pdf.set_xy(x, line_y + 0.5)
+            pdf.cell(sign_w, _h(SMALL), f"{who} signature")
+            pdf.set_xy(x + sign_w + 3, line_y + 0.5)
+            pdf.cell(date_w, _h(SMALL), "Date")
+        pdf.set_y(line_y + 0.5 + _h(SMALL))
 
     # ------------------------------------------------------------ pages 2 and 3
 
     def the_rest(self) -> None:
         s, pdf = self.s, self.pdf
         pdf.add_page()
+        for section in self.deferred:
+            self._chart_section(section)
         for section in s.part("answers"):
             self.heading(section.title)
             for block in section.blocks:

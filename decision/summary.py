@@ -110,6 +110,7 @@ class Summary:
     id_lines: tuple[str, ...] = ID_LINES  # blank lines for the clinic: nothing identifying is stored
     id_note: str = ""
     continued: str = "…"  # ends free text cut to fit the printout
+    overleaf: str = ""  # ends page 1 when some of it had to move to page 2
     more_numbers: str = ""  # says that figures left off the printout are on the screen
     text_source_ids: frozenset[str] = frozenset()  # sources cited by something other than a figure
 
@@ -196,6 +197,7 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
         citation_ids=cited,
         id_note=p.get("summary.identify", ""),
         continued=p.get("summary.continued", "…"),
+        overleaf=p.get("summary.overleaf", ""),
         more_numbers=p.get("summary.more_numbers", ""),
         text_source_ids=text_sources,
     )
