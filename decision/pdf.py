@@ -309,18 +309,17 @@ class _Layout:
     def bullets(self, block: Bullets, max_lines: int | None = None) -> None:
         """A list; for the patient's own texts, each item at most 2 lines, all at most ``max_lines``."""
         used = 0
+        width = self.pdf.epw - 3
         for i, text in enumerate(block.items, start=1):
-            mark = f"{i}. " if block.numbered else "• "
-            each = 2 if block.free else None
-            if max_lines is not None and used >= max_lines:
+            self.font(BODY)
+            lines = wrap(self.pdf, (f"{i}. " if block.numbered else "• ") + text, width)
+            if block.free:
+                lines = clip(self.pdf, lines, 2, width, self.s.continued)
+            if max_lines is not None and used + len(lines) > max_lines:
                 self.text(self.s.continued, indent=3)
                 return
-            self.font(BODY)
-            lines = wrap(self.pdf, mark + text, self.pdf.epw - 3)
-            if each is not None:
-                lines = clip(self.pdf, lines, each, self.pdf.epw - 3, self.s.continued)
             used += len(lines)
-            self.lines(lines, x=self.pdf.l_margin + 3, width=self.pdf.epw - 3, size=BODY)
+            self.lines(lines, x=self.pdf.l_margin + 3, width=width, size=BODY)
 
     # ------------------------------------------------------------ page 1
 

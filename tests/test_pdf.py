@@ -373,3 +373,17 @@ def test_a_character_the_font_cannot_draw_prints_as_a_visible_mark(content):
     record = records.full_record(content).model_copy(update={"own_concerns": ["Pain 李 here"]})
     text = pdf_text(build_pdf(record, content))
     assert "Pain \ufffd here" in text
+
+
+def test_a_page_one_section_that_will_not_fit_moves_whole_to_page_two_and_page_one_says_so(content):
+    every_flag = [f.id for f in content.red_flags.flags]
+    record = huge_record(content).model_copy(update={"red_flags": every_flag})
+    pages = page_texts(build_pdf(record, content))
+    assert len(pages) <= 3
+    assert "Surgeon signature" in pages[0] and content.red_flags.emergency.title in pages[0]
+    overleaf = " ".join(content.pages["summary.overleaf"].split())
+    for heading in ("Decision reached", "SURE test", "Readiness check", "Questions for the surgeon"):
+        where = [n for n, text in enumerate(pages) if heading in text]
+        assert where, heading  # never lost
+        if where[0] > 0:
+            assert overleaf in pages[0] and where[0] == 1, heading
