@@ -3,9 +3,9 @@
 One ``DecisionRecord`` per browser session is the single source of truth; every page reads it
 and writes it. Its JSON is the save file. ``schema_version`` says which shape a file has:
 version 1 is the first shape (the readiness fields only); version 2 adds the deliberation,
-clinic and fusion-plan fields; version 3 stores an unanswered question as ``None`` (no answer is
-pre-set) and keeps quiz changes apart from the first answers. Older files are migrated on load,
-so a file saved at home last month still opens.
+clinic and fusion-plan fields; version 3 adds nicotine use (asked before a fusion), stores an
+unanswered question as ``None`` (no answer is pre-set) and keeps quiz changes apart from the first
+answers. Older files are migrated on load, so a file saved at home last month still opens.
 """
 
 from __future__ import annotations
@@ -135,6 +135,8 @@ class DecisionRecord(Strict):
 
     # Your care so far
     treatments: list[Treatment] = Field(default_factory=list)
+    nicotine: Literal["none", "stopped", "current"] | None = None  # None: not asked or not answered
+    nicotine_free_weeks: int | None = Field(default=None, ge=0, le=5200)  # when stopped
 
     # Fusion questions and the surgeon's plan
     clinical: Clinical = Field(default_factory=Clinical)
@@ -198,13 +200,18 @@ def _migrate(data: dict) -> dict:
     """Bring an older save file up to the current shape."""
     version = data.get("schema_version")
     if version == 1:
-        # Version 1 held the readiness fields only; everything added in version 2 has a default.
+        # Version 1 held the readiness fields only, with no separate "screen answered" field: its
+        # red_flags list was the screen's answer (an empty list meant "none apply"). Everything
+        # added in version 2 has a default.
         data = {**data, "schema_version": 2}
+        if "safety_screen_done" not in data:
+            data["safety_screen_done"] = isinstance(data.get("red_flags"), list)
         version = 2
     if version == 2:
-        # Version 2 pre-selected "not_sure" and "none_yet" on arrival, so in a v2 file they cannot
-        # be told from a skipped question. They become "not answered": the reading that never
-        # prints an answer the patient may not have given. A missing key was the same default.
+        # Version 3 adds nicotine use; a version 2 file was never asked, so it stays unanswered.
+        # Version 2 also pre-selected "not_sure" and "none_yet" on arrival, so in a v2 file they
+        # cannot be told from a skipped question. They become "not answered": the reading that
+        # never prints an answer the patient may not have given. A missing key was the same default.
         data = dict(data)
         if data.get("diagnosis", "not_sure") == "not_sure":
             data["diagnosis"] = None
