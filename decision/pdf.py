@@ -101,14 +101,26 @@ def build_pdf(record: DecisionRecord, content: Content, today: date | None = Non
     for option_id, fig in figures:
         per_row.setdefault((option_id, fig.row), []).append(fig)
     most = max((len(v) for v in per_row.values()), default=0)
-    widths: dict[tuple, float] = {}  # word widths, measured once for all the tries
+    layout = _start(summary)
+    layout.page_one()
+    layout.the_answers()
+    here = layout.checkpoint()
+    chosen: tuple[set[str], tuple[str, ...], bool] = (set(), summary.citation_ids, most > 0)
     for cap in range(most, -1, -1):
         allowed = {f.figure_id for group in per_row.values() for f in group[:cap]}
         on_paper = {f.source_id for _, f in figures if f.figure_id in allowed}
         cited = tuple(c for c in summary.citation_ids if c in summary.text_source_ids or c in on_paper)
-        layout = _draw(summary, cited, allowed, left_out=cap < most, widths=widths)
+        layout.restore(here)
+        layout.allowed, layout.cited, layout.left_out = allowed, cited, cap < most
+        layout.dry = layout.simulate = True  # lay the rest out without drawing, to see if it fits
+        layout.figures_and_sources()
+        layout.dry = layout.simulate = False
         if not layout.overflow:
+            chosen = (allowed, cited, cap < most)
             break
+    layout.restore(here)
+    layout.allowed, layout.cited, layout.left_out = chosen
+    layout.figures_and_sources()
     return bytes(layout.pdf.output())
 
 
@@ -124,10 +136,8 @@ def _figures(summary: Summary) -> list[tuple[str, FigureBlock]]:
     return out
 
 
-def _draw(summary: Summary, cited: tuple[str, ...], allowed: set[str], *, left_out: bool,
-          widths: dict[tuple, float]) -> "_Layout":
+def _start(summary: Summary) -> "_Layout":
     pdf = _SummaryPDF(format="A4")
-    pdf.word_widths = widths
     pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     pdf.set_title(f"{summary.title}: {summary.aid_name}")
@@ -140,10 +150,7 @@ def _draw(summary: Summary, cited: tuple[str, ...], allowed: set[str], *, left_o
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(False)  # every page break is ours, so the page count stays bounded
     pdf.add_page()
-    layout = _Layout(pdf, summary, cited, allowed, left_out=left_out)
-    layout.page_one()
-    layout.the_rest()
-    return layout
+    return _Layout(pdf, summary, summary.citation_ids, set())
 
 
 # ---------------------------------------------------------------- text
@@ -215,6 +222,8 @@ class _Layout:
     overflow: bool = False  # an allowed figure did not fit (build_pdf then allows fewer)
     full: bool = False  # the pages are full: nothing more is drawn
     dry: bool = False  # measuring only: lines move down the page but nothing is drawn
+    simulate: bool = False  # with dry: page turns are counted, not made (to test a layout)
+    virtual_page: int = 0
     deferred: list[Section] = field(default_factory=list)  # page-1 sections moved to page 2
     bottom: float = 0.0  # mm, how far down the current page text may go
 
@@ -224,19 +233,39 @@ class _Layout:
 
     # ------------------------------------------------------------ room on the page
 
+    def checkpoint(self) -> tuple:
+        return (self.pdf.get_y(), self.pdf.page_no(), self.full, len(self.drawn))
+
+    def restore(self, state: tuple) -> None:
+        y, page, self.full, drawn = state
+        self.pdf.set_y(y)
+        self.virtual_page = page
+        del self.drawn[drawn:]
+        self.overflow = False
+
+    def page_no(self) -> int:
+        return self.virtual_page if self.simulate else self.pdf.page_no()
+
+    def add_page(self) -> None:
+        if self.simulate:
+            self.virtual_page += 1
+            self.pdf.set_y(self.pdf.t_margin)
+        else:
+            self.pdf.add_page()
+
     def room(self, h: float) -> bool:
         return self.pdf.get_y() + h <= self.bottom
 
     def need(self, h: float) -> bool:
         """True if ``h`` mm can be drawn here, turning a page when one is left; False when full."""
-        if self.dry:
+        if self.dry and not self.simulate:
             return True
         if self.full:
             return False
         if self.room(h):
             return True
-        if self.pdf.page_no() >= 2 and self.pdf.page_no() < MAX_PAGES:
-            self.pdf.add_page()
+        if self.page_no() >= 2 and self.page_no() < MAX_PAGES:
+            self.add_page()
             if self.room(h):
                 return True
         self.full = True
@@ -245,7 +274,7 @@ class _Layout:
     def space_left(self) -> float:
         """mm left from here to the end of the last page allowed (a page turn wastes a little)."""
         here = max(self.bottom - self.pdf.get_y(), 0)
-        pages_after = MAX_PAGES - self.pdf.page_no()
+        pages_after = MAX_PAGES - self.page_no()
         return here + pages_after * (self.page_bottom - MARGIN)
 
     # ------------------------------------------------------------ drawing text
@@ -254,14 +283,17 @@ class _Layout:
         self.pdf.set_font(FONT, "B" if bold else "", size)
 
     def lines(self, lines: list[str], *, x: float, width: float, size: float) -> bool:
-        if self.dry:
+        if self.dry and not self.simulate:  # measuring a section: no page bounds
             self.pdf.set_y(self.pdf.get_y() + len(lines) * _h(size))
             return True
         for line in lines:
             if not self.need(_h(size)):
                 return False
-            self.pdf.set_x(x)
-            self.pdf.cell(width, _h(size), line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+            if self.dry:
+                self.pdf.set_y(self.pdf.get_y() + _h(size))
+            else:
+                self.pdf.set_x(x)
+                self.pdf.cell(width, _h(size), line, new_x=XPos.LEFT, new_y=YPos.NEXT)
         self.pdf.set_x(self.pdf.l_margin)
         return True
 
@@ -437,7 +469,7 @@ class _Layout:
 
     # ------------------------------------------------------------ pages 2 and 3
 
-    def the_rest(self) -> None:
+    def the_answers(self) -> None:
         s, pdf = self.s, self.pdf
         pdf.add_page()
         for section in self.deferred:
@@ -451,10 +483,13 @@ class _Layout:
                     self.item(block, FREE_LINES_DEFAULT if block.free else None)
                 elif isinstance(block, Paragraph):
                     self.text(block.text, bold=block.strong)
-                elif isinstance(block, Bullets):
-                    self.bullets(block, LIST_LINES["questions"])
+                elif isinstance(block, Bullets):  # only typed lists are cut; content's lists print whole
+                    self.bullets(block, LIST_LINES["questions"] if block.free else None)
                 elif isinstance(block, Table):
                     self._table(block)
+
+    def figures_and_sources(self) -> None:
+        s = self.s
         sources_h = self._citations_height()
         for section in s.part("figures"):
             self.heading(section.title)
@@ -521,8 +556,8 @@ class _Layout:
         """Room for ``h`` mm here (or on a new page) with the sources still fitting after it."""
         if self.room(h):
             after = self.space_left() - h
-        elif self.pdf.page_no() < MAX_PAGES:
-            after = (MAX_PAGES - self.pdf.page_no()) * (self.page_bottom - MARGIN) - h
+        elif self.page_no() < MAX_PAGES:
+            after = (MAX_PAGES - self.page_no()) * (self.page_bottom - MARGIN) - h
         else:
             return False
         return after >= sources_h + _h(BODY) * 3  # and a line to say what was left off
@@ -553,7 +588,8 @@ class _Layout:
             top = pdf.get_y()
             for i, (fig, lines) in enumerate(zip(pair, blocks)):
                 x = pdf.l_margin + i * col_w
-                self._icon_array(fig.cells, x, top + 0.5)
+                if not self.dry:
+                    self._icon_array(fig.cells, x, top + 0.5)
                 pdf.set_y(top)
                 for text_lines, style, size in lines:
                     self.font(size, bold=style == "B")

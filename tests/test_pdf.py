@@ -387,3 +387,12 @@ def test_a_page_one_section_that_will_not_fit_moves_whole_to_page_two_and_page_o
         assert where, heading  # never lost
         if where[0] > 0:
             assert overleaf in pages[0] and where[0] == 1, heading
+
+
+def test_the_readiness_detail_prints_whole(content, full_pdf):
+    record, data = full_pdf
+    text = pdf_text(data)
+    detail = build_summary(record, content).section("readiness_detail")
+    for block in detail.blocks:
+        for line in getattr(block, "items", ()):
+            assert " ".join(line.split()) in text, line
