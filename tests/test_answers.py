@@ -175,3 +175,12 @@ def test_home_answers_are_one_line_each_with_detail_on_demand(content):
     assert_no_exception(at)
     labels = [e.label for e in at.expander]
     assert "Treatments tried: more detail" in labels
+
+
+def test_the_summary_page_shows_a_skipped_question_as_not_answered(content):
+    at = app_at(SUMMARY, DecisionRecord(safety_screen_done=True, worst_pain="leg"))
+    assert_no_exception(at)
+    shown = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "| **Diagnosis** | Not answered |" in shown
+    assert "| **Operation talked about** | Not answered |" in shown
+    assert content.pages["diagnosis.not_sure"] not in shown and content.pages["procedure.none_yet"] not in shown
