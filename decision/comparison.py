@@ -61,16 +61,17 @@ def fitting_option_ids(content: Content, diagnosis: str) -> tuple[str, ...]:
     return tuple(v.option.id for v in options_in_order(content, diagnosis) if v.fits)
 
 
-def comparisons_for(content: Content, diagnosis: str) -> tuple[Comparison, ...]:
+def comparisons_for(content: Content, diagnosis: str | None) -> tuple[Comparison, ...]:
     """The comparisons that apply to the diagnosis, grouped by kind (benefits first), each in
     content order. Every arm of each is one of the diagnosis's options (check-content holds it)."""
     here = [c for c in content.comparisons if diagnosis in c.applies_to]
     return tuple(c for kind in KIND_ORDER for c in here if c.kind == kind)
 
 
-def compare(content: Content, diagnosis: str) -> CompareView:
-    """What the comparison shows for a diagnosis: its options and its comparisons, by kind."""
-    decision = content.decision_for(diagnosis)
+def compare(content: Content, diagnosis: str | None) -> CompareView:
+    """What the comparison shows for a diagnosis: its options and its comparisons, by kind.
+    No diagnosis yet (None) is shown as "not sure": the orientation, and no numbers."""
+    decision = content.decision_for(diagnosis or "not_sure")
     chosen = comparisons_for(content, diagnosis)
     groups = tuple(
         KindGroup(kind, content.template.kinds[kind].title, content.template.kinds[kind].help,

@@ -68,8 +68,8 @@ def values_fit(ratings: dict[str, int], values: Values, option_order: Iterable[s
     An option with no reason for a highly rated item simply lists nothing for it.
     """
     applies = None
-    if content is not None and diagnosis is not None:
-        option_order = [o for o in option_order if o in content.decision_for(diagnosis).options]
+    if content is not None:
+        option_order = [o for o in option_order if o in content.decision_for(diagnosis or "not_sure").options]
         applies = {c.id for c in content.comparisons if diagnosis in c.applies_to}
     items = {item.id: item for item in values.items}
     high = [i for i, r in ratings.items() if i in items and r >= threshold]
@@ -179,6 +179,31 @@ def score_quiz(answers: dict[str, str], quiz: Quiz) -> QuizScore:
         total=len(quiz.questions),
         feedback=feedback,
     )
+
+
+def record_quiz_answer(first: dict[str, str], second: dict[str, str], question_id: str,
+                       chosen: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """New (first answers, second tries) after the patient picks ``chosen`` for a question.
+
+    The first answer is kept for the score, whatever comes after it: changing an answer once
+    the feedback showed the right one must not raise the score. A different later answer is a
+    second try; going back to the first answer leaves no second try.
+    """
+    first, second = dict(first), dict(second)
+    if chosen is None:
+        return first, second
+    if question_id not in first:
+        first[question_id] = chosen
+    elif chosen == first[question_id]:
+        second.pop(question_id, None)
+    else:
+        second[question_id] = chosen
+    return first, second
+
+
+def current_quiz_answer(first: dict[str, str], second: dict[str, str], question_id: str) -> str | None:
+    """What the question shows now: the second try if there is one, else the first answer."""
+    return second.get(question_id, first.get(question_id))
 
 
 # ---------------------------------------------------------------- SURE test

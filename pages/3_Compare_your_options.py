@@ -25,7 +25,7 @@ view = compare(content, record.diagnosis)
 
 st.title(p["compare.title"])
 st.write(p["compare.intro"])
-if record.diagnosis == "not_sure":
+if record.diagnosis in (None, "not_sure"):  # None: not answered yet
     st.info(view.intro, icon=":material/help:")
 else:
     st.markdown(f"**{p['compare.your_diagnosis']}** {p['diagnosis.' + record.diagnosis]}")
@@ -38,10 +38,6 @@ else:
 views = options_in_order(content, record.diagnosis)
 fits = {v.option.id for v in views if v.fits}
 names = {v.option.id: v.option.name for v in views}
-
-
-def _small(text: str) -> str:
-    return f":small[{text}]"
 
 
 # ---------------------------------------------------------------- the numbers, one comparison at a time

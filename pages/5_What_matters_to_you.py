@@ -75,7 +75,7 @@ with side, st.container(border=True, key="own_concerns"):
               disabled=len(record.own_concerns) >= MAX_CONCERNS)
 
 with main:
-    if record.diagnosis == "not_sure":
+    if record.diagnosis in (None, "not_sure"):
         st.info(content.decision_for("not_sure").intro, icon=":material/help:")
     elif not fit.has_high_ratings:
         st.info(f"Rate something {fit.threshold} or more above to see how each option tends to fit it.")

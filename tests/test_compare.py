@@ -17,7 +17,7 @@ from decision.comparison import (
     fitting_option_ids, fusion_is_on_the_table, ipdas_self_check, options_in_order,
 )
 from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
-from decision.record import DecisionRecord
+from decision.record import SCHEMA_VERSION, DecisionRecord
 from decision.summary import OptionFigures, Paragraph, build_summary
 from tests.conftest import ROOT, app_at, assert_no_exception
 from tests.plotly_spec import panels
@@ -123,18 +123,31 @@ def test_the_kind_decides_the_heading_on_the_page_and_in_the_pdf(content, diagno
         assert g.title == content.template.kinds[g.kind].title
         assert all(c.kind == g.kind for c in g.comparisons)
     summary = build_summary(DecisionRecord(diagnosis=diagnosis), content)
-    heading = None
     for b in summary.section("options").blocks:
-        if isinstance(b, Paragraph) and b.strong:
-            heading = b.text
         if isinstance(b, OptionFigures):
-            ids = ({f.figure_id.split(".")[0] for f in b.figures} if b.option_id.endswith("-single")
-                   else {b.option_id})
-            for cid in ids:
-                c = content.comparison(cid)
-                assert heading == content.template.kinds[c.kind].title, cid  # printed under its kind
-                if not b.option_id.endswith("-single") and c.measure != "gap":
-                    assert len(b.figures) == len(c.arms), cid  # a number never prints without its comparator
+            assert b.name == content.template.kinds[b.option_id].title
+            for f in b.figures:
+                assert content.comparison(f.figure_id.split(".")[0]).kind == b.option_id  # under its kind
+            assert b.whole  # the PDF prints a comparison's arms together or not at all
+
+
+def test_the_pdf_never_prints_one_arm_without_its_comparator(content):
+    import io
+    import re as _re
+
+    from pypdf import PdfReader
+
+    from decision.comparison import arm_sentence
+    from decision.pdf import build_pdf
+    from tests.records import full_record
+
+    for diagnosis in WITH_OPTIONS:
+        record = full_record(content).model_copy(update={"diagnosis": diagnosis})
+        text = _re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(build_pdf(record, content))).pages))
+        for c in compare(content, diagnosis).comparisons:
+            if c.measure == "people" and c.paired:
+                printed = [_re.sub(r"\s+", " ", arm_sentence(c, o))[:45] in text for o in c.arms]
+                assert all(printed) or not any(printed), (diagnosis, c.id, printed)
 
 
 @pytest.mark.parametrize("diagnosis", DIAGNOSES)
@@ -264,7 +277,7 @@ def _run(*args):
 @pytest.mark.parametrize("diagnosis", DIAGNOSES)
 def test_compare_prints_the_json_contract_the_page_reads(tmp_path, content, diagnosis):
     path = tmp_path / "r.json"
-    path.write_text(json.dumps({"schema_version": 2, "diagnosis": diagnosis}))
+    path.write_text(json.dumps({"schema_version": SCHEMA_VERSION, "diagnosis": diagnosis}))
     out = _run("compare", str(path))
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
