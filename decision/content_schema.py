@@ -107,7 +107,7 @@ Design = Literal["randomised", "observational", "register"]
 Topic = Literal[
     "good_result", "pain", "function", "work", "complication", "serious_complication", "death_30d",
     "readmission", "dural_tear", "nerve_injury", "infection", "blood_clot", "non_union", "adjacent_segment",
-    "worse_while_waiting", "reoperation", "first_operation", "slower_recovery", "poor_result",
+    "worse_while_waiting", "reoperation", "first_operation", "slower_recovery", "poor_result", "hospital_stay",
 ]
 HARM_SIDE: tuple[str, ...] = ("harm", "another_operation", "operation_later")
 SURGICAL: tuple[str, ...] = ("laminectomy", "microdiscectomy", "fusion")
