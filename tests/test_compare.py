@@ -236,6 +236,16 @@ CROSS = {
         lambda d: d.update({"comparisons": [c for c in d["comparisons"] if not (
             "chronic_low_back_pain" in c["applies_to"] and c["kind"] == "operation_later")]}),
         r"diagnoses\.chronic_low_back_pain, option non_operative\): no harm"),
+    "care without surgery with only an operation later as its harm": (
+        "figures/comparisons.yaml",
+        lambda d: d.update({"comparisons": [c for c in d["comparisons"] if not (
+            "disc_herniation" in c["applies_to"] and c["kind"] == "harm" and "non_operative" in c["arms"])]}),
+        r"diagnoses\.disc_herniation, option non_operative\): no harm comparison for care without surgery \(operation_later does not count\)"),
+    "a no-harm statement beside a real harm of care without surgery": (
+        "template.yaml",
+        lambda d: next(x for x in d["diagnoses"] if x["id"] == "spinal_stenosis").update(
+            {"non_operative_no_harm": {"text": "No study counted the harms of care without surgery."}}),
+        r"template.yaml, field diagnoses\.spinal_stenosis\.non_operative_no_harm"),
     "an option with no benefit": (
         "figures/comparisons.yaml",
         lambda d: d.update({"comparisons": [c for c in d["comparisons"] if not (
@@ -362,3 +372,14 @@ def test_an_option_that_does_not_fit_can_be_read_in_words_but_adds_no_numbers(co
     assert_no_exception(at)
     assert "### Spinal fusion" in " ".join(m.value for m in at.markdown)
     assert len(at.get("plotly_chart")) == before
+
+
+def test_care_without_surgery_shows_a_real_harm_or_says_the_evidence_has_none(content):
+    # An operation later is an outcome of the path, not a harm of the care: each diagnosis shows a
+    # harm comparison for care without surgery, or says in words that the evidence has no number.
+    for diagnosis in ("disc_herniation", "spinal_stenosis", "degenerative_spondylolisthesis", "chronic_low_back_pain"):
+        view = compare(content, diagnosis)
+        real = [c for c in view.comparisons if c.kind == "harm" and "non_operative" in c.arms]
+        assert bool(real) != bool(view.no_harm), diagnosis
+        if view.no_harm:
+            assert view.no_harm in view.intro and "no" in view.no_harm.lower()
