@@ -116,13 +116,10 @@ def test_free_text_markup_prints_literally(content, full_pdf):
     assert "<b>x</b>" in text and "**y**" in text
 
 
-def test_a_full_record_fits_in_one_to_four_a4_pages(full_pdf):
-    # A slipped vertebra has three options and 17 comparisons, every arm printed beside its
-    # comparator, plus their sources: four pages (was three with unpaired figures). The layered,
-    # shorter comparison is issue 11.
+def test_a_full_record_fits_in_one_to_three_a4_pages(full_pdf):
     data = full_pdf[1]
     assert data.startswith(b"%PDF-")
-    assert 1 <= page_count(data) <= 4
+    assert 1 <= page_count(data) <= 3
     box = PdfReader(io.BytesIO(data)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
 
@@ -179,7 +176,7 @@ def test_the_cli_writes_the_summary_pdf(tmp_path, content):
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     data = out.read_bytes()
-    assert data.startswith(b"%PDF-") and 1 <= page_count(data) <= 4
+    assert data.startswith(b"%PDF-") and 1 <= page_count(data) <= 3
     assert records.SURGEON_NOTES in pdf_text(data)
 
 
