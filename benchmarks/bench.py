@@ -121,11 +121,12 @@ def main() -> int:
 
     # ---- one icon array (compare, fusion and summary draw dozens per rerun)
     try:
-        from decision.icon_array import icon_array_figure
+        from decision.icon_array import icon_array_svg
 
         figure = content.figures[0]
-        icon_ms = median_ms(lambda: icon_array_figure(figure), 20)
-        print(f"One icon array (decision.icon_array.icon_array_figure, plotly go.Figure, median of 20): {icon_ms:.1f} ms")
+        icon_ms = median_ms(lambda: icon_array_svg.__wrapped__(figure), 20)
+        print(f"One icon array (decision.icon_array.icon_array_svg, inline SVG, uncached, median of 20): "
+              f"{icon_ms:.2f} ms, {len(icon_array_svg(figure))} bytes")
     except Exception as exc:
         print(f"One icon array: could not time it ({type(exc).__name__}: {exc})")
     print()
