@@ -104,21 +104,23 @@ def _defs() -> str:
 def _grid(per_100: float, y0: float) -> str:
     affected, rest = _region_rects(icons_to_fill(per_100))
     parts = []
-    for kind, color, rects in (("affected", AFFECTED, affected), ("unaffected", UNAFFECTED, rest)):
+    # data-p: "a" for affected people, "u" for the rest (tests count them from the areas).
+    for kind, color, rects in (("a", AFFECTED, affected), ("u", UNAFFECTED, rest)):
         for x, y, w, h in rects:
             parts.append(
-                f'<rect data-people="{kind}" x="{x * CELL}" y="{y * CELL + y0:g}" width="{w * CELL}" '
+                f'<rect data-p="{kind[0]}" x="{x * CELL}" y="{y * CELL + y0:g}" width="{w * CELL}" '
                 f'height="{h * CELL}" fill="url(#{_pattern_id(color)})"/>'
             )
     return "".join(parts)
 
 
 @lru_cache(maxsize=1024)
-def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_PX) -> str:
+def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_PX, defs: bool = True) -> str:
     """One icon array as an inline ``<svg>``; its accessible name is the figure's sentence.
 
     ``px`` is the drawn width in CSS pixels (never under MIN_WIDTH_PX). With a ``title`` (e.g.
-    "1. 70 in 100") the number is written above the grid.
+    "1. 70 in 100") the number is written above the grid. ``defs=False`` leaves out the circle
+    patterns, for arrays drawn after one that has them in the same element.
     """
     px = max(px, MIN_WIDTH_PX)
     top = TITLE_UNITS if title else 0
@@ -130,9 +132,9 @@ def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_
         if title else ""
     )
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" class="icon-array" '
+        f'<svg role="img" aria-label="{label}" class="icon-array" '
         f'viewBox="0 -1 {GRID * CELL} {height + 2}" width="{px}" height="{round(px * (height + 2) / (GRID * CELL))}">'
-        f"<title>{label}</title>{_defs()}{heading}{_grid(figure.per_100, top)}</svg>"
+        f"{_defs() if defs else ''}{heading}{_grid(figure.per_100, top)}</svg>"
     )
 
 
@@ -140,7 +142,8 @@ def icon_arrays_html(figures: list[Figure] | tuple[Figure, ...]) -> str:
     """Several icon arrays, each titled with its number ("1. 70 in 100"), side by side.
 
     They wrap onto the next line when the column is narrow, so none is drawn under
-    MIN_WIDTH_PX wide.
+    MIN_WIDTH_PX wide. The first array carries the circle patterns the others use: the arrays
+    are one element of the page, drawn and removed together.
     """
     return _icon_arrays_html(tuple(figures))
 
@@ -148,7 +151,7 @@ def icon_arrays_html(figures: list[Figure] | tuple[Figure, ...]) -> str:
 @lru_cache(maxsize=1024)
 def _icon_arrays_html(figures: tuple[Figure, ...]) -> str:
     arrays = "".join(
-        icon_array_svg(f, title=f"{i}. {format_number(f.per_100).split(' (')[0]}")
+        icon_array_svg(f, title=f"{i}. {format_number(f.per_100).split(' (')[0]}", defs=i == 1)
         for i, f in enumerate(figures, start=1)
     )
     return f'<div class="icon-arrays" style="display:flex;flex-wrap:wrap;gap:12px 20px">{arrays}</div>'

@@ -189,7 +189,7 @@ def segments_svg(segments: int | None) -> str:
     parts.append(_text(_BODY_W + 1.4, _body_bottom(0) + _BODY_H + 0.5, ["Back"], anchor="end", size=12))
     label = escape(describe(segments), quote=True)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" class="spine-drawing" '
+        f'<svg role="img" aria-label="{label}" class="spine-drawing" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" style="max-width:{WIDTH}px;height:auto" '
-        f'font-family="inherit"><title>{label}</title>{"".join(parts)}</svg>'
+        f'font-family="inherit">{"".join(parts)}</svg>'
     )

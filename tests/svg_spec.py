@@ -6,20 +6,20 @@ import xml.etree.ElementTree as ET
 
 from decision.icon_array import CELL
 
-NS = "{http://www.w3.org/2000/svg}"
+NS = ""  # inline SVG in HTML needs no xmlns; the builders leave it out
 
 
 def svgs(html: str) -> list[ET.Element]:
     """Every <svg> in a piece of HTML (the builders emit well-formed XML)."""
     root = ET.fromstring(f"<div>{html}</div>")
-    return [el for el in root.iter() if el.tag in (f"{NS}svg", "svg")]
+    return [el for el in root.iter() if el.tag == "svg"]
 
 
 def people(svg: ET.Element) -> dict[str, int]:
     """People drawn as affected and as unaffected, from the area each kind of rectangle covers."""
     counts = {"affected": 0, "unaffected": 0}
     for rect in svg.iter(f"{NS}rect"):
-        kind = rect.get("data-people")
+        kind = {"a": "affected", "u": "unaffected"}.get(rect.get("data-p") or "")
         if kind:
             area = float(rect.get("width")) * float(rect.get("height"))
             counts[kind] += round(area / (CELL * CELL))
