@@ -14,7 +14,7 @@ from decision.pdf import build_pdf
 from decision.record import DecisionReached
 from decision.summary import Bullets, FigureBlock, Item, OptionFigures, Paragraph, Section, Table, build_summary
 from ui import frame
-from ui.figures import draw_figure, draw_figures
+from ui.figures import draw_figure, draw_figures, draw_table
 
 content, record = frame.open_page("summary")
 p = content.pages
@@ -83,7 +83,7 @@ def draw_block(block, key: str) -> None:
     elif isinstance(block, Bullets):
         st.text("\n".join(f"{i}. {text}" if block.numbered else f"• {text}" for i, text in enumerate(block.items, 1)))
     elif isinstance(block, Table):
-        st.table([dict(zip(block.header, row)) for row in block.rows], hide_index=True)
+        draw_table(block.header, block.rows)
     elif isinstance(block, OptionFigures):
         # An expander per option, open at first, so a long list of numbers can be folded away.
         # The numbers of each row share one chart (fewer charts: the page appears sooner).

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import frame
 from ui.about import reading_level
+from ui.figures import draw_table
 
 content, record = frame.open_page("about")
 m = content.meta
@@ -55,7 +56,7 @@ for term in content.glossary:
     st.markdown(f"**{term.term}**: {term.meaning}")
 
 st.subheader("Checked against the IPDAS standard for decision aids")
-st.table([{"Criterion": i["criterion"], "Where": i["where"], "Met": i["met"]} for i in m.ipdas])
+draw_table(["Criterion", "Where", "Met"], [[i["criterion"], i["where"], i["met"]] for i in m.ipdas])
 
 st.subheader("All sources")
 seed = content.source(m.seed_source)

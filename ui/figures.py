@@ -9,7 +9,8 @@ escaped (``html.escape``), so no patient input and no content text becomes marku
 
 from __future__ import annotations
 
-from typing import Iterable
+from html import escape
+from typing import Iterable, Sequence
 
 import streamlit as st
 
@@ -66,3 +67,17 @@ def draw_figures(content: Content, figures: Iterable[Figure], *, key: str) -> No
 def draw_spine(segments: int | None) -> None:
     """The side drawing of the lower back with a fusion of ``segments``; ``describe()`` is its accessible name."""
     _svg(segments_svg(segments))
+
+
+def draw_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A plain table, as escaped HTML: ``st.table`` would load pandas and pyarrow (~80 MiB of
+    server memory, which every post-run garbage collection then walks) for a few lines of text.
+    Every cell is escaped, so no text, typed or from content, becomes markup; no cell holds a
+    newline, so the whole table stays one HTML block and no markdown is applied inside it.
+    """
+    def cell(tag: str, value: object) -> str:
+        return f"<{tag}>{escape(' '.join(str(value).split()))}</{tag}>"
+
+    head = "".join(cell("th", h) for h in header)
+    body = "".join("<tr>" + "".join(cell("td", v) for v in row) + "</tr>" for row in rows)
+    _svg(f'<table class="aid-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
