@@ -302,6 +302,14 @@ def main() -> int:
         print()
 
         timeout = args.visit_timeout
+        # One walk of each, unmeasured: the first visit of each page imports modules and fills
+        # caches once per process. A running server is warm; its first patient pays this once.
+        cold = asyncio.run(app_walk(app.url, none_label, timeout))
+        asyncio.run(bare_walk(bare.url, 3, timeout))
+        print("Cold first walk (one session, before the measured phases; paid once per process):")
+        print("  " + ", ".join(f"{v.page} {v.ms:.0f} ms" for v in cold.visits))
+        print(f"  RSS after it: app {app.rss_mib():.0f} MiB, bare {bare.rss_mib():.0f} MiB")
+        print()
         per_page_bytes: dict[str, tuple[int, int]] = {}
         bare_bytes = bare_rerun = (1, 1)
         summary = []
