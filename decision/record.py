@@ -3,8 +3,8 @@
 One ``DecisionRecord`` per browser session is the single source of truth; every page reads it
 and writes it. Its JSON is the save file. ``schema_version`` says which shape a file has:
 version 1 is the first shape (the readiness fields only); version 2 adds the deliberation,
-clinic and fusion-plan fields. Older files are migrated on load, so a file saved at home last
-month still opens.
+clinic and fusion-plan fields; version 3 adds nicotine use (asked before a fusion). Older files
+are migrated on load, so a file saved at home last month still opens.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from decision.content import Diagnosis, OptionId, RedFlagId, TreatmentKind
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAX_FILE_BYTES = 1_000_000  # 1 MB: a record is a few kilobytes; anything larger is not ours
 
 Procedure = Literal["microdiscectomy", "laminectomy", "fusion", "none_yet"]
@@ -91,7 +91,7 @@ class DecisionReached(Strict):
 
 
 class DecisionRecord(Strict):
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     patient_initials: str = Field(default="", max_length=4, pattern=r"^[A-Za-z .'-]*$")
 
     # Safety screen
@@ -109,6 +109,8 @@ class DecisionRecord(Strict):
 
     # Your care so far
     treatments: list[Treatment] = Field(default_factory=list)
+    nicotine: Literal["none", "stopped", "current"] | None = None  # None: not asked or not answered
+    nicotine_free_weeks: int | None = Field(default=None, ge=0, le=5200)  # when stopped
 
     # Fusion questions and the surgeon's plan
     clinical: Clinical = Field(default_factory=Clinical)
@@ -162,8 +164,16 @@ def _migrate(data: dict) -> dict:
     """Bring an older save file up to the current shape."""
     version = data.get("schema_version")
     if version == 1:
-        # Version 1 held the readiness fields only; everything added in version 2 has a default.
+        # Version 1 held the readiness fields only, with no separate "screen answered" field: its
+        # red_flags list was the screen's answer (an empty list meant "none apply"). Everything
+        # added in version 2 has a default.
         data = {**data, "schema_version": 2}
+        if "safety_screen_done" not in data:
+            data["safety_screen_done"] = isinstance(data.get("red_flags"), list)
+        version = 2
+    if version == 2:
+        # Version 3 adds nicotine use; a version 2 file was never asked, so it stays unanswered.
+        data = {**data, "schema_version": 3}
     return data
 
 

@@ -16,7 +16,8 @@ from typing import Union
 from decision.content import Content, Figure
 from decision.icon_array import icon_cells, label_note, sentence
 from decision.oswestry import oswestry_score
-from decision.readiness import assess, red_flag_status
+from decision.readiness import assess
+from decision.red_flags import screen
 from decision.deliberation import HIGHLY_RATED, SURE_MAX, score_quiz, sure_score
 from decision.fusion_plan import plan_lines
 from decision.record import DecisionRecord, FusionPlan, SureAnswers
@@ -139,13 +140,13 @@ def _block_text(block: Block) -> list[str]:
 
 def build_summary(record: DecisionRecord, content: Content, today: date | None = None) -> Summary:
     sources: list[str] = []
-    flag = red_flag_status(record, content)
+    flagged = screen(record, content)
+    flag = flagged.level if flagged and flagged.pauses_the_walk else None
     sections: list[Section] = []
-    if flag:  # a red flag leads: nothing else on the page matters as much
-        action = content.red_flags.emergency if flag == "emergency" else content.red_flags.urgent
-        ticked = tuple(f.question for f in content.red_flags.flags if f.id in record.red_flags)
-        sections.append(Section("red_flag", action.title, (Paragraph(action.message, strong=True), Bullets(ticked)), alert=True))
-        sources += action.sources
+    if flagged:  # a ticked sign leads, at every level: nothing else on the page matters as much
+        blocks = (Paragraph(flagged.action.message, strong=True), *(Paragraph(w) for w in flagged.why), Bullets(flagged.ticked))
+        sections.append(Section("red_flag", flagged.action.title, blocks, alert=True))
+        sources += flagged.sources
     else:
         sections.append(_safety(record, content))
     sections += [

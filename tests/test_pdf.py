@@ -140,7 +140,7 @@ def test_every_page_has_a_footer_with_page_number_and_content_version(full_pdf, 
 def test_a_red_flag_pdf_leads_with_the_action(content):
     record = records.full_record(content).model_copy(update={"red_flags": ["bladder_problems"]})
     text = pdf_text(build_pdf(record, content))
-    action = content.red_flags.emergency
+    action = content.red_flags.levels["emergency"]
     assert text.index(action.title) < text.index("Your back")
     assert " ".join(action.message.split()) in text
 
@@ -233,7 +233,7 @@ def test_the_summary_page_opens_when_a_red_flag_paused_the_walk_and_leads_with_t
     record = DecisionRecord(safety_screen_done=True, red_flags=["worsening_leg_weakness"])
     at = app_at(SUMMARY_PAGE, record=record)
     assert_no_exception(at)
-    title = content.red_flags.urgent.title
+    title = content.red_flags.levels["urgent"].title
     assert f"**{title}**" in [e.value for e in at.error]  # the summary's own alert, as well as the banner
     assert content.pages["nav.your_back"] in [h.value for h in at.subheader]  # the rest still shows
     assert pdf_button(at).proto.deferred_file_id
@@ -243,6 +243,6 @@ def test_in_clinic_a_red_flag_action_comes_before_the_decision_control(content):
     record = DecisionRecord(safety_screen_done=True, red_flags=["saddle_numbness"])
     at = app_at(SUMMARY_PAGE, record=record, clinic=True)
     assert_no_exception(at)
-    title = content.red_flags.emergency.title
+    title = content.red_flags.levels["emergency"].title
     order = [getattr(e, "value", None) for e in at.main]
     assert order.index(f"**{title}**") < order.index("Decision reached")

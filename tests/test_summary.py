@@ -130,7 +130,8 @@ def test_a_full_record_has_no_not_answered_except_where_the_record_cannot_say(co
 def test_readiness_shows_what_is_met_and_what_is_missing(content):
     record = records.full_record(content)
     met = build_summary(record, content).section("readiness")
-    assert any("met" in str(b).lower() for b in met.blocks)
+    assert Item("Result", content.readiness.status_titles["criteria_met"]) in met.blocks
+    assert any(getattr(b, "text", "") == "What is in place:" for b in met.blocks)
     short = record.model_copy(update={"treatments": []})
     blocks = build_summary(short, content).section("readiness").blocks
     title = content.readiness.status_titles["not_yet"]
@@ -141,16 +142,16 @@ def test_readiness_shows_what_is_met_and_what_is_missing(content):
 # ---------------------------------------------------------------- red flags
 
 
-@pytest.mark.parametrize("flag, action", [("saddle_numbness", "emergency"), ("cancer_history", "urgent")])
+@pytest.mark.parametrize("flag, action", [("saddle_numbness", "emergency"), ("fever_or_feeling_unwell", "urgent"), ("cancer_history", "soon")])
 def test_a_red_flag_record_leads_with_the_action(content, flag, action):
     record = records.full_record(content).model_copy(update={"red_flags": [flag]})
     s = build_summary(record, content)
     first = s.sections[0]
-    todo = getattr(content.red_flags, action)
+    todo = content.red_flags.levels[action]
     assert first.alert and first.title == todo.title
     assert Paragraph(todo.message, strong=True) in first.blocks
     question = next(f.question for f in content.red_flags.flags if f.id == flag)
-    assert question in first.blocks[1].items
+    assert question in next(b for b in first.blocks if hasattr(b, "items")).items
     assert [sec.alert for sec in s.sections].count(True) == 1
     assert all(c in s.citations for c in (content.source(i).citation for i in todo.sources))
 
