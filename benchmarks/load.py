@@ -145,12 +145,15 @@ class Session:
     widgets: dict[str, str] = field(default_factory=dict)  # checkbox label -> widget id
     main_hash: str = ""
     query: str = ""
+    gate: str = ""  # the safety gate's text: a page that shows it was not really visited
+    gated: bool = False
 
     async def visit(self, ws, page: str, page_hash: str, widget_states: list | None = None,
                     timeout: float = 60.0) -> None:
         before = ws.wire
+        self.gated = False
         ms, nbytes, ok = await self.run(ws, page_hash, widget_states, timeout)
-        self.visits.append(Visit(page, ms, nbytes, ok, ws.wire - before))
+        self.visits.append(Visit(page, ms, nbytes, ok and not self.gated, ws.wire - before))
 
     async def run(self, ws, page_hash: str, widget_states: list | None = None, timeout: float = 60.0) -> tuple[float, int, bool]:
         msg = BackMsg()
@@ -180,6 +183,8 @@ class Session:
             elif kind == "delta" and fwd.delta.new_element.WhichOneof("type") == "checkbox":
                 box = fwd.delta.new_element.checkbox
                 self.widgets[box.label] = box.id
+            elif kind == "delta" and fwd.delta.new_element.WhichOneof("type") == "alert":
+                self.gated = self.gated or (self.gate and fwd.delta.new_element.alert.body == self.gate)
             elif kind == "script_finished":
                 status = fwd.script_finished
                 if status == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
@@ -191,9 +196,12 @@ def ws_url(url: str) -> str:
     return url.replace("http://", "ws://") + "/_stcore/stream"
 
 
-async def app_walk(url: str, none_label: str, timeout: float) -> Session:
-    """Start page, tick "none of these apply", then every page of the sidebar in turn."""
-    s = Session(url)
+async def app_walk(url: str, none_label: str, timeout: float, gate: str = "") -> Session:
+    """Start page, tick "none of these apply", then every page of the sidebar in turn.
+
+    A visit that shows the safety gate instead of the page counts as not finished successfully.
+    """
+    s = Session(url, gate=gate)
     async with connect(url, timeout) as ws:
         await s.visit(ws, "app.py (first load)", "", timeout=timeout)
         box = s.widgets.get(none_label)
@@ -271,7 +279,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from decision.content import load_content
 
-    none_label = load_content().red_flags.none_apply
+    loaded = load_content()
+    none_label, gate = loaded.red_flags.none_apply, loaded.pages["start.safety_gate"]
 
     tmp = Path(tempfile.mkdtemp(prefix="spine-aid-load-"))
     bare_dir = tmp / "bare"
@@ -304,10 +313,12 @@ def main() -> int:
         timeout = args.visit_timeout
         # One walk of each, unmeasured: the first visit of each page imports modules and fills
         # caches once per process. A running server is warm; its first patient pays this once.
-        cold = asyncio.run(app_walk(app.url, none_label, timeout))
+        cold = asyncio.run(app_walk(app.url, none_label, timeout, gate))
         asyncio.run(bare_walk(bare.url, 3, timeout))
         print("Cold first walk (one session, before the measured phases; paid once per process):")
         print("  " + ", ".join(f"{v.page} {v.ms:.0f} ms" for v in cold.visits))
+        if not all(v.ok for v in cold.visits):
+            raise SystemExit("the walk did not get past the safety screen: " + str([v.page for v in cold.visits if not v.ok]))
         print(f"  RSS after it: app {app.rss_mib():.0f} MiB, bare {bare.rss_mib():.0f} MiB")
         print()
         per_page_bytes: dict[str, tuple[int, int]] = {}
@@ -316,7 +327,7 @@ def main() -> int:
         rss_after_first_walk = None
         for n in args.sessions:
             one = n == 1
-            a = measure(app, lambda: app_walk(app.url, none_label, timeout), n, args.budget)
+            a = measure(app, lambda: app_walk(app.url, none_label, timeout, gate), n, args.budget)
             walk_len = max((len(s.visits) for s in a["sessions"]), default=11)
             b = measure(bare, lambda: bare_walk(bare.url, walk_len, timeout), n, args.budget)
             if rss_after_first_walk is None:
