@@ -110,6 +110,10 @@ def main() -> int:
     print(f"  cpus: {os.cpu_count()}  platform: {platform.platform()}  machine: {platform.machine()}")
     print(f"  python {platform.python_version()}  streamlit {streamlit.__version__}")
     print(f"  runs per page: {runs} (median; {WARMUP} warm-up runs first)")
+    print("What AppTest cannot see: it never runs Streamlit's post-run garbage collection")
+    print("(runner.postScriptGC), sends nothing over a websocket, loads no browser, and runs one session")
+    print("at a time. Those costs dominated the live server (issue 13); benchmarks/load.py measures them")
+    print("on a live server, benchmarks/clicks.py in Chromium. The times below are script time only.")
     print()
 
     # ---- content
