@@ -264,7 +264,7 @@ def _treatments(record: DecisionRecord, content: Content) -> Section:
     rows = tuple(
         (
             names.get(t.kind, t.kind),
-            str(t.weeks),
+            str(t.weeks) if t.weeks is not None else NOT_ANSWERED,
             str(t.visits) if t.visits is not None else "–",
             helped.get(t.helped, t.helped) if t.helped else NOT_ANSWERED,
         )
