@@ -57,7 +57,7 @@ class Strict(BaseModel):
 
 class Treatment(Strict):
     kind: TreatmentKind
-    weeks: int = Field(ge=0, le=1040)
+    weeks: int | None = Field(default=None, ge=0, le=1040)  # None: ticked, but how long not answered
     visits: int | None = Field(default=None, ge=0, le=500)
     helped: Helped | None = None
 

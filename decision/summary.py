@@ -264,7 +264,7 @@ def _treatments(record: DecisionRecord, content: Content) -> Section:
     rows = tuple(
         (
             names.get(t.kind, t.kind),
-            str(t.weeks),
+            str(t.weeks) if t.weeks is not None else NOT_ANSWERED,
             str(t.visits) if t.visits is not None else "–",
             helped.get(t.helped, t.helped) if t.helped else NOT_ANSWERED,
         )
@@ -356,9 +356,12 @@ def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Se
     # comparisons than the screen, the same number of figures for every kind.
     for group in view.groups:
         figures: list[FigureBlock] = []
-        for c in group.comparisons:
+        # One-figure comparisons (one arm, or a gap) first: when the paper holds only one or two
+        # figures per kind, every kind still prints something, and pairs follow when room allows.
+        for c in sorted(group.comparisons, key=lambda c: 1 if c.measure == "gap" else len(c.arms)):
             head = group.help  # under the kind's title; the PDF caps figures per heading, the same for every kind
-            extra = " ".join(t for t in (design_words(content, c), c.scale, c.single_arm, c.caveat, c.note) if t)
+            # On paper: the design, the scale and the caveat (e.g. crossover); notes stay on screen.
+            extra = " ".join(t for t in (design_words(content, c), c.scale) if t)
             if c.measure == "gap":
                 src = content.source(c.source)
                 year = f", {src.year}" if src.year else ""

@@ -5,6 +5,7 @@ import streamlit as st
 from decision.comparison import ipdas_self_check
 from ui import frame
 from ui.about import reading_level
+from ui.figures import draw_table
 
 content, record = frame.open_page("about")
 m = content.meta
@@ -39,11 +40,17 @@ st.write(
 )
 
 st.subheader("Reading level")
-overall, worst = reading_level()
-st.write(
-    f"The text written for patients reads at about US school grade {overall:.1f} overall "
-    f"(Flesch-Kincaid). The hardest single passage scores {worst:.1f}. Our limit is grade 8."
-)
+level = reading_level()
+if level is not None and level.current:
+    st.write(
+        f"The text written for patients reads at about US school grade {level.overall:.1f} overall "
+        f"(Flesch-Kincaid). The hardest single passage scores {level.hardest:.1f}. Our limit is grade 8."
+    )
+else:
+    st.write(
+        "The reading level of this copy of the text has not been measured yet. Our limit is grade 8, "
+        "and the clinic team checks it before the aid is used."
+    )
 
 st.subheader("Words used in this aid")
 for term in content.glossary:
@@ -58,8 +65,8 @@ rows = []
 for i in m.ipdas:
     c = next((c for c in checks if c.match in i["criterion"]), None)
     where, met = (pg[f"ipdas.{c.key}.where"].format(**c.counts), c.met) if c else (i["where"], i["met"])
-    rows.append({"Criterion": i["criterion"], "Where": where, "Met": met})
-st.table(rows)
+    rows.append([i["criterion"], where, met])
+draw_table(["Criterion", "Where", "Met"], rows)
 
 st.subheader("All sources")
 seed = content.source(m.seed_source)

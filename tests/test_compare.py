@@ -20,7 +20,7 @@ from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
 from decision.record import SCHEMA_VERSION, DecisionRecord
 from decision.summary import OptionFigures, Paragraph, build_summary
 from tests.conftest import ROOT, app_at, assert_no_exception
-from tests.plotly_spec import panels
+from tests.svg_spec import arrays_in
 
 PAGE = "pages/3_Compare_your_options.py"
 CONTENT = load_content()
@@ -357,21 +357,18 @@ def test_the_page_shows_each_comparison_of_the_diagnosis_and_no_other(content, d
 def test_icon_arrays_have_100_people_each_and_pair_the_arms():
     at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis"), clinic=False)
     assert_no_exception(at)
-    charts = at.get("plotly_chart")
-    assert charts
-    for chart in charts:
-        spec = json.loads(chart.proto.spec)
-        people = panels(spec)
-        assert people and all(n == 100 for n in people.values()), people
+    arrays = arrays_in(at)
+    assert arrays
+    assert all(a["affected"] + a["unaffected"] == 100 for a in arrays), arrays
 
 
 def test_an_option_that_does_not_fit_can_be_read_in_words_but_adds_no_numbers(content):
     at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="disc_herniation"), clinic=False)
-    before = len(at.get("plotly_chart"))
+    before = len(arrays_in(at))
     at.multiselect(key="w:compare_options:home").set_value(["non_operative", "microdiscectomy", "fusion"]).run()
     assert_no_exception(at)
     assert "### Spinal fusion" in " ".join(m.value for m in at.markdown)
-    assert len(at.get("plotly_chart")) == before
+    assert len(arrays_in(at)) == before
 
 
 def test_care_without_surgery_shows_a_real_harm_or_says_the_evidence_has_none(content):

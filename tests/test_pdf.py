@@ -20,6 +20,7 @@ from decision.record import DecisionRecord
 from decision.summary import OptionFigures, build_summary
 from tests import records
 from tests.conftest import ROOT, app_at, assert_no_exception
+from tests.svg_spec import arrays_in
 
 SUMMARY_PAGE = "pages/8_Summary.py"
 
@@ -116,13 +117,10 @@ def test_free_text_markup_prints_literally(content, full_pdf):
     assert "<b>x</b>" in text and "**y**" in text
 
 
-def test_a_full_record_fits_in_one_to_four_a4_pages(full_pdf):
-    # A slipped vertebra has three options and 17 comparisons, every arm printed beside its
-    # comparator, plus their sources: four pages (was three with unpaired figures). The layered,
-    # shorter comparison is issue 11.
+def test_a_full_record_fits_in_one_to_three_a4_pages(full_pdf):
     data = full_pdf[1]
     assert data.startswith(b"%PDF-")
-    assert 1 <= page_count(data) <= 4
+    assert 1 <= page_count(data) <= 3
     box = PdfReader(io.BytesIO(data)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
 
@@ -179,7 +177,7 @@ def test_the_cli_writes_the_summary_pdf(tmp_path, content):
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     data = out.read_bytes()
-    assert data.startswith(b"%PDF-") and 1 <= page_count(data) <= 4
+    assert data.startswith(b"%PDF-") and 1 <= page_count(data) <= 3
     assert records.SURGEON_NOTES in pdf_text(data)
 
 
@@ -208,10 +206,7 @@ def test_the_summary_page_shows_the_summary_and_offers_the_pdf(content):
     assert records.SURGEON_NOTES in shown  # plain text, exactly as typed
     figures = [f for b in build_summary(records.full_record(content), content).section("options").blocks
                if isinstance(b, OptionFigures) for f in b.figures]
-    panels = sum(  # each number's icon array is one panel of a chart
-        len({trace.get("xaxis", "x") for trace in json.loads(chart.proto.spec)["data"]})
-        for chart in at.get("plotly_chart")
-    )
+    panels = len(arrays_in(at))  # each number's icon array is one SVG
     assert panels == sum(1 for f in figures if f.cells)  # the same icon arrays as the PDF
     assert all("<b>x</b>" not in m.value for m in at.markdown)
     assert any("Save my answers" in c.value for c in at.caption)
