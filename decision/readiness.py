@@ -52,7 +52,7 @@ def fitting_procedures(diagnosis: str | None, content: Content) -> list[str]:
 
 def _counting(record: DecisionRecord, content: Content) -> list[Treatment]:
     """Treatments that can count: not on the never-count list, and given for at least a week."""
-    return [t for t in record.treatments if t.kind not in content.readiness.not_counting and t.weeks > 0]
+    return [t for t in record.treatments if t.kind not in content.readiness.not_counting and (t.weeks or 0) > 0]
 
 
 def program_weeks(record: DecisionRecord, content: Content) -> int:
@@ -65,14 +65,14 @@ def _long_enough(requirement: Requirement, t: Treatment) -> bool:
     weeks_needed = requirement.min_weeks_by_kind.get(t.kind, requirement.min_weeks)
     if weeks_needed is None and requirement.min_visits is None:
         return True
-    if weeks_needed is not None and t.weeks >= weeks_needed:
+    if weeks_needed is not None and (t.weeks or 0) >= weeks_needed:
         return True
     # Visits count only when they fell within the stated period (SelectHealth: 12 in 6 weeks).
     # A course longer than the period has already met the weeks rule, if it has one.
     return (
         requirement.min_visits is not None
         and (t.visits or 0) >= requirement.min_visits
-        and t.weeks <= (requirement.visits_within_weeks or 0)
+        and (t.weeks or 0) <= (requirement.visits_within_weeks or 0)
     )
 
 

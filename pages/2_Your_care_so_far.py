@@ -26,7 +26,7 @@ for kind, name in program.treatment_names.items():
         cols = st.columns(3 if kind in SUPERVISED else 2)
         weeks = cols[0].number_input(
             "For how many weeks?", min_value=0, max_value=1040, step=1,
-            value=before.weeks if before else 0, key=f"{W}weeks:{kind}",
+            value=before.weeks if before else None, placeholder="Number", key=f"{W}weeks:{kind}",
         )
         helped_options = list(program.helped_names)
         helped = cols[1].selectbox(
@@ -40,7 +40,7 @@ for kind, name in program.treatment_names.items():
                 "How many visits or sessions?", min_value=0, max_value=500, step=1,
                 value=before.visits if before else None, key=f"{W}visits:{kind}", placeholder="Number",
             )
-        entered.append(Treatment(kind=kind, weeks=int(weeks), visits=visits, helped=helped))
+        entered.append(Treatment(kind=kind, weeks=None if weeks is None else int(weeks), visits=visits, helped=helped))
 record.treatments = entered
 
 st.subheader("What a full program has in it")

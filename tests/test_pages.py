@@ -118,3 +118,11 @@ def test_loading_a_broken_file_keeps_the_answers(monkeypatch):
     at = app_at("pages/1_Your_back.py", record)
     assert at.session_state["record"].to_json() == before
     assert json.loads(before)["patient_initials"] == "CD"
+
+
+def test_a_ticked_treatment_starts_with_its_weeks_unanswered():
+    at = app_at("pages/2_Your_care_so_far.py", DecisionRecord(safety_screen_done=True))
+    at.checkbox(key="w:tried:physical_therapy").check().run()
+    assert_no_exception(at)
+    assert at.number_input(key="w:weeks:physical_therapy").value is None
+    assert at.session_state["record"].treatments[0].weeks is None

@@ -336,3 +336,9 @@ def test_met_items_are_listed_when_criteria_are_met(content):
 
 def test_assessment_json_has_exactly_the_contract_keys(content):
     assert set(assess(rec(), content).as_json()) == {"status", "red_flag", "missing", "reasons", "sources"}
+
+
+def test_a_treatment_whose_weeks_were_not_answered_counts_for_nothing(content):
+    result = assess(with_("microdiscectomy", treatments=[t("nsaid", 6), t("home_exercise", None)]), content)
+    assert result.status == "not_yet"
+    assert any("Active exercise" in m for m in result.missing)
