@@ -218,6 +218,11 @@ def test_a_patient_survives_a_replica_stopping_mid_walk(visit: Visit, proxy, con
     box.fill("QR")
     box.press("Enter")
     wait_for_app(page)
+    # A diagnosis, so the Compare page has numbers to draw (with none it shows the orientation only).
+    label = p["diagnosis.spinal_stenosis"]
+    page.locator("[data-testid='stRadio']").get_by_text(label, exact=True).click()
+    expect(page.get_by_role("radio", name=label, exact=True)).to_be_checked()
+    wait_for_app(page)
     with page.expect_download() as download:
         page.locator("[data-testid='stSidebar']").get_by_role("button", name="Save my answers (file)").click()
     saved = tmp_path / "saved.json"
@@ -271,9 +276,9 @@ def test_a_patient_survives_a_replica_stopping_mid_walk(visit: Visit, proxy, con
 def _broken_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, copy)
-    path = copy / "figures" / "outcomes.yaml"
+    path = copy / "figures" / "comparisons.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("per_100: ", "per_100: lots  # ", 1), encoding="utf-8")
+    path.write_text(text.replace("per_100: 95}", "per_100: lots}", 1), encoding="utf-8")
     return copy
 
 
@@ -285,7 +290,7 @@ def test_a_replica_with_invalid_content_reports_unhealthy(workdir, tmp_path):
         assert _get(r.url + "/_stcore/health")[:2] == (200, "ok")  # Streamlit's own check is fooled
         status, body, _ = _get(r.url + "/healthz")
         assert status == 503 and '"unhealthy"' in body
-        assert "outcomes.yaml" not in body  # no detail for the public; check-content names it
+        assert "comparisons.yaml" not in body  # no detail for the public; check-content names it
         check = subprocess.run([sys.executable, "deploy/healthcheck.py", r.url], cwd=ROOT)
         assert check.returncode == 1
     finally:
@@ -300,4 +305,4 @@ def test_in_strict_mode_a_replica_with_invalid_content_does_not_start(tmp_path):
         cwd=ROOT, env={**os.environ, "SPINE_AID_CONTENT": str(broken)}, capture_output=True, text=True, timeout=90,
     )
     assert done.returncode != 0
-    assert "Not starting" in done.stderr + done.stdout and "figures/outcomes.yaml" in done.stderr + done.stdout
+    assert "Not starting" in done.stderr + done.stdout and "figures/comparisons.yaml" in done.stderr + done.stdout
