@@ -147,3 +147,17 @@ def test_the_app_shows_one_clear_error_and_no_numbers_on_broken_content(content_
     finally:
         monkeypatch.delenv(CONTENT_ENV)
         st.cache_resource.clear()
+
+
+def test_no_two_sources_point_at_the_same_paper(content):
+    # The MRC trial was once in the bibliography twice, under two ids, and printed twice in the PDF.
+    # One paper may have two entries only when one of them is how a figure was seen second-hand
+    # (e.g. Deyo 2010's deaths, seen in a news report): the entries then differ in secondary_via.
+    for key in ("pmid", "doi"):
+        seen: dict[tuple, str] = {}
+        for s in content.sources:
+            value = getattr(s, key)
+            if value:
+                ident = (value, s.secondary_via)
+                assert ident not in seen, f"{s.id} and {seen[ident]} share {key} {value}"
+                seen[ident] = s.id
