@@ -236,4 +236,17 @@ def _save_and_load(content: Content) -> None:
         st.rerun()
     message = st.session_state.get("load_message")
     if message:
-        (st.success if message[0] == "ok" else st.error)(message[1])
+        (st.success if message[0] == "ok" else st.error)(plain_markdown(message[1]))
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plain_markdown(text: str) -> str:
+    """``text`` for an element that renders Markdown (st.error does), shown as the plain text it is.
+
+    Every ASCII punctuation mark is backslash-escaped (CommonMark's rule), so no link, image,
+    LaTeX, colour, emoji code or HTML can form from it; control characters become spaces.
+    """
+    text = "".join(c if c.isprintable() else " " for c in text)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
