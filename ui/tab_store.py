@@ -69,8 +69,78 @@ function listenOnce() {
   new MutationObserver(watch).observe(document.body, {
     subtree: true, attributes: true, attributeFilter: ["data-test-connection-state"],
   });
+  holdClicksUntilTypingIsIn();
 }
 
+// A value typed into a box is sent when the box loses focus or Enter is pressed, and the page
+// runs again to take it. A click on a page link (or a download) at that very moment would start
+// the next page, or a new run, before the value is in the record. So such a click is held until
+// the run that takes the value has finished, then made again.
+const HELD = "a[data-testid='stPageLink-NavLink'], [data-testid='stDownloadButton'] button";
+const MAX_HOLD_MS = 15000;  // only while a sent value's run has not been seen; normally 0.1 s
+let dirty = false;         // typed into a box, not yet sent
+let pendingSince = 0;      // sent (blur or Enter), the run that takes it not yet finished
+let pendingSawRun = false;
+function scriptState() {
+  const app = document.querySelector("[data-testid='stApp']");
+  return app ? app.getAttribute("data-test-script-state") : null;
+}
+function pending() {
+  if (pendingSince && Date.now() - pendingSince > MAX_HOLD_MS) pendingSince = 0;
+  return pendingSince !== 0;
+}
+function holdClicksUntilTypingIsIn() {
+  const isBox = (el) => el && (el.tagName === "TEXTAREA" ||
+    (el.tagName === "INPUT" && !["checkbox", "radio", "file", "button"].includes(el.type)));
+  const sent = () => { if (dirty) { dirty = false; pendingSince = Date.now(); pendingSawRun = false; } };
+  document.addEventListener("input", (e) => { if (isBox(e.target)) dirty = true; }, true);
+  document.addEventListener("focusout", (e) => { if (isBox(e.target)) sent(); }, true);
+  document.addEventListener("keydown", (e) => { if (e.key === "Enter" && isBox(e.target)) sent(); }, true);
+  // Inputs that send at once: a tick box or radio (change), a list choice (click), a slider (key or pointer up).
+  const now = () => { dirty = true; sent(); };
+  document.addEventListener("change", (e) => {
+    if (e.target && e.target.tagName === "INPUT" && ["checkbox", "radio"].includes(e.target.type)) now();
+  }, true);
+  document.addEventListener("click", (e) => {
+    const option = e.target instanceof Element && e.target.closest("[role='option']");
+    if (option && option.getAttribute("aria-selected") !== "true") now();
+  }, true);
+  const onSlider = (e) => e.target instanceof Element && e.target.closest("[role='slider']");
+  document.addEventListener("keyup", (e) => { if (onSlider(e) && e.key.startsWith("Arrow")) now(); }, true);
+  document.addEventListener("pointerup", (e) => { if (onSlider(e)) now(); }, true);
+  new MutationObserver(() => {
+    const state = scriptState();
+    if (state === "running") pendingSawRun = true;
+    else if (pendingSawRun) { pendingSince = 0; pendingSawRun = false; }
+  }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-test-script-state"] });
+
+  document.addEventListener("click", (e) => {
+    const target = e.target instanceof Element ? e.target.closest(HELD) : null;
+    if (!target || target.__spineAidPass) return;
+    // A link or download clicked while a box is focused: its value is sent by this very click
+    // (the box loses focus on mousedown), so the mousedown's focusout has marked it pending.
+    if (!pending() && scriptState() !== "running") return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const started = Date.now();
+    const again = () => {
+      if ((pending() || scriptState() === "running") && Date.now() - started < MAX_HOLD_MS) {
+        setTimeout(again, 20);
+        return;
+      }
+      // The run may have drawn the link or button again: find the same one by its text and address.
+      let now = target;
+      if (!now.isConnected) {
+        now = [...document.querySelectorAll(HELD)].find((el) =>
+          el.textContent === target.textContent && el.getAttribute("href") === target.getAttribute("href")) || null;
+      }
+      if (!now) return;
+      now.__spineAidPass = true;
+      try { now.click(); } finally { now.__spineAidPass = false; }
+    };
+    setTimeout(again, 20);
+  }, true);
+}
 export default function (component) {
   const { data, setTriggerValue } = component;
   listenOnce();
@@ -79,14 +149,27 @@ export default function (component) {
   if (data.op === "read") {
     if (window.__spineAidLastRead === data.nonce) return;
     window.__spineAidLastRead = data.nonce;
+    window.__spineAidAwaiting = data.nonce;
     let kept = null, cleared = false;
     if (s) {
       kept = s.getItem(STORAGE_KEY);
       cleared = s.getItem(CLEARED_KEY) === "1";
       s.removeItem(CLEARED_KEY);
     }
-    setTriggerValue("kept", { kept: kept, cleared_elsewhere: cleared, available: s !== null });
-  } else if (data.op === "write" && s) {
+    // Sent again until the server shows it has the record (its next message is a write): a busy
+    // server can drop a trigger that arrives while an earlier run is being stopped.
+    let attempt = 0;
+    const send = () => {
+      if (window.__spineAidAwaiting !== data.nonce || attempt > 20) return;
+      attempt += 1;
+      setTriggerValue("kept", { kept: kept, cleared_elsewhere: cleared, available: s !== null, attempt: attempt });
+      setTimeout(send, 1500);
+    };
+    send();
+    return;
+  }
+  window.__spineAidAwaiting = null;
+  if (data.op === "write" && s) {
     if (data.kept === null) s.removeItem(STORAGE_KEY); else s.setItem(STORAGE_KEY, data.kept);
   } else if (data.op === "clear") {
     if (s) s.removeItem(STORAGE_KEY);
