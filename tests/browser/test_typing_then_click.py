@@ -25,9 +25,9 @@ GAP_MS = 50
 
 
 async def ready(page: Page) -> None:
-    await page.wait_for_selector(APP_READY, timeout=120_000)
+    await page.wait_for_selector(APP_READY, timeout=300_000)
     await page.wait_for_timeout(250)
-    await page.wait_for_selector(APP_READY, timeout=120_000)
+    await page.wait_for_selector(APP_READY, timeout=300_000)
 
 
 class Walk:
@@ -41,7 +41,7 @@ class Walk:
 
     async def go(self, key: str) -> None:
         await self.link(self.p[f"nav.{key}"]).click()
-        await self.page.wait_for_selector(f"h1:has-text('{self.p[key + '.title']}')", timeout=120_000)
+        await self.page.wait_for_selector(f"h1:has-text('{self.p[key + '.title']}')", timeout=300_000)
         await ready(self.page)
 
     async def then_click_away(self, action, away: str = "about") -> None:
@@ -52,7 +52,7 @@ class Walk:
         await action()
         await self.page.mouse.click(x, y)
         self.gaps.extend(await self.page.evaluate("window.__gaps.splice(0)"))
-        await self.page.wait_for_selector(f"h1:has-text('{self.p[away + '.title']}')", timeout=120_000)
+        await self.page.wait_for_selector(f"h1:has-text('{self.p[away + '.title']}')", timeout=300_000)
         await ready(self.page)
 
     async def kept(self) -> dict:
@@ -63,7 +63,7 @@ class Walk:
 async def one_walk(browser, base_url: str, content, n: int, tmp_path) -> tuple[list[str], list[float]]:
     """One patient's walk; returns the values that did not reach the record, and the click gaps."""
     context = await browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
-    context.set_default_timeout(120_000)
+    context.set_default_timeout(300_000)
     # The gap is measured in the page: from the last input event to the link's mousedown.
     await context.add_init_script("""
       window.__lastInput = 0; window.__gaps = [];
@@ -136,7 +136,7 @@ async def one_walk(browser, base_url: str, content, n: int, tmp_path) -> tuple[l
         await w.go("your_back")
         box = page.get_by_role("textbox", name="Your initials (optional)")
         save = page.locator("[data-testid='stSidebar']").get_by_role("button", name="Save my answers (file)")
-        async with page.expect_download(timeout=120_000) as download:
+        async with page.expect_download(timeout=300_000) as download:
             await box.fill(initials)
             await save.click()
         path = tmp_path / f"saved-{n}.json"
