@@ -16,12 +16,25 @@ from pathlib import Path
 import yaml
 from pydantic import ConfigDict, ValidationError, model_validator
 
+from decision.rules_schema import (  # noqa: F401  (re-exported)
+    RedFlagId,
+    Level,
+    LEVEL_ORDER,
+    RedFlag,
+    RedFlagRule,
+    Action,
+    RedFlags,
+    Requirement,
+    Policy,
+    Nicotine,
+    NotCounting,
+    Readiness,
+)
 from decision.content_schema import (  # noqa: F401  (re-exported: the models are part of this module's API)
     Label,
     Diagnosis,
     OptionId,
     TreatmentKind,
-    RedFlagId,
     Horizon,
     Frozen,
     Source,
@@ -30,12 +43,6 @@ from decision.content_schema import (  # noqa: F401  (re-exported: the models ar
     Cell,
     Option,
     Template,
-    RedFlag,
-    Action,
-    RedFlags,
-    Requirement,
-    Policy,
-    Readiness,
     ProgramPart,
     Program,
     Choice,
@@ -147,7 +154,13 @@ class Content(Frozen):
                         )
                 if row and row.kind == "text" and cell.figures:
                     problems.append(f"{where}: cells.{row_id} is a text row and cannot hold figures")
-        problems += _check_refs("red_flags.yaml", self.red_flags.emergency.sources + self.red_flags.urgent.sources, source_ids)
+        for level, action in self.red_flags.levels.items():
+            problems += _check_refs(f"red_flags.yaml (levels.{level})", action.sources, source_ids)
+        for rule in self.red_flags.rules:
+            problems += _check_refs(f"red_flags.yaml (rules.{rule.id})", rule.sources, source_ids)
+        problems += _check_refs("readiness.yaml (nicotine)", self.readiness.nicotine.why_sources, source_ids)
+        for kind, item in self.readiness.not_counting.items():
+            problems += _check_refs(f"readiness.yaml (not_counting.{kind})", item.sources, source_ids)
         for p in self.readiness.policies:
             problems += _check_refs(f"readiness.yaml ({p.procedure})", p.sources, source_ids)
         problems += _check_refs("readiness.yaml (early pain)", self.readiness.early_pain_sources, source_ids)

@@ -32,18 +32,6 @@ TreatmentKind = Literal[
     "multidisciplinary_program",
     "heat_ice_massage_ultrasound",
 ]
-RedFlagId = Literal[
-    "saddle_numbness",
-    "bladder_problems",
-    "bowel_control_loss",
-    "sciatica_both_legs",
-    "new_sexual_dysfunction",
-    "worsening_leg_weakness",
-    "fever_or_feeling_unwell",
-    "cancer_history",
-    "unexplained_weight_loss",
-    "recent_major_trauma",
-]
 Horizon = Literal["operation", "30_days", "90_days", "1_year", "2_years", "4_years", "5_years", "8_11_years", "over_time"]
 
 
@@ -137,58 +125,6 @@ class Template(Frozen):
 
 
 # ---------------------------------------------------------------- safety and readiness
-
-
-class RedFlag(Frozen):
-    id: RedFlagId
-    question: str  # asked of the patient
-    group: Literal["cauda_equina", "urgent"]
-
-
-class Action(Frozen):
-    title: str
-    message: str
-    sources: tuple[str, ...]
-
-
-class RedFlags(Frozen):
-    intro: str
-    flags: tuple[RedFlag, ...]
-    emergency: Action
-    urgent: Action
-    none_apply: str  # label of the explicit "none of these" answer
-
-
-class Requirement(Frozen):
-    """Part of a program: at least ``min_distinct`` kinds from ``any_of``, each given for at
-    least ``min_weeks`` weeks or ``min_visits`` supervised visits (either is enough)."""
-
-    id: str
-    met: str  # plain words shown when the requirement is met
-    missing: str  # plain words shown when it is not
-    any_of: tuple[TreatmentKind, ...]
-    min_distinct: int = Field(default=1, ge=1)
-    min_weeks: int | None = Field(default=None, ge=0)
-    min_visits: int | None = Field(default=None, ge=0)
-
-
-class Policy(Frozen):
-    procedure: Literal["microdiscectomy", "laminectomy", "fusion"]
-    diagnoses: tuple[Diagnosis, ...]
-    min_weeks: int = Field(ge=0)
-    requirements: tuple[Requirement, ...]
-    notes: tuple[str, ...] = ()  # always shown with the result (e.g. NICE on fusion)
-    sources: tuple[str, ...]
-
-
-class Readiness(Frozen):
-    not_counting: tuple[TreatmentKind, ...]  # never count toward a program
-    policies: tuple[Policy, ...]
-    early_pain_weeks: int  # under this many weeks: the self-care advice
-    early_pain_advice: str
-    early_pain_sources: tuple[str, ...]
-    messages: dict[str, str]  # plain sentences with {placeholders}, keyed by situation
-    status_titles: dict[str, str]
 
 
 class ProgramPart(Frozen):

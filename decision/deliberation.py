@@ -159,6 +159,31 @@ def score_quiz(answers: dict[str, str], quiz: Quiz) -> QuizScore:
     )
 
 
+def record_quiz_answer(first: dict[str, str], second: dict[str, str], question_id: str,
+                       chosen: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """New (first answers, second tries) after the patient picks ``chosen`` for a question.
+
+    The first answer is kept for the score, whatever comes after it: changing an answer once
+    the feedback showed the right one must not raise the score. A different later answer is a
+    second try; going back to the first answer leaves no second try.
+    """
+    first, second = dict(first), dict(second)
+    if chosen is None:
+        return first, second
+    if question_id not in first:
+        first[question_id] = chosen
+    elif chosen == first[question_id]:
+        second.pop(question_id, None)
+    else:
+        second[question_id] = chosen
+    return first, second
+
+
+def current_quiz_answer(first: dict[str, str], second: dict[str, str], question_id: str) -> str | None:
+    """What the question shows now: the second try if there is one, else the first answer."""
+    return second.get(question_id, first.get(question_id))
+
+
 # ---------------------------------------------------------------- SURE test
 
 # Légaré et al., Can Fam Physician 2010;56:e308 (source legare_2010_sure): four yes/no items,

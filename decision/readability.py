@@ -35,6 +35,9 @@ NAMED_TERMS = (
     "non-operative", "degenerative", "herniated", "vertebra", "vertebrae", "retrograde ejaculation",
     "posterolateral", "circumferential", "instrumented", "non-instrumented", "interbody", "pedicle",
     "cauda equina", "epidural", "radiculopathy", "NORDSTEN", "SPORT", "SLIP", "NICE",
+    # Whose rule a readiness threshold is: the names of guideline bodies, insurers and policies.
+    "American College of Physicians", "Academy of Medical Royal Colleges", "Cleveland Clinic", "Credence Blue",
+    "SelectHealth", "eviCore", "BCBS South Carolina", "SUR712.036", "Back On Trek", "aortic aneurysm",
 )
 
 

@@ -3,8 +3,9 @@
 One ``DecisionRecord`` per browser session is the single source of truth; every page reads it
 and writes it. Its JSON is the save file. ``schema_version`` says which shape a file has:
 version 1 is the first shape (the readiness fields only); version 2 adds the deliberation,
-clinic and fusion-plan fields. Older files are migrated on load, so a file saved at home last
-month still opens.
+clinic and fusion-plan fields; version 3 adds nicotine use (asked before a fusion), stores an
+unanswered question as ``None`` (no answer is pre-set) and keeps quiz changes apart from the first
+answers. Older files are migrated on load, so a file saved at home last month still opens.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from decision.content import Diagnosis, OptionId, RedFlagId, TreatmentKind
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAX_FILE_BYTES = 1_000_000  # 1 MB: a record is a few kilobytes; anything larger is not ours
 
 Procedure = Literal["microdiscectomy", "laminectomy", "fusion", "none_yet"]
@@ -27,6 +28,27 @@ Helped = Literal["yes", "partly", "no", "not_sure"]
 YesNoUndecided = Literal["yes", "no", "undecided"]
 
 _TEXT_LIMIT = 2000
+INITIALS_LETTERS = 4  # letters of any script; spaces, dots, hyphens and apostrophes do not count
+_INITIALS_MARKS = " .-'"
+INITIALS_PROBLEM = "Use up to 4 letters. Spaces, dots and hyphens are fine, for example J.-L. or Ø."
+
+
+def initials_problem(text: str) -> str | None:
+    """One plain sentence if ``text`` cannot be stored as initials, else None. Never echoes it.
+
+    Any letter of any script counts (Ñ, É, Ø, Ж, 李); a combining accent belongs to its letter.
+    """
+    text = unicodedata.normalize("NFC", text)
+    letters = 0
+    for ch in text:
+        kind = unicodedata.category(ch)
+        if kind.startswith("L"):
+            letters += 1
+        elif kind.startswith("M") and letters:  # an accent typed as a separate mark
+            continue
+        elif ch not in _INITIALS_MARKS:
+            return INITIALS_PROBLEM
+    return INITIALS_PROBLEM if letters > INITIALS_LETTERS else None
 
 # Limits every save file must keep, checked before the model sees it (see parse_record). The
 # model's own field limits are tighter; these bound what any field, including a new one, can be.
@@ -39,22 +61,25 @@ MAX_RATINGS = 40  # values and quiz answers: the content has far fewer items; th
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # hide_input_in_errors: a wrong value never reaches an error message, a log line or a traceback.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, hide_input_in_errors=True)
 
 
 class Treatment(Strict):
     kind: TreatmentKind
-    weeks: int = Field(ge=0, le=1040)
+    weeks: int | None = Field(default=None, ge=0, le=1040)  # None: ticked, but how long not answered
     visits: int | None = Field(default=None, ge=0, le=500)
     helped: Helped | None = None
 
 
 class FusionPlan(Strict):
-    with_decompression: YesNoUndecided = "undecided"
-    instrumentation: Literal["pedicle_screws", "none", "undecided"] = "undecided"
-    approach: Literal["posterior", "anterior", "lateral", "combined_360", "undecided"] = "undecided"
-    interbody_cage: YesNoUndecided = "undecided"
-    segments: Literal[1, 2, 3] | None = None
+    """The surgeon's proposal, part by part. None: not answered; "undecided" is an answer."""
+
+    with_decompression: YesNoUndecided | None = None
+    instrumentation: Literal["pedicle_screws", "none", "undecided"] | None = None
+    approach: Literal["posterior", "anterior", "lateral", "combined_360", "undecided"] | None = None
+    interbody_cage: YesNoUndecided | None = None
+    segments: Literal[1, 2, 3, "undecided"] | None = None
     surgeon_notes: str = Field(default="", max_length=_TEXT_LIMIT)
 
     def is_blank(self) -> bool:
@@ -102,16 +127,16 @@ class DecisionReached(Strict):
 
 
 class DecisionRecord(Strict):
-    schema_version: Literal[2] = SCHEMA_VERSION
-    patient_initials: str = Field(default="", max_length=4, pattern=r"^[A-Za-z .'-]*$")
+    schema_version: Literal[3] = SCHEMA_VERSION
+    patient_initials: str = Field(default="", max_length=16)
 
     # Safety screen
     safety_screen_done: bool = False
     red_flags: list[RedFlagId] = Field(default_factory=list)
 
     # Your back
-    diagnosis: Diagnosis = "not_sure"
-    procedure: Procedure = "none_yet"
+    diagnosis: Diagnosis | None = None  # None: not answered ("not_sure" is an answer)
+    procedure: Procedure | None = None  # None: not answered ("none_yet" is an answer)
     symptom_weeks: int | None = Field(default=None, ge=0, le=5200)
     worst_pain: Literal["back", "leg", "both"] | None = None
     pain_back: int | None = Field(default=None, ge=0, le=10)
@@ -120,6 +145,8 @@ class DecisionRecord(Strict):
 
     # Your care so far (one entry per kind of treatment)
     treatments: list[Treatment] = Field(default_factory=list, max_length=len(get_args(TreatmentKind)))
+    nicotine: Literal["none", "stopped", "current"] | None = None  # None: not asked or not answered
+    nicotine_free_weeks: int | None = Field(default=None, ge=0, le=5200)  # when stopped
 
     # Fusion questions and the surgeon's plan
     clinical: Clinical = Field(default_factory=Clinical)
@@ -130,6 +157,7 @@ class DecisionRecord(Strict):
     values: dict[str, int] = Field(default_factory=dict, max_length=MAX_RATINGS)
     own_concerns: list[str] = Field(default_factory=list, max_length=20)
     quiz: dict[str, str] = Field(default_factory=dict, max_length=MAX_RATINGS)
+    quiz_second_tries: dict[str, str] = Field(default_factory=dict, max_length=MAX_RATINGS)  # the latest answer, where it was changed
     leaning: OptionId | Literal["not_sure"] | None = None
     decision_role: Literal["myself", "together", "surgeon"] | None = None
     sure: Sure = Field(default_factory=Sure)
@@ -137,6 +165,15 @@ class DecisionRecord(Strict):
 
     # Clinic
     decision_reached: DecisionReached | None = None
+
+    @field_validator("patient_initials")
+    @classmethod
+    def _initials(cls, v: str) -> str:
+        v = unicodedata.normalize("NFC", v).strip()
+        problem = initials_problem(v)
+        if problem:
+            raise ValueError(problem)
+        return v
 
     @field_validator("red_flags")
     @classmethod
@@ -149,13 +186,6 @@ class DecisionRecord(Strict):
         for rating in v.values():
             if not 0 <= rating <= 10:
                 raise ValueError("each rating must be 0 to 10")
-        return v
-
-    @field_validator("treatments")
-    @classmethod
-    def _one_per_kind(cls, v: list[Treatment]) -> list[Treatment]:
-        if len({t.kind for t in v}) != len(v):
-            raise ValueError("each kind of treatment may appear only once")
         return v
 
     @field_validator("own_concerns", "questions")
@@ -180,8 +210,27 @@ def _migrate(data: dict) -> dict:
     """Bring an older save file up to the current shape."""
     version = data.get("schema_version")
     if version == 1:
-        # Version 1 held the readiness fields only; everything added in version 2 has a default.
+        # Version 1 held the readiness fields only, with no separate "screen answered" field: its
+        # red_flags list was the screen's answer (an empty list meant "none apply"). Everything
+        # added in version 2 has a default.
         data = {**data, "schema_version": 2}
+        if "safety_screen_done" not in data:
+            data["safety_screen_done"] = isinstance(data.get("red_flags"), list)
+        version = 2
+    if version == 2:
+        # Version 3 adds nicotine use; a version 2 file was never asked, so it stays unanswered.
+        # Version 2 also pre-selected "not_sure" and "none_yet" on arrival, so in a v2 file they
+        # cannot be told from a skipped question. They become "not answered": the reading that
+        # never prints an answer the patient may not have given. A missing key was the same default.
+        data = dict(data)
+        if data.get("diagnosis", "not_sure") == "not_sure":
+            data["diagnosis"] = None
+        if data.get("procedure", "none_yet") == "none_yet":
+            data["procedure"] = None
+        plan = data.get("fusion_plan")
+        if isinstance(plan, dict):  # the plan's radios were pre-set to "undecided" in the same way
+            data["fusion_plan"] = {k: (None if v == "undecided" else v) for k, v in plan.items()}
+        data["schema_version"] = 3
     return data
 
 

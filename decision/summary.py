@@ -11,24 +11,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Union
+from typing import Literal, Union
 
 from decision.content import Content, Figure
 from decision.icon_array import icon_cells, label_note, sentence
 from decision.oswestry import oswestry_score
-from decision.readiness import assess, red_flag_status
+from decision.readiness import Assessment, assess
+from decision.red_flags import screen
 from decision.deliberation import HIGHLY_RATED, SURE_MAX, score_quiz, sure_score
 from decision.fusion_plan import plan_lines
-from decision.record import DecisionRecord, FusionPlan, SureAnswers
+from decision.record import DecisionRecord, SureAnswers
 
 NOT_ANSWERED = "Not answered"
 NOT_RECORDED = "Not recorded"
 KEY_ROWS = ("benefit", "harms", "reoperation")  # the comparison rows whose figures the summary repeats
 SIGNATURES = ("Patient", "Surgeon")
+ID_LINES = ("Name", "Date of birth", "Record number")
 CONFLICT_FLAG = "possible decisional conflict"
 
-# Words for the surgeon's fusion plan. The record stores short codes; these are their names.
-# A clinic can override any of them with a key "plan.<field>.<value>" in content/pages.yaml.
 # ---------------------------------------------------------------- the blocks
 
 
@@ -39,6 +39,7 @@ class Item:
     label: str
     value: str
     free: bool = False  # typed by the patient or surgeon
+    line: bool = False  # a one-line account of the detail that follows it in the same section
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,16 @@ class OptionFigures:
 Block = Union[Item, Paragraph, Bullets, Table, FigureBlock, OptionFigures]
 
 
+Part = Literal["chart", "answers", "figures"]
+
+
 @dataclass(frozen=True)
 class Section:
     id: str
     title: str
     blocks: tuple[Block, ...]
     alert: bool = False  # the red-flag action: drawn so it cannot be missed
+    part: Part = "chart"  # chart: page 1 of the PDF and the top of the screen; then answers, figures
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,12 @@ class Summary:
     citations: tuple[str, ...]
     citation_ids: tuple[str, ...]  # the source id of each citation, in the same order
     signatures: tuple[str, ...] = SIGNATURES
+    id_lines: tuple[str, ...] = ID_LINES  # blank lines for the clinic: nothing identifying is stored
+    id_note: str = ""
+    continued: str = "…"  # ends free text cut to fit the printout
+    overleaf: str = ""  # ends page 1 when some of it had to move to page 2
+    more_numbers: str = ""  # says that figures left off the printout are on the screen
+    text_source_ids: frozenset[str] = frozenset()  # sources cited by something other than a figure
 
     def citation_number(self, source_id: str) -> int | None:
         """1-based number of a source in the list of citations."""
@@ -111,9 +122,12 @@ class Summary:
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
 
+    def part(self, part: Part) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.part == part)
+
     def text(self) -> str:
         """Every word of the summary, in order (for tests and for a plain-text view)."""
-        out = [self.title, self.aid_name, self.content_version, self.content_date, self.initials]
+        out = [self.title, self.aid_name, self.content_version, self.content_date, self.initials, *self.id_lines]
         for s in self.sections:
             out.append(s.title)
             out += [t for b in s.blocks for t in _block_text(b)]
@@ -138,44 +152,69 @@ def _block_text(block: Block) -> list[str]:
 
 
 def build_summary(record: DecisionRecord, content: Content, today: date | None = None) -> Summary:
+    """The summary in the order the chart needs it (issue 12): page 1 first, then the rest."""
     sources: list[str] = []
-    flag = red_flag_status(record, content)
-    sections: list[Section] = []
-    if flag:  # a red flag leads: nothing else on the page matters as much
-        action = content.red_flags.emergency if flag == "emergency" else content.red_flags.urgent
-        ticked = tuple(f.question for f in content.red_flags.flags if f.id in record.red_flags)
-        sections.append(Section("red_flag", action.title, (Paragraph(action.message, strong=True), Bullets(ticked)), alert=True))
-        sources += action.sources
+    flagged = screen(record, content)
+    flag = flagged.level if flagged and flagged.pauses_the_walk else None
+    chart: list[Section] = []
+    if flagged:  # a ticked sign leads, at every level: nothing else on the page matters as much
+        blocks = (Paragraph(flagged.action.message, strong=True), *(Paragraph(w) for w in flagged.why), Bullets(flagged.ticked))
+        chart.append(Section("red_flag", flagged.action.title, blocks, alert=True))
+        sources += flagged.sources
     else:
-        sections.append(_safety(record, content))
-    sections += [
-        _your_back(record, content),
-        _readiness(record, content, sources, flagged=bool(flag)),
-        _treatments(record, content),
-        _options(record, content, sources),
-        _surgeon(record, content),
-        _values(record, content),
-        _understanding(record, content),
-        _baseline(record, content, sources),
+        chart.append(_safety(record, content))
+    result = assess(record, content)
+    chart += [
         _decision(record, content),
+        _surgeon(record, content),
+        _sure(record, content),
+        _readiness(content, result, flagged=bool(flag)),
+        _values(record, content),
+        _questions(record, content),
     ]
+    answers = [
+        _your_back(record, content),
+        _baseline(record, content, sources),
+        _treatments(record, content),
+        _understanding(record, content),
+    ]
+    if not flag:
+        answers.append(_readiness_detail(content, result))
+        sources += result.sources
+    text_sources = frozenset(sources)
+    figures = [] if flag else [_options(record, content, sources)]  # a red flag pauses the comparison
     m = content.meta
     cited = tuple(s for s in dict.fromkeys(sources) if s in content.source_by_id)
+    p = content.pages
     return Summary(
-        title=content.pages.get("summary.title", "Your summary"),
+        title=p.get("summary.title", "Your summary"),
         aid_name=m.name,
         content_version=m.content_version,
         content_date=m.last_review,
         made_on=today or date.today(),
         initials=record.patient_initials or NOT_ANSWERED,
-        sections=tuple(sections),
+        sections=(*chart, *(_as(sec, "answers") for sec in answers), *(_as(sec, "figures") for sec in figures)),
         citations=tuple(content.source(s).citation for s in cited),
         citation_ids=cited,
+        id_note=p.get("summary.identify", ""),
+        continued=p.get("summary.continued", "…"),
+        overleaf=p.get("summary.overleaf", ""),
+        more_numbers=p.get("summary.more_numbers", ""),
+        text_source_ids=text_sources,
     )
+
+
+def _as(section: Section, part: Part) -> Section:
+    return Section(section.id, section.title, section.blocks, section.alert, part)
 
 
 def _page(content: Content, key: str, fallback: str) -> str:
     return content.pages.get(key, fallback)
+
+
+def _answer(content: Content, prefix: str, value: str | None) -> str:
+    """The words for a stored choice, or "Not answered" when the question was skipped."""
+    return NOT_ANSWERED if value is None else _page(content, f"{prefix}.{value}", value)
 
 
 def _safety(record: DecisionRecord, content: Content) -> Section:
@@ -185,31 +224,34 @@ def _safety(record: DecisionRecord, content: Content) -> Section:
 
 def _your_back(record: DecisionRecord, content: Content) -> Section:
     weeks = f"{record.symptom_weeks} weeks" if record.symptom_weeks is not None else NOT_ANSWERED
-    worst = _page(content, f"worst_pain.{record.worst_pain}", record.worst_pain) if record.worst_pain else NOT_ANSWERED
     return Section(
         "your_back",
         _page(content, "nav.your_back", "Your back"),
         (
-            Item("Diagnosis", _page(content, f"diagnosis.{record.diagnosis}", record.diagnosis)),
-            Item("Operation talked about", _page(content, f"procedure.{record.procedure}", record.procedure)),
+            Item("Diagnosis", _answer(content, "diagnosis", record.diagnosis)),
+            Item("Operation talked about", _answer(content, "procedure", record.procedure)),
             Item("Pain began", weeks),
-            Item("Worst pain", worst),
+            Item("Worst pain", _answer(content, "worst_pain", record.worst_pain)),
         ),
     )
 
 
-def _readiness(record: DecisionRecord, content: Content, sources: list[str], *, flagged: bool) -> Section:
-    result = assess(record, content)
+def _readiness(content: Content, result: Assessment, *, flagged: bool) -> Section:
+    """Page 1: the result, and what is missing (when flagged, the action at the top says what to do)."""
     title = content.readiness.status_titles.get(result.status, result.status)
     blocks: list[Block] = [Item("Result", title)]
-    if not flagged:  # when flagged, the action at the top already says what to do
-        if result.met:
-            blocks += [Paragraph("What is in place:", strong=True), Bullets(result.met)]
-        if result.missing:
-            blocks += [Paragraph("What is missing:", strong=True), Bullets(result.missing)]
-        blocks += [Paragraph(r) for r in result.reasons]
-        sources += result.sources
+    if not flagged and result.missing:
+        blocks += [Paragraph("What is missing:", strong=True), Bullets(result.missing)]
     return Section("readiness", "Readiness check", tuple(blocks))
+
+
+def _readiness_detail(content: Content, result: Assessment) -> Section:
+    title = content.readiness.status_titles.get(result.status, result.status)
+    blocks: list[Block] = [Item("Result", title, line=True)]
+    if result.met:
+        blocks += [Paragraph("What is in place:", strong=True), Bullets(result.met)]
+    blocks += [Paragraph(r) for r in result.reasons]
+    return Section("readiness_detail", "Readiness check: why", tuple(blocks))
 
 
 def _treatments(record: DecisionRecord, content: Content) -> Section:
@@ -219,13 +261,14 @@ def _treatments(record: DecisionRecord, content: Content) -> Section:
     rows = tuple(
         (
             names.get(t.kind, t.kind),
-            str(t.weeks),
+            str(t.weeks) if t.weeks is not None else NOT_ANSWERED,
             str(t.visits) if t.visits is not None else "–",
             helped.get(t.helped, t.helped) if t.helped else NOT_ANSWERED,
         )
         for t in record.treatments
     )
-    return Section("treatments", "Treatments tried", (Table(("Treatment", "Weeks", "Visits", "Did it help?"), rows),))
+    line = Item("Treatments", ", ".join(dict.fromkeys(r[0] for r in rows)), line=True)
+    return Section("treatments", "Treatments tried", (line, Table(("Treatment", "Weeks", "Visits", "Did it help?"), rows)))
 
 
 def _figure_block(content: Content, figure: Figure, row: str) -> FigureBlock:
@@ -244,15 +287,30 @@ def _figure_block(content: Content, figure: Figure, row: str) -> FigureBlock:
     )
 
 
-def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Section:
+def options_named(record: DecisionRecord, content: Content) -> tuple[str, ...]:
+    """The options this summary shows numbers for, in the template's order.
+
+    The options the answers name (the operation talked about, the surgeon's proposal, the
+    leaning, the decision), each beside non-operative care; with none named, those that fit the
+    diagnosis; with no diagnosis either, none. The record does not yet keep what was picked on
+    the Compare page (issue 11), so "all four" is never claimed as compared.
+    """
     order = [o for o in content.template.option_order if o in content.option_by_id]
-    names = [content.option(o).name for o in order]
+    reached = record.decision_reached.choice if record.decision_reached else None
+    named = {record.procedure, record.clinical.proposed_operation, record.leaning, reached}.intersection(order)
+    if named:
+        named.add("non_operative")
+    elif record.diagnosis not in (None, "not_sure"):
+        named = {o for o in order if record.diagnosis in content.option(o).fits}
+    return tuple(o for o in order if o in named)
+
+
+def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Section:
+    shown = options_named(record, content)
     rows = {r.id: r.title for r in content.template.rows}
-    blocks: list[Block] = [Item("Options compared", ", ".join(names))]
-    fitting = [content.option(o) for o in order if record.diagnosis in content.option(o).fits]
-    if not fitting:
-        blocks.append(Item("Options that fit your diagnosis", NOT_ANSWERED if record.diagnosis == "not_sure" else "None"))
-    for option in fitting:
+    names = ", ".join(content.option(o).name for o in shown)
+    blocks: list[Block] = [Item("Options named", names or _page(content, "summary.options_none", NOT_ANSWERED))]
+    for option in (content.option(o) for o in shown):
         figures = []
         for row_id in KEY_ROWS:
             cell = option.cells.get(row_id)
@@ -262,33 +320,21 @@ def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Se
                     figures.append(_figure_block(content, fig, rows.get(row_id, row_id)))
                     sources.append(fig.source)
         blocks.append(OptionFigures(option.id, option.name, tuple(figures)))
-    return Section("options", _page(content, "nav.compare", "Compare your options"), tuple(blocks))
-
-
-def _plan_items(content: Content, plan: FusionPlan) -> list[Item]:
-    items = []
-    for label, words in plan_lines(plan, content):
-        items.append(Item(label, words))
-    return items
+    return Section("options", _page(content, "summary.figures", "The numbers"), tuple(blocks))
 
 
 def _surgeon(record: DecisionRecord, content: Content) -> Section:
     c, plan = record.clinical, record.fusion_plan
-    blocks: list[Block] = []
+    blocks: list[Block] = [Item("Operation proposed", _answer(content, "procedure", c.proposed_operation))]
+    if not plan.model_copy(update={"surgeon_notes": ""}).is_blank():
+        blocks += [Item(label, words) for label, words in plan_lines(plan, content)]
     if c.confirmed_diagnosis:
         blocks.append(Item("Confirmed diagnosis", c.confirmed_diagnosis, free=True))
     if c.imaging_findings:
         blocks.append(Item("Imaging findings", c.imaging_findings, free=True))
-    if c.proposed_operation:
-        blocks.append(Item("Operation proposed", _page(content, f"procedure.{c.proposed_operation}", c.proposed_operation)))
-    if not plan.model_copy(update={"surgeon_notes": ""}).is_blank():
-        blocks.append(Paragraph("Fusion plan:", strong=True))
-        blocks += _plan_items(content, plan)
     if plan.surgeon_notes:
         blocks.append(Item("Surgeon's notes", plan.surgeon_notes, free=True))
-    if not blocks:
-        blocks.append(Item("From the surgeon", NOT_ANSWERED))
-    return Section("surgeon", "The surgeon's plan and notes", tuple(blocks))
+    return Section("surgeon", "The surgeon's plan", tuple(blocks))
 
 
 def _values(record: DecisionRecord, content: Content) -> Section:
@@ -306,8 +352,6 @@ def _values(record: DecisionRecord, content: Content) -> Section:
         blocks += [Paragraph("Your own concerns:", strong=True), Bullets(tuple(record.own_concerns), free=True)]
     else:
         blocks.append(Item("Your own concerns", NOT_ANSWERED))
-    if record.fusion_patient_notes:
-        blocks.append(Item("Your notes on fusion", record.fusion_patient_notes, free=True))
     return Section("values", _page(content, "nav.values", "What matters to you"), tuple(blocks))
 
 
@@ -325,23 +369,49 @@ def sure_text(answers: SureAnswers) -> str:
     return text + f": {CONFLICT_FLAG}" if result.conflict else text
 
 
+def _sure(record: DecisionRecord, content: Content) -> Section:
+    return Section(
+        "sure",
+        "SURE test (are you sure of your choice?)",
+        (Item("Before the visit", sure_text(record.sure.before)),
+         Item("At the end of the visit", sure_text(record.sure.after))),
+    )
+
+
+def _questions(record: DecisionRecord, content: Content) -> Section:
+    if record.questions:
+        blocks: tuple[Block, ...] = (Bullets(tuple(record.questions), free=True, numbered=True),)
+    else:
+        blocks = (Item("Questions", NOT_ANSWERED),)
+    return Section("questions", "Questions for the surgeon", blocks)
+
+
+def quiz_text(record: DecisionRecord, content: Content) -> tuple[str, str | None]:
+    """The quiz score (first answers) and, if any answer was changed, a line on the second tries."""
+    quiz = content.deliberation.quiz
+    score = score_quiz(record.quiz, quiz)
+    if not score.answered:
+        return NOT_ANSWERED, None
+    p = content.pages
+    first = p["summary.quiz_score"].format(right=score.right, answered=score.answered, total=score.total)
+    changed = {q: a for q, a in record.quiz_second_tries.items() if q in record.quiz}
+    if not changed:
+        return first, None
+    again = score_quiz(changed, quiz)
+    return first, p["summary.quiz_second_tries"].format(changed=again.answered, right=again.right)
+
+
 def _understanding(record: DecisionRecord, content: Content) -> Section:
     d = content.deliberation
-    score = score_quiz(record.quiz, content.deliberation.quiz)
-    quiz = f"{score.right} right of {score.answered} answered ({score.total} questions)" if score.answered else NOT_ANSWERED
+    quiz, second = quiz_text(record, content)
     leaning = d.leaning_options.get(record.leaning, record.leaning) if record.leaning else NOT_ANSWERED
     role = d.decision_roles.get(record.decision_role, record.decision_role) if record.decision_role else NOT_ANSWERED
-    blocks: list[Block] = [
-        Item("Quiz", quiz),
-        Item("Leaning toward", leaning),
-        Item("How you want to decide", role),
-        Item("SURE test before", sure_text(record.sure.before)),
-        Item("SURE test after", sure_text(record.sure.after)),
-    ]
-    if record.questions:
-        blocks += [Paragraph("Questions for the surgeon:", strong=True), Bullets(tuple(record.questions), free=True, numbered=True)]
-    else:
-        blocks.append(Item("Questions for the surgeon", NOT_ANSWERED))
+    blocks: list[Block] = [Item("Quiz", quiz)]
+    if second:
+        blocks.append(Item("Quiz, second tries", second))
+    blocks += [Item("Leaning toward", leaning), Item("How you want to decide", role)]
+    if record.fusion_patient_notes:
+        blocks.append(Item("Your notes on fusion", record.fusion_patient_notes, free=True))
     return Section("leaning", _page(content, "nav.leaning", "Where you are leaning"), tuple(blocks))
 
 
@@ -365,7 +435,7 @@ def _baseline(record: DecisionRecord, content: Content, sources: list[str]) -> S
 def decision_text(record: DecisionRecord, content: Content) -> str:
     reached = record.decision_reached
     if reached is None:
-        return NOT_RECORDED
+        return content.pages.get("summary.no_decision", NOT_RECORDED)
     name = content.pages.get(f"option.{reached.choice}")
     if name is None:
         name = content.option(reached.choice).name if reached.choice in content.option_by_id else reached.choice

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from decision.oswestry import oswestry_score
+from decision.record import initials_problem
 from ui import frame
 from ui.widgets import choice
 
@@ -13,13 +14,19 @@ W = frame.widget_prefix()
 st.title(p["your_back.title"])
 st.write(p["your_back.intro"])
 
-record.patient_initials = st.text_input(
+initials_col, initials_note = st.columns([1, 2], vertical_alignment="bottom")
+typed = initials_col.text_input(
     "Your initials (optional)",
     value=record.patient_initials,
-    max_chars=4,
+    max_chars=16,  # 4 letters of any script, with spaces, dots and hyphens between them
     key=f"{W}initials",
     help="Only initials, so the printed summary can be matched to you. Leave blank if you like.",
-).strip()
+)
+problem = initials_problem(typed.strip())
+if problem:  # one plain message beside the field; the record keeps what it had, nothing is logged
+    initials_note.error(problem, icon=":material/edit:")
+else:
+    record.patient_initials = typed.strip()
 
 record.diagnosis = choice(
     "What did your doctor say is causing the pain?",

@@ -26,7 +26,7 @@ for kind, name in program.treatment_names.items():
         cols = st.columns(3 if kind in SUPERVISED else 2)
         weeks = cols[0].number_input(
             "For how many weeks?", min_value=0, max_value=1040, step=1,
-            value=before.weeks if before else 0, key=f"{W}weeks:{kind}",
+            value=before.weeks if before else None, placeholder="Number", key=f"{W}weeks:{kind}",
         )
         helped_options = list(program.helped_names)
         helped = cols[1].selectbox(
@@ -40,7 +40,7 @@ for kind, name in program.treatment_names.items():
                 "How many visits or sessions?", min_value=0, max_value=500, step=1,
                 value=before.visits if before else None, key=f"{W}visits:{kind}", placeholder="Number",
             )
-        entered.append(Treatment(kind=kind, weeks=int(weeks), visits=visits, helped=helped))
+        entered.append(Treatment(kind=kind, weeks=None if weeks is None else int(weeks), visits=visits, helped=helped))
 record.treatments = entered
 
 st.subheader("What a full program has in it")
@@ -52,10 +52,29 @@ for part in program.parts:
             st.info(f"**Where experts disagree.** {part.disagreement}")
         st.caption("Sources: " + "; ".join(content.source(s).authors for s in part.sources))
 
-st.subheader("Are the usual rules for an operation met?")
+st.subheader(p["care.nicotine_title"])
+nicotine = content.readiness.nicotine
+choice = st.radio(
+    nicotine.question, list(nicotine.choices), index=None if record.nicotine is None else list(nicotine.choices).index(record.nicotine),
+    format_func=nicotine.choices.get, key=f"{W}nicotine",
+)
+record.nicotine = choice
+if choice == "stopped":
+    record.nicotine_free_weeks = st.number_input(
+        nicotine.weeks_question, min_value=0, max_value=5200, step=1,
+        value=record.nicotine_free_weeks, placeholder="Number", key=f"{W}nicotine_weeks",
+    )
+else:
+    record.nicotine_free_weeks = None
+st.write(nicotine.why)
+st.caption(f"{p['care.label_v2'] if nicotine.why_label == 'V2' else ''} "
+           + "; ".join(content.source(s).citation for s in nicotine.why_sources))
+
+st.subheader(p["care.readiness_title"])
 result = assess(record, content)
 title = content.readiness.status_titles[result.status]
-box = {"criteria_met": st.success, "not_yet": st.warning}.get(result.status, st.error)
+# A met result is information, not a success: it never shows green.
+box = {"criteria_met": st.info, "not_yet": st.warning, "screen_not_done": st.warning}.get(result.status, st.error)
 box(f"**{title}**")
 if result.status in ("emergency", "urgent"):
     st.write(result.reasons[0])
@@ -63,13 +82,13 @@ else:
     for item in result.met:
         st.markdown(f":material/check_circle: {item}")
     if result.missing:
-        st.markdown("**Still missing:**")
+        st.markdown(f"**{p['care.still_missing']}**")
         for item in result.missing:
             st.markdown(f":material/radio_button_unchecked: {item}")
     for reason in result.reasons:
         st.write(reason)
 if result.sources:
-    st.caption("Where these rules come from: " + "; ".join(content.source(s).citation for s in result.sources))
+    st.caption(p["care.rules_from"] + " " + "; ".join(content.source(s).citation for s in result.sources))
 st.caption(content.readiness.messages["disclaimer"])
 
 st.page_link("pages/3_Compare_your_options.py", label="Next: " + p["nav.compare"], icon=":material/arrow_forward:")

@@ -29,7 +29,7 @@ views = options_in_order(content, record.diagnosis)
 fits = {v.option.id for v in views if v.fits}
 names = {v.option.id: v.option.name for v in views}
 
-if record.diagnosis == "not_sure":
+if record.diagnosis in (None, "not_sure"):  # None: not answered yet
     st.caption(
         'Tell us your diagnosis on the "Your back" page, and the options used for it will be marked here.'
     )

@@ -11,7 +11,7 @@ from decision.spine_drawing import describe, segments_figure
 from ui import frame
 from ui import figures as ui_figures
 from ui.widgets import choice
-from decision.fusion_plan import from_key, plan_field, stored_key
+from decision.fusion_plan import from_key, plan_field, planned_segments, stored_key
 
 content, record = frame.open_page("fusion")
 p = content.pages
@@ -26,7 +26,8 @@ def draw_figures(figure_ids, key: str) -> None:
 
 def plan_line(card_id: str) -> str:
     field = plan_field(content, card_id)
-    return f"{field.question} **{field.values[stored_key(getattr(plan, field.field))]}**"
+    key = stored_key(getattr(plan, field.field))
+    return f"{field.question} **{'Not answered' if key is None else field.values[key]}**"
 
 
 def show_plan_read_only() -> None:
@@ -90,7 +91,7 @@ for number, q in enumerate(fusion.questions, start=1):
             st.info("Your surgeon's proposal: " + plan_line(q.id))
         if q.id == "length":
             st.markdown("#### A picture of fusion length")
-            segments = plan.segments
+            segments = planned_segments(plan)
             if segments is None:
                 segments = st.radio("Show a fusion of", [1, 2, 3], format_func=lambda n: field.values[str(n)], horizontal=True,
                                     key=f"{W}fusion_drawing_example")

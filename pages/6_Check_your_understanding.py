@@ -1,8 +1,12 @@
-"""Check your understanding: a short quiz, with the right answer and why after each question."""
+"""Check your understanding: a short quiz, with the right answer and why after each question.
+
+The score counts the first answer to each question. A changed answer is kept as a second try
+and shown as such (``decision.deliberation.record_quiz_answer``).
+"""
 
 import streamlit as st
 
-from decision.deliberation import evidence_note, quiz_feedback, score_quiz
+from decision.deliberation import current_quiz_answer, evidence_note, quiz_feedback, record_quiz_answer, score_quiz
 from ui import frame
 from ui.widgets import choice
 
@@ -13,7 +17,7 @@ W = frame.widget_prefix()
 st.title(p["quiz.title"])
 st.write(quiz.intro)
 
-answers = dict(record.quiz)
+first, second = dict(record.quiz), dict(record.quiz_second_tries)
 for n, question in enumerate(quiz.questions, start=1):
     texts = {c.id: c.text for c in question.choices}
     with st.container(border=True, key=f"quiz-{question.id}"):
@@ -21,27 +25,30 @@ for n, question in enumerate(quiz.questions, start=1):
             f"{n}. {question.question}",
             list(texts),
             lambda c, texts=texts: texts[c],
-            answers.get(question.id),
+            current_quiz_answer(first, second, question.id),
             key=f"{W}quiz:{question.id}",
         )
+        first, second = record_quiz_answer(first, second, question.id, chosen)
         if chosen is None:
-            answers.pop(question.id, None)
             continue
-        answers[question.id] = chosen
         feedback = quiz_feedback(question, chosen)
+        if feedback is None:  # an answer from an older file that the content no longer has
+            continue
         if feedback.correct:
             st.success(f"**Right.** {feedback.explanation}", icon=":material/check_circle:")
         else:
             st.error(f"**Not quite.** The answer is: {feedback.right_answer}. {feedback.explanation}",
                      icon=":material/cancel:")
+        if question.id in second and first.get(question.id) in texts:
+            st.caption(p["quiz.second_try"].format(first=texts[first[question.id]]))
         note = evidence_note(content, feedback.figure, feedback.source)
         if note:
             st.caption(note)
-record.quiz = answers
+record.quiz, record.quiz_second_tries = first, second
 
 score = score_quiz(record.quiz, quiz)
 st.metric("Your score", f"{score.right} right of {score.answered} answered",
-          help=f"There are {score.total} questions in all.")
+          help=f"There are {score.total} questions in all. The score counts your first answer to each.")
 st.caption(f"{score.answered} of {score.total} questions answered. "
            "A wrong answer is fine: it shows what to ask your surgeon about.")
 

@@ -1,5 +1,9 @@
 """Summary: every answer on one page, the printable PDF, and (in clinic) the decision reached.
 
+In clinic the page opens with what the visit must settle: the decision, with the SURE result
+and any conflict beside it and the SURE at the end of the visit, then the open questions and
+the readiness result. The answers from home follow, one line each, with detail on demand.
+
 The screen and the PDF draw the same ``decision.summary.Summary``. Text the patient or the
 surgeon typed is shown with ``st.text`` (never as Markdown or HTML).
 """
@@ -10,16 +14,21 @@ import re
 
 import streamlit as st
 
+from decision.deliberation import sure_score
 from decision.pdf import build_pdf
-from decision.record import DecisionReached
-from decision.summary import Bullets, FigureBlock, Item, OptionFigures, Paragraph, Section, Table, build_summary
+from decision.record import DecisionReached, SureAnswers
+from decision.summary import (
+    Bullets, FigureBlock, Item, OptionFigures, Paragraph, Section, Table, build_summary, sure_text,
+)
 from ui import frame
 from ui.figures import draw_figure, draw_figures
+from ui.widgets import choice
 
 content, record = frame.open_page("summary")
 p = content.pages
 W = frame.widget_prefix()
 CHOICES = ("non_operative", "laminectomy", "microdiscectomy", "fusion", "more_time_needed")
+YES_NO = {True: "Yes", False: "No"}
 
 
 def _choice_name(choice: str) -> str:
@@ -123,18 +132,66 @@ def draw_section(section: Section) -> None:
         draw_items(run)
 
 
+def draw_answers(section: Section) -> None:
+    """A home answer: its one-line items, and any detail behind an expander."""
+    lines = [b for b in section.blocks if isinstance(b, Item) and not b.free]
+    detail = [b for b in section.blocks if b not in lines]
+    st.subheader(section.title)
+    if lines:
+        draw_items(lines)
+    if detail:
+        with st.expander(f"{section.title}: more detail"):
+            for i, block in enumerate(detail):
+                draw_block(block, f"{section.id}-{i}")
+
+
+def sure_beside_the_decision() -> None:
+    """The SURE result from before the visit, its conflict flag, and the SURE at the end of the visit."""
+    d = content.deliberation
+    before = sure_score(record.sure.before)
+    st.markdown(f"**SURE before the visit:** {_plain_md(sure_text(record.sure.before))}")
+    if before.conflict:
+        st.warning(d.sure.conflict_message, icon=":material/help:")
+    st.markdown("**SURE at the end of the visit**")
+    given = {
+        item.id: choice(item.question, [True, False], lambda v: YES_NO[v], getattr(record.sure.after, item.id),
+                        key=f"{W}summary_sure_after:{item.id}", horizontal=True)
+        for item in d.sure.items
+    }
+    record.sure.after = SureAnswers(**given)
+    after = sure_score(record.sure.after)
+    if after.complete:
+        st.markdown(f"**SURE at the end of the visit:** {_plain_md(sure_text(record.sure.after))}")
+        if after.conflict:
+            st.warning(d.sure.conflict_message, icon=":material/help:")
+
+
 st.title(p.get("summary.title", p["nav.summary"]))
 
 alert_slot = st.container()  # a red flag's action leads the page; filled once the summary is built
 
-if frame.clinic_mode():  # before the summary, so the summary below already shows today's decision
-    decision_reached_control()
+clinic = frame.clinic_mode()
+if clinic:  # what the visit must settle comes first, before the summary that reports it
+    with st.container(border=True, key="settle"):
+        st.subheader(p["summary.settle"])
+        left, right = st.columns(2)
+        with left:
+            decision_reached_control()
+        with right:
+            sure_beside_the_decision()
 
-summary = build_summary(record, content)  # once per rerun, after the decision control wrote the record
+summary = build_summary(record, content)  # once per rerun, after the clinic controls wrote the record
 with alert_slot:
     for section in summary.sections:
         if section.alert:
             draw_section(section)
+chart = [s for s in summary.part("chart") if not s.alert]
+if clinic:  # then the open questions and the readiness result; the SURE is beside the decision
+    first = [s for id_ in ("questions", "readiness") for s in chart if s.id == id_]
+    chart = first + [s for s in chart if s not in first and s.id not in ("sure", "decision")]
+for section in chart:
+    draw_section(section)
+
 # The PDF is built only when the button is clicked, in a thread of its own that cannot read
 # st.session_state; so the callable holds this session's record object (widgets change it in
 # place, and a loaded file reruns the page, which makes a new callable).
@@ -158,9 +215,12 @@ st.caption(
     f"summary made on {summary.made_on.isoformat()} · initials: {summary.initials}"
 )
 
-for section in summary.sections:
-    if not section.alert:
-        draw_section(section)
+st.header(p["summary.home_answers"])
+for section in summary.part("answers"):
+    draw_answers(section)
+
+for section in summary.part("figures"):
+    draw_section(section)
 
 if summary.citations:
     with st.expander("Sources"):

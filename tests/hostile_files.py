@@ -75,7 +75,7 @@ CASES: list[tuple[str, bytes, str]] = [
     # Sizes.
     ("15000-treatments", _j(treatments=[{"kind": "nsaid", "weeks": 1}] * 15_000), "treatments"),
     ("101-treatments", _j(treatments=[{"kind": "nsaid", "weeks": 1}] * 101), "treatments"),
-    ("duplicate-treatments", _j(treatments=[{"kind": "nsaid", "weeks": 1}] * 3), "treatments"),
+    ("30-treatments", _j(treatments=[{"kind": "nsaid", "weeks": 1}] * 30), "treatments"),
     ("500-values", _j(values={f"v{i}": 5 for i in range(500)}), "values"),
     ("41-values", _j(values={f"v{i}": 5 for i in range(41)}), "values"),
     ("41-quiz", _j(quiz={f"q{i}": "a" for i in range(41)}), "quiz"),
@@ -104,7 +104,7 @@ CASES: list[tuple[str, bytes, str]] = [
     ("true-for-int", _j(symptom_weeks=True), "symptom_weeks"),
     ("string-for-list", _j(questions="ask about pain"), "questions"),
     ("object-for-list", _j(own_concerns={"a": "b"}), "own_concerns"),
-    ("null-diagnosis", _j(diagnosis=None), "diagnosis"),
+    ("null-for-bool", _j(safety_screen_done=None), "safety_screen_done"),
     ("list-diagnosis", _j(diagnosis=["spinal_stenosis"]), "diagnosis"),
     ("number-in-questions", _j(questions=[1]), "questions → 0"),
     ("string-rating", _j(values={"fast_leg_relief": "high"}), "values"),

@@ -57,6 +57,8 @@ def full_record(content: Content | None = None) -> DecisionRecord:
             Treatment(kind="home_exercise", weeks=16, helped="no"),
             Treatment(kind="epidural_steroid_injection", weeks=1, visits=1, helped="not_sure"),
         ],
+        nicotine="stopped",
+        nicotine_free_weeks=12,
         clinical=Clinical(
             confirmed_diagnosis=CONFIRMED_DIAGNOSIS,
             imaging_findings=IMAGING,

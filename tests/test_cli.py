@@ -36,13 +36,39 @@ def test_assess_prints_the_result_as_json(tmp_path):
     out = run("assess", write(tmp_path, record))
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert set(result) == {"status", "missing", "reasons", "sources"}
+    assert set(result) == {"status", "red_flag", "missing", "reasons", "sources"}
     assert result["status"] == "criteria_met"
 
 
 def test_assess_reports_an_emergency(tmp_path):
     out = run("assess", write(tmp_path, {"schema_version": 1, "red_flags": ["bladder_problems"]}))
-    assert json.loads(out.stdout)["status"] == "emergency"
+    result = json.loads(out.stdout)
+    assert result["status"] == "emergency" and result["red_flag"] == "emergency"
+
+
+@pytest.mark.parametrize(
+    "flags, status, red_flag",
+    [
+        (["cancer_history", "worsening_leg_weakness"], "emergency", "emergency"),
+        (["fever_or_feeling_unwell"], "urgent", "urgent"),
+        (["cancer_history"], "criteria_met", "soon"),
+        ([], "criteria_met", None),
+    ],
+)
+def test_assess_prints_the_red_flag_level_beside_the_readiness_status(tmp_path, flags, status, red_flag):
+    record = {
+        "schema_version": 3, "safety_screen_done": True, "red_flags": flags, "diagnosis": "disc_herniation",
+        "procedure": "microdiscectomy", "symptom_weeks": 8,
+        "treatments": [{"kind": "physical_therapy", "weeks": 6}, {"kind": "nsaid", "weeks": 6}],
+    }
+    result = json.loads(run("assess", write(tmp_path, record)).stdout)
+    assert (result["status"], result["red_flag"]) == (status, red_flag)
+
+
+def test_assess_says_screen_not_done_for_a_version_2_record_without_the_screen(tmp_path):
+    record = {"schema_version": 2, "diagnosis": "disc_herniation", "procedure": "microdiscectomy", "symptom_weeks": 8}
+    result = json.loads(run("assess", write(tmp_path, record)).stdout)
+    assert result["status"] == "screen_not_done" and result["red_flag"] is None
 
 
 @pytest.mark.parametrize(

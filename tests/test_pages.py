@@ -48,7 +48,7 @@ def test_a_cauda_equina_sign_shows_the_emergency_message_at_once(content):
     at.checkbox(key="w:flag:bladder_problems").check().run()
     record = at.session_state["record"]
     assert record.red_flags == ["bladder_problems"] and record.safety_screen_done
-    assert content.red_flags.emergency.title in at.error[0].value
+    assert content.red_flags.levels["emergency"].title in at.error[0].value
     assert at.checkbox(key="w:flag:none").disabled
 
 
@@ -56,7 +56,8 @@ def test_a_cauda_equina_sign_shows_the_emergency_message_at_once(content):
 def test_a_red_flag_pauses_the_walk_on_every_page_and_keeps_the_message(content, page):
     at = app_at(page, DecisionRecord(safety_screen_done=True, red_flags=["fever_or_feeling_unwell"]))
     assert_no_exception(at)
-    assert content.red_flags.urgent.title in at.error[0].value
+    assert content.red_flags.levels["urgent"].title in at.warning[0].value  # amber, not the emergency red
+    assert not [e for e in at.error if content.red_flags.levels["emergency"].title in e.value]
     assert content.pages["start.walk_paused"] in [i.value for i in at.info]
     assert not at.title
 
@@ -65,7 +66,7 @@ def test_a_red_flag_pauses_the_walk_on_every_page_and_keeps_the_message(content,
 def test_pages_open_during_a_red_flag_still_show_the_message(content, page):
     at = app_at(None if page == "app.py" else page, DecisionRecord(safety_screen_done=True, red_flags=["saddle_numbness"]))
     assert_no_exception(at)
-    assert content.red_flags.emergency.title in at.error[0].value
+    assert content.red_flags.levels["emergency"].title in at.error[0].value
 
 
 def test_answers_on_your_back_survive_a_page_switch():
@@ -100,7 +101,10 @@ def test_care_page_shows_what_is_missing_for_the_operation_considered(content):
     assert "at least 6 weeks" in text
     at.number_input(key="w:weeks:physical_therapy").set_value(14).run()
     at.checkbox(key="w:tried:nsaid").check().run()
-    assert content.readiness.status_titles["criteria_met"] in at.success[0].value
+    at.number_input(key="w:weeks:nsaid").set_value(4).run()
+    # A met result is information, never a green success.
+    assert content.readiness.status_titles["criteria_met"] in [i.value.strip("*") for i in at.info]
+    assert not at.success
 
 
 def test_loading_a_broken_file_keeps_the_answers(monkeypatch):
@@ -114,3 +118,11 @@ def test_loading_a_broken_file_keeps_the_answers(monkeypatch):
     at = app_at("pages/1_Your_back.py", record)
     assert at.session_state["record"].to_json() == before
     assert json.loads(before)["patient_initials"] == "CD"
+
+
+def test_a_ticked_treatment_starts_with_its_weeks_unanswered():
+    at = app_at("pages/2_Your_care_so_far.py", DecisionRecord(safety_screen_done=True))
+    at.checkbox(key="w:tried:physical_therapy").check().run()
+    assert_no_exception(at)
+    assert at.number_input(key="w:weeks:physical_therapy").value is None
+    assert at.session_state["record"].treatments[0].weeks is None

@@ -95,10 +95,12 @@ def test_the_pdf_of_a_full_record_holds_every_field(content, full_pdf):
     for value in expected:
         assert " ".join(value.split()) in text, value
     assert text.count("Date") >= 2
-    citations = build_summary(record, content).citations
-    assert citations, "a full record cites the sources of its readiness result"
-    for citation in citations:
-        assert " ".join(citation.split())[:40] in text, citation
+    summary = build_summary(record, content)
+    assert summary.text_source_ids, "a full record cites the sources of its readiness result"
+    for source_id in summary.text_source_ids:
+        assert " ".join(content.source(source_id).citation.split())[:40] in text, source_id
+    numbers = {int(n) for n in re.findall(r"Source \[(\d+)\]", text)}
+    assert numbers and all(f" {n}. " in text for n in numbers)  # every number has its entry
 
 
 def test_symbols_and_accents_print(content):
@@ -125,7 +127,7 @@ def test_a_full_record_fits_in_one_to_three_a4_pages(full_pdf):
 
 def test_an_empty_record_prints_not_answered(content):
     text = pdf_text(build_pdf(DecisionRecord(), content))
-    assert "Not answered" in text and "Not recorded" in text and "Patient signature" in text
+    assert "Not answered" in text and content.pages["summary.no_decision"] in text and "Patient signature" in text
 
 
 def test_every_page_has_a_footer_with_page_number_and_content_version(full_pdf, content):
@@ -139,7 +141,7 @@ def test_every_page_has_a_footer_with_page_number_and_content_version(full_pdf, 
 def test_a_red_flag_pdf_leads_with_the_action(content):
     record = records.full_record(content).model_copy(update={"red_flags": ["bladder_problems"]})
     text = pdf_text(build_pdf(record, content))
-    action = content.red_flags.emergency
+    action = content.red_flags.levels["emergency"]
     assert text.index(action.title) < text.index("Your back")
     assert " ".join(action.message.split()) in text
 
@@ -224,8 +226,7 @@ def test_in_clinic_the_decision_reached_is_recorded_and_can_be_cleared(content):
     assert_no_exception(at)
     reached = at.session_state["record"].decision_reached
     assert (reached.choice, reached.on) == ("microdiscectomy", date(2026, 12, 3))
-    shown = " ".join(m.value.replace("\\", "") for m in at.markdown)  # answers are shown escaped
-    assert f"{content.pages['option.microdiscectomy']}, on 2026-12-03" in shown
+    assert at.radio(key="w:decision_choice").value == "microdiscectomy"
     at.button(key="clear_decision").click().run()
     assert at.session_state["record"].decision_reached is None
     assert at.radio(key="w:decision_choice").value is None
@@ -235,7 +236,7 @@ def test_the_summary_page_opens_when_a_red_flag_paused_the_walk_and_leads_with_t
     record = DecisionRecord(safety_screen_done=True, red_flags=["worsening_leg_weakness"])
     at = app_at(SUMMARY_PAGE, record=record)
     assert_no_exception(at)
-    title = content.red_flags.urgent.title
+    title = content.red_flags.levels["urgent"].title
     assert f"**{title}**" in [e.value for e in at.error]  # the summary's own alert, as well as the banner
     assert content.pages["nav.your_back"] in [h.value for h in at.subheader]  # the rest still shows
     assert pdf_button(at).proto.deferred_file_id
@@ -245,6 +246,153 @@ def test_in_clinic_a_red_flag_action_comes_before_the_decision_control(content):
     record = DecisionRecord(safety_screen_done=True, red_flags=["saddle_numbness"])
     at = app_at(SUMMARY_PAGE, record=record, clinic=True)
     assert_no_exception(at)
-    title = content.red_flags.emergency.title
+    title = content.red_flags.levels["emergency"].title
     order = [getattr(e, "value", None) for e in at.main]
     assert order.index(f"**{title}**") < order.index("Decision reached")
+
+
+# ---------------------------------------------------------------- the chart's page 1 (issue 12)
+
+
+def page_texts(data: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def font_sizes(data: bytes) -> dict[float, list[str]]:
+    """Every run of text with its size as drawn, from pypdf's text state (Tf size x text matrix x CTM)."""
+    sizes: dict[float, list[str]] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            scale = abs(tm[3] or 1) * abs(cm[3] or 1)
+            sizes.setdefault(round(size * scale, 2), []).append(text)
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def huge_record(content) -> DecisionRecord:
+    """Every free text at its limit, every list at its limit: the largest file the aid accepts."""
+    long = ("Word " * 400).strip()[:2000]
+    record = records.full_record(content)
+    return record.model_copy(update={
+        "clinical": record.clinical.model_copy(update={"confirmed_diagnosis": long, "imaging_findings": long}),
+        "fusion_plan": record.fusion_plan.model_copy(update={"surgeon_notes": long}),
+        "fusion_patient_notes": long,
+        "own_concerns": [f"Concern {i} {long}"[:2000] for i in range(20)],
+        "questions": [f"Question {i} {long}"[:2000] for i in range(40)],
+        "treatments": [t.model_copy(update={"weeks": 10 + i}) for i in range(6) for t in record.treatments],
+    })
+
+
+def test_page_one_holds_the_chart_in_order(content, full_pdf):
+    record, data = full_pdf
+    first = page_texts(data)[0]
+    p = content.pages
+    in_order = [
+        content.meta.name,
+        f"Content version {content.meta.content_version}",
+        "Name", "Date of birth", "Record number",
+        f"{p['option.fusion']}, on 2026-12-01",  # the decision reached and its date
+        p["procedure.fusion"],  # the operation proposed
+        *(words for _, words in plan_lines(record.fusion_plan, content)),
+        "2 out of 4: possible decisional conflict", "4 out of 4",
+        content.readiness.status_titles["criteria_met"],
+        records.OWN_CONCERNS[0],
+        records.QUESTIONS[0],
+        "Patient signature", "Surgeon signature",
+    ]
+    at = -1
+    for value in in_order:
+        found = first.find(" ".join(value.split()), at + 1)
+        assert found > at, value
+        at = found
+    assert first.count("Date") >= 3  # date of birth, and the date beside each signature
+
+
+def test_page_one_of_a_red_flag_pdf_starts_with_the_boxed_action(content):
+    record = records.full_record(content).model_copy(update={"red_flags": ["bladder_problems"]})
+    data = build_pdf(record, content)
+    first = page_texts(data)[0]
+    action = content.red_flags.levels["emergency"]
+    assert first.index("Record number") < first.index(action.title) < first.index("Decision reached")
+    assert "Surgeon signature" in first
+
+
+def test_a_full_record_fills_two_or_three_pages(full_pdf):
+    assert 2 <= page_count(full_pdf[1]) <= 3
+
+
+def test_a_full_record_prints_figures_for_each_option_named(content, full_pdf):
+    text = pdf_text(full_pdf[1])
+    for option_id in ("non_operative", "fusion"):
+        assert content.option(option_id).name in text
+    assert "Microdiscectomy" not in text.split(content.pages["summary.figures"], 1)[1]
+
+
+@pytest.mark.parametrize("which", ["full", "empty", "red_flag", "huge"])
+def test_no_text_in_the_pdf_is_smaller_than_9_pt(content, which):
+    record = {
+        "full": lambda: records.full_record(content),
+        "empty": DecisionRecord,
+        "red_flag": lambda: DecisionRecord(safety_screen_done=True, red_flags=["cancer_history"]),
+        "huge": lambda: huge_record(content),
+    }[which]()
+    sizes = font_sizes(build_pdf(record, content))
+    assert sizes and min(sizes) >= 9, {k: v[:3] for k, v in sizes.items() if k < 9}
+
+
+def test_a_skipped_question_prints_not_answered(content):
+    text = page_texts(build_pdf(DecisionRecord(safety_screen_done=True), content))
+    whole = " ".join(text)
+    assert "Diagnosis Not answered" in whole and "Operation talked about Not answered" in whole
+    assert "Operation proposed Not answered" in text[0]
+    p = content.pages
+    assert p["diagnosis.not_sure"] not in whole and p["procedure.none_yet"] not in whole
+
+
+def test_a_red_flag_pdf_prints_no_default_as_an_answer(content):
+    whole = pdf_text(build_pdf(DecisionRecord(safety_screen_done=True, red_flags=["saddle_numbness"]), content))
+    p = content.pages
+    assert p["diagnosis.not_sure"] not in whole and p["procedure.none_yet"] not in whole
+    assert "Options" not in whole
+    assert all(content.option(o).name not in whole for o in content.template.option_order)
+
+
+def test_the_largest_accepted_record_stays_within_three_pages(content):
+    data = build_pdf(huge_record(content), content)
+    assert page_count(data) <= 3
+    text = pdf_text(data)
+    assert " ".join(content.pages["summary.continued"].split()) in text
+    first = page_texts(data)[0]
+    assert "Surgeon signature" in first and "Concern 0" in first and "Question 0" in first
+
+
+def test_a_character_the_font_cannot_draw_prints_as_a_visible_mark(content):
+    record = records.full_record(content).model_copy(update={"own_concerns": ["Pain 李 here"]})
+    text = pdf_text(build_pdf(record, content))
+    assert "Pain \ufffd here" in text
+
+
+def test_a_page_one_section_that_will_not_fit_moves_whole_to_page_two_and_page_one_says_so(content):
+    every_flag = [f.id for f in content.red_flags.flags]
+    record = huge_record(content).model_copy(update={"red_flags": every_flag})
+    pages = page_texts(build_pdf(record, content))
+    assert len(pages) <= 3
+    assert "Surgeon signature" in pages[0] and content.red_flags.levels["emergency"].title in pages[0]
+    overleaf = " ".join(content.pages["summary.overleaf"].split())
+    for heading in ("Decision reached", "SURE test", "Readiness check", "Questions for the surgeon"):
+        where = [n for n, text in enumerate(pages) if heading in text]
+        assert where, heading  # never lost
+        if where[0] > 0:
+            assert overleaf in pages[0] and where[0] == 1, heading
+
+
+def test_the_readiness_detail_prints_whole(content, full_pdf):
+    record, data = full_pdf
+    text = pdf_text(data)
+    detail = build_summary(record, content).section("readiness_detail")
+    for block in detail.blocks:
+        for line in getattr(block, "items", ()):
+            assert " ".join(line.split()) in text, line

@@ -16,6 +16,7 @@ from decision.summary import (
     NOT_ANSWERED,
     NOT_RECORDED,
     Item,
+    options_named,
     OptionFigures,
     Paragraph,
     build_summary,
@@ -53,18 +54,20 @@ def test_an_empty_record_says_not_answered_where_nothing_was_given(content):
     assert s.initials == NOT_ANSWERED
     assert items(s, "safety")["Urgent signs"] == NOT_ANSWERED
     back = items(s, "your_back")
-    assert back["Pain began"] == NOT_ANSWERED and back["Worst pain"] == NOT_ANSWERED
+    assert set(back.values()) == {NOT_ANSWERED}  # diagnosis and operation too: nothing is pre-set
     assert items(s, "treatments")["Treatments"] == NOT_ANSWERED
-    assert set(items(s, "surgeon").values()) == {NOT_ANSWERED}
+    assert items(s, "surgeon") == {"Operation proposed": NOT_ANSWERED}
     values = items(s, "values")
     assert values["Top values"] == NOT_ANSWERED and values["Your own concerns"] == NOT_ANSWERED
     leaning = items(s, "leaning")
-    for label in ("Quiz", "Leaning toward", "How you want to decide", "SURE test before", "SURE test after",
-                  "Questions for the surgeon"):
+    for label in ("Quiz", "Leaning toward", "How you want to decide"):
         assert leaning[label] == NOT_ANSWERED, label
+    assert set(items(s, "sure").values()) == {NOT_ANSWERED}
+    assert items(s, "questions") == {"Questions": NOT_ANSWERED}
     assert set(items(s, "baseline").values()) == {NOT_ANSWERED}
-    assert items(s, "decision")["Decision"] == NOT_RECORDED
+    assert items(s, "decision")["Decision"] == content.pages["summary.no_decision"]
     assert s.signatures == ("Patient", "Surgeon")
+    assert s.id_lines == ("Name", "Date of birth", "Record number")
 
 
 def test_an_empty_record_leads_with_the_safety_check_and_has_no_alert(content):
@@ -129,8 +132,10 @@ def test_a_full_record_has_no_not_answered_except_where_the_record_cannot_say(co
 
 def test_readiness_shows_what_is_met_and_what_is_missing(content):
     record = records.full_record(content)
-    met = build_summary(record, content).section("readiness")
-    assert any("met" in str(b).lower() for b in met.blocks)
+    summary = build_summary(record, content)
+    assert Item("Result", content.readiness.status_titles["criteria_met"]) in summary.section("readiness").blocks
+    # what is in place, and why, is in the detail after page 1
+    assert any(getattr(b, "text", "") == "What is in place:" for b in summary.section("readiness_detail").blocks)
     short = record.model_copy(update={"treatments": []})
     blocks = build_summary(short, content).section("readiness").blocks
     title = content.readiness.status_titles["not_yet"]
@@ -141,16 +146,16 @@ def test_readiness_shows_what_is_met_and_what_is_missing(content):
 # ---------------------------------------------------------------- red flags
 
 
-@pytest.mark.parametrize("flag, action", [("saddle_numbness", "emergency"), ("cancer_history", "urgent")])
+@pytest.mark.parametrize("flag, action", [("saddle_numbness", "emergency"), ("fever_or_feeling_unwell", "urgent"), ("cancer_history", "soon")])
 def test_a_red_flag_record_leads_with_the_action(content, flag, action):
     record = records.full_record(content).model_copy(update={"red_flags": [flag]})
     s = build_summary(record, content)
     first = s.sections[0]
-    todo = getattr(content.red_flags, action)
+    todo = content.red_flags.levels[action]
     assert first.alert and first.title == todo.title
     assert Paragraph(todo.message, strong=True) in first.blocks
     question = next(f.question for f in content.red_flags.flags if f.id == flag)
-    assert question in first.blocks[1].items
+    assert question in next(b for b in first.blocks if hasattr(b, "items")).items
     assert [sec.alert for sec in s.sections].count(True) == 1
     assert all(c in s.citations for c in (content.source(i).citation for i in todo.sources))
 
@@ -181,10 +186,46 @@ def test_options_that_do_not_fit_the_diagnosis_show_no_figures(content):
     assert shown == fitting and option.id not in shown
 
 
-def test_every_option_compared_is_named(content):
+def test_no_option_is_claimed_as_compared_when_the_answers_name_none(content):
     s = build_summary(DecisionRecord(), content)
-    compared = items(s, "options")["Options compared"]
-    assert all(content.option(o).name in compared for o in content.template.option_order)
+    assert items(s, "options")["Options named"] == content.pages["summary.options_none"]
+    assert not [b for b in s.section("options").blocks if isinstance(b, OptionFigures)]
+
+
+def test_the_options_named_are_those_the_answers_name_beside_non_operative_care(content):
+    record = DecisionRecord(procedure="fusion", diagnosis="spinal_stenosis")
+    assert options_named(record, content) == ("non_operative", "fusion")
+    record = DecisionRecord(diagnosis="disc_herniation", leaning="microdiscectomy",
+                            decision_reached=DecisionReached(choice="laminectomy", on=date(2026, 12, 2)))
+    assert options_named(record, content) == ("non_operative", "laminectomy", "microdiscectomy")
+    fitting = tuple(o for o in content.template.option_order if "spinal_stenosis" in content.option(o).fits)
+    assert options_named(DecisionRecord(diagnosis="spinal_stenosis"), content) == fitting
+    assert options_named(DecisionRecord(diagnosis="not_sure"), content) == ()
+
+
+def test_page_one_comes_in_the_order_the_chart_needs(content):
+    s = build_summary(records.full_record(content), content)
+    assert [sec.id for sec in s.part("chart")] == [
+        "safety", "decision", "surgeon", "sure", "readiness", "values", "questions"]
+    flagged = build_summary(records.full_record(content).model_copy(update={"red_flags": ["saddle_numbness"]}), content)
+    assert [sec.id for sec in flagged.part("chart")][:2] == ["red_flag", "decision"]
+    assert s.sections[: len(s.part("chart"))] == s.part("chart")  # page 1 first, then the rest
+
+
+def test_a_red_flag_summary_prints_no_default_as_an_answer(content):
+    s = build_summary(DecisionRecord(safety_screen_done=True, red_flags=["bladder_problems"]), content)
+    text = s.text()
+    p = content.pages
+    assert p["diagnosis.not_sure"] not in text and p["procedure.none_yet"] not in text
+    assert items(s, "your_back")["Diagnosis"] == NOT_ANSWERED
+    assert not s.part("figures")  # the walk is paused: no comparison, and no "options compared"
+    assert all(content.option(o).name not in text for o in content.template.option_order)
+
+
+def test_not_sure_is_printed_only_when_it_was_chosen(content):
+    chosen = build_summary(DecisionRecord(diagnosis="not_sure", procedure="none_yet"), content)
+    assert items(chosen, "your_back")["Diagnosis"] == content.pages["diagnosis.not_sure"]
+    assert items(chosen, "your_back")["Operation talked about"] == content.pages["procedure.none_yet"]
 
 
 # ---------------------------------------------------------------- scores and plan
@@ -202,16 +243,28 @@ def test_sure_flags_possible_conflict_only_when_answered_and_under_four():
 def test_the_quiz_line_counts_right_answers_among_those_answered(content):
     questions = content.deliberation.quiz.questions
     record = DecisionRecord(quiz={questions[0].id: questions[0].answer, "no_such_question": "a"})
-    assert items(build_summary(record, content), "leaning")["Quiz"] == f"1 right of 1 answered ({len(questions)} questions)"
+    line = content.pages["summary.quiz_score"]
+    assert items(build_summary(record, content), "leaning")["Quiz"] == line.format(right=1, answered=1, total=len(questions))
     full = records.full_record(content)
     total = len(questions)
-    assert items(build_summary(full, content), "leaning")["Quiz"] == f"{total - 1} right of {total} answered ({total} questions)"
+    assert items(build_summary(full, content), "leaning")["Quiz"] == line.format(right=total - 1, answered=total, total=total)
+
+
+def test_a_changed_quiz_answer_is_a_second_try_and_leaves_the_score_alone(content):
+    full = records.full_record(content)
+    last = content.deliberation.quiz.questions[-1]
+    before = items(build_summary(full, content), "leaning")["Quiz"]
+    changed = full.model_copy(update={"quiz_second_tries": {last.id: last.answer}})
+    found = items(build_summary(changed, content), "leaning")
+    assert found["Quiz"] == before
+    assert found["Quiz, second tries"] == content.pages["summary.quiz_second_tries"].format(changed=1, right=1)
+    assert "Quiz, second tries" not in items(build_summary(full, content), "leaning")
 
 
 def test_a_plan_with_only_surgeon_notes_shows_the_notes_and_no_plan_choices(content):
     record = DecisionRecord(fusion_plan=FusionPlan(surgeon_notes="Review in 6 weeks."))
     found = items(build_summary(record, content), "surgeon")
-    assert found == {"Surgeon's notes": "Review in 6 weeks."}
+    assert found == {"Operation proposed": NOT_ANSWERED, "Surgeon's notes": "Review in 6 weeks."}
 
 
 def test_free_text_is_marked_free_so_it_is_shown_as_plain_text(content):

@@ -49,13 +49,16 @@ def test_a_whole_walk_from_the_safety_screen_to_the_decision(content):
     for i in range(10):
         at.selectbox(key=f"w:odi:{i}").set_value(3).run()
 
-    # 2. Your care so far: a program that meets the usual rules for fusion here.
+    # 2. Your care so far: a program that matches what many guidelines and insurers ask for.
     go(at, "pages/2_Your_care_so_far.py")
     for kind, weeks in (("physical_therapy", 12), ("nsaid", 20), ("heat_ice_massage_ultrasound", 4)):
         at.checkbox(key=f"w:tried:{kind}").check().run()
         at.number_input(key=f"w:weeks:{kind}").set_value(weeks).run()
     at.selectbox(key="w:helped:physical_therapy").set_value("partly").run()
-    assert content.readiness.status_titles["criteria_met"] in at.success[0].value
+    assert content.readiness.status_titles["not_yet"] in at.warning[0].value  # nicotine not answered yet
+    at.radio(key="w:nicotine").set_value("stopped").run()
+    at.number_input(key="w:nicotine_weeks").set_value(10).run()
+    assert f"**{content.readiness.status_titles['criteria_met']}**" in [i.value for i in at.info]
 
     # 3. Compare, and 4. Fusion questions at home: the patient's own notes.
     go(at, "pages/3_Compare_your_options.py")

@@ -15,9 +15,9 @@ from datetime import date
 import streamlit as st
 
 from decision.content import Content, ContentError, load_content
-from decision.readiness import red_flag_status
+from decision.red_flags import screen
 from decision.record import DecisionRecord, RecordError, parse_record
-from ui import tab_store
+from ui import safety, tab_store
 
 WIDGET_PREFIX = "w:"  # every input's key starts with widget_prefix(), so a load can reset them all
 _WIDGET_KEY = re.compile(r"^w\d*:")
@@ -168,7 +168,7 @@ def open_page(key: str) -> tuple[Content, DecisionRecord]:
     st.set_page_config(
         page_title=(content.meta.name if content else "Decision aid"),
         layout="wide" if st.session_state.get("clinic_mode") else "centered",
-        initial_sidebar_state="expanded",
+        initial_sidebar_state="auto",  # collapsed on a phone, so it never covers the safety screen
     )
     if error:
         # Invalid content: one clear message, and no numbers at all.
@@ -193,7 +193,8 @@ def open_page(key: str) -> tuple[Content, DecisionRecord]:
         st.page_link("app.py", label=content.pages["nav.start"], icon=":material/health_and_safety:")
         _finish_run(content)
         st.stop()
-    if not info.open_when_flagged and red_flag_status(rec, content):
+    flagged = screen(rec, content)
+    if not info.open_when_flagged and flagged and flagged.pauses_the_walk:
         st.info(content.pages["start.walk_paused"])
         _finish_run(content)
         st.stop()
@@ -227,11 +228,10 @@ def _finish_run(content: Content) -> None:
 
 
 def _red_flag_banner(content: Content, rec: DecisionRecord) -> None:
-    status = red_flag_status(rec, content)
-    if not status:
-        return
-    action = content.red_flags.emergency if status == "emergency" else content.red_flags.urgent
-    st.error(f"### {action.title}\n\n{action.message}", icon=":material/emergency:")
+    """At the top of every page while a sign is ticked: emergency, urgent, or the 'soon' note."""
+    result = screen(rec, content)
+    if result:
+        safety.box(result, key="banner")
 
 
 def _sidebar(content: Content, current: str) -> None:

@@ -132,7 +132,9 @@ function holdClicksUntilTypingIsIn() {
       let now = target;
       if (!now.isConnected) {
         now = [...document.querySelectorAll(HELD)].find((el) =>
-          el.textContent === target.textContent && el.getAttribute("href") === target.getAttribute("href")) || null;
+          el.textContent === target.textContent && el.getAttribute("href") === target.getAttribute("href")) ||
+          (target.getAttribute("href") !== null &&
+           document.querySelector(`a[data-testid='stPageLink-NavLink'][href='${target.getAttribute("href")}']`)) || null;
       }
       if (!now) return;
       now.__spineAidPass = true;

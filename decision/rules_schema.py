@@ -1,0 +1,204 @@
+"""The shape of the safety screen (``red_flags.yaml``) and the readiness rules (``readiness.yaml``).
+
+Both files are policy: which sign calls for which action, and what many guidelines and insurers
+ask for before an operation. A clinic can review them without reading code; ``decision.red_flags``
+and ``decision.readiness`` only apply them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from decision.content_schema import Diagnosis, Frozen, TreatmentKind
+
+RedFlagId = Literal[
+    "saddle_numbness",
+    "bladder_problems",
+    "bowel_control_loss",
+    "sciatica_both_legs",
+    "new_sexual_dysfunction",
+    "widespread_neurology",
+    "leg_colour_change",
+    "aortic_aneurysm",
+    "worsening_leg_weakness",
+    "fever_or_feeling_unwell",
+    "infection_risk",
+    "cancer_history",
+    "unexplained_weight_loss",
+    "night_pain",
+    "recent_major_trauma",
+    "fracture_risk",
+    "inflammatory_pain",
+]
+Level = Literal["soon", "urgent", "emergency"]
+LEVEL_ORDER: tuple[Level, ...] = ("soon", "urgent", "emergency")  # lowest to highest
+
+
+class RedFlag(Frozen):
+    id: RedFlagId
+    question: str  # asked of the patient
+
+
+class Action(Frozen):
+    """What one level calls for: a title and a message that say plainly what to do, and how fast."""
+
+    title: str
+    message: str
+    sources: tuple[str, ...]
+
+
+class RedFlagRule(Frozen):
+    """Fires when every sign in ``all_of`` is ticked and, if ``any_of`` is given, at least one of it.
+
+    A single sign is a rule with one ``any_of``; a combination (cancer with a nerve sign) names
+    both lists. The highest level among the rules that fire is the screen's result.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    level: Level
+    all_of: tuple[RedFlagId, ...] = ()
+    any_of: tuple[RedFlagId, ...] = ()
+    why: str  # one plain sentence: what the sign (or the combination) may mean
+    sources: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _names_a_sign(self) -> "RedFlagRule":
+        if not self.all_of and not self.any_of:
+            raise ValueError("a rule needs all_of or any_of")
+        return self
+
+    def fires(self, ticked: set[str]) -> bool:
+        return set(self.all_of) <= ticked and (not self.any_of or bool(ticked & set(self.any_of)))
+
+
+class RedFlags(Frozen):
+    intro: str
+    flags: tuple[RedFlag, ...]
+    none_apply: str  # label of the explicit "none of these" answer
+    levels: dict[Level, Action]
+    rules: tuple[RedFlagRule, ...]
+    acknowledge: str  # the button that closes the alert, once the patient has read it
+
+    @model_validator(mode="after")
+    def _every_sign_has_a_level(self) -> "RedFlags":
+        ids = [f.id for f in self.flags]
+        problems = []
+        if set(self.levels) != set(LEVEL_ORDER):
+            problems.append(f"levels must be exactly {', '.join(LEVEL_ORDER)}")
+        if len(set(ids)) != len(ids):
+            problems.append("flags: a flag id appears twice")
+        for rule in self.rules:
+            unknown = [f for f in (*rule.all_of, *rule.any_of) if f not in ids]
+            if unknown:
+                problems.append(f"rules.{rule.id} names sign(s) not in flags: {', '.join(unknown)}")
+        for flag in ids:
+            # A sign ticked alone must never give "nothing": every flag has a rule of its own.
+            if not any(rule.fires({flag}) for rule in self.rules):
+                problems.append(f"flags.{flag} has no rule that fires when it is ticked alone")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+class Requirement(Frozen):
+    """Part of a program: treatments of at least ``min_distinct`` categories from ``any_of``, each
+    given for at least ``min_weeks`` weeks, or for ``min_visits`` supervised visits that fell
+    within ``visits_within_weeks`` weeks (either is enough). ``whose`` names whose rule it is."""
+
+    id: str
+    met: str  # plain words shown when the requirement is met
+    missing: str  # plain words shown when it is not
+    whose: str  # e.g. "one US insurer's policy (BCBS South Carolina)"
+    any_of: tuple[TreatmentKind, ...]
+    min_distinct: int = Field(default=1, ge=1)
+    min_weeks: int | None = Field(default=None, ge=1)
+    min_visits: int | None = Field(default=None, ge=1)
+    visits_within_weeks: int | None = Field(default=None, ge=1)
+    min_weeks_by_kind: dict[TreatmentKind, int] = {}  # a kind with its own minimum (e.g. an intensive program)
+
+    @model_validator(mode="after")
+    def _visits_have_a_period(self) -> "Requirement":
+        if (self.min_visits is None) != (self.visits_within_weeks is None):
+            raise ValueError("min_visits needs visits_within_weeks (visits only count within a stated period)")
+        stray = [k for k in self.min_weeks_by_kind if k not in self.any_of]
+        if stray:
+            raise ValueError(f"min_weeks_by_kind names kind(s) not in any_of: {', '.join(stray)}")
+        return self
+
+
+class Policy(Frozen):
+    procedure: Literal["microdiscectomy", "laminectomy", "fusion"]
+    diagnoses: tuple[Diagnosis, ...]
+    min_weeks: int = Field(ge=1)  # how long the symptoms and the program have lasted
+    whose: str  # whose rule the length is
+    requirements: tuple[Requirement, ...]
+    nicotine_free_weeks: int | None = Field(default=None, ge=1)  # asked before fusion by insurers
+    notes: tuple[str, ...] = ()  # always shown with the result (e.g. NICE on fusion)
+    sources: tuple[str, ...]
+
+
+class Nicotine(Frozen):
+    """The question on nicotine before fusion, and why it matters."""
+
+    question: str
+    choices: dict[Literal["none", "stopped", "current"], str]
+    weeks_question: str
+    why: str  # why it matters, in plain words, with its numbers
+    why_label: Literal["V1", "V2"]
+    why_sources: tuple[str, ...] = Field(min_length=1)
+    whose: str
+    not_asked: str  # missing: the question was not answered
+    current: str  # missing: still using nicotine
+    too_recent: str  # missing: stopped, but for fewer than {weeks} weeks ({have} so far)
+    met: str  # in place: nicotine-free for long enough
+
+
+class NotCounting(Frozen):
+    reason: str  # shown when the patient tried it: why it does not count
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class Readiness(Frozen):
+    # Never count toward a program, each with the plain reason shown when a patient tried it.
+    not_counting: dict[TreatmentKind, NotCounting]
+    # Treatments of one category count as one kind of care, whatever the number of drugs.
+    categories: dict[str, tuple[TreatmentKind, ...]]
+    # The program's length rests on these kinds only (not a medicine or an injection alone).
+    length_kinds: tuple[TreatmentKind, ...]
+    policies: tuple[Policy, ...]
+    nicotine: Nicotine
+    early_pain_weeks: int  # under this many weeks: the self-care advice
+    early_pain_advice: str
+    early_pain_sources: tuple[str, ...]
+    messages: dict[str, str]  # plain sentences with {placeholders}, keyed by situation
+    status_titles: dict[str, str]
+
+    @model_validator(mode="after")
+    def _categories_cover_the_counting_kinds(self) -> "Readiness":
+        problems = []
+        seen: dict[str, str] = {}
+        for name, kinds in self.categories.items():
+            for kind in kinds:
+                if kind in seen:
+                    problems.append(f"categories: '{kind}' is in both '{seen[kind]}' and '{name}'")
+                seen[kind] = name
+                if kind in self.not_counting:
+                    problems.append(f"categories.{name}: '{kind}' is also in not_counting")
+        for kind in self.length_kinds:
+            if kind in self.not_counting:
+                problems.append(f"length_kinds: '{kind}' is in not_counting")
+        for p in self.policies:
+            for req in p.requirements:
+                for kind in req.any_of:
+                    if kind in self.not_counting:
+                        problems.append(f"policies ({p.procedure}) {req.id}: '{kind}' is in not_counting")
+                    elif kind not in seen:
+                        problems.append(f"policies ({p.procedure}) {req.id}: '{kind}' has no category")
+        needed = {"screen_not_done", "emergency", "urgent", "not_yet", "criteria_met"}
+        if not needed <= set(self.status_titles):
+            problems.append(f"status_titles needs {', '.join(sorted(needed - set(self.status_titles)))}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self

@@ -1,0 +1,199 @@
+"""The safety screen's rules: every sign alone, every combination, at each level.
+
+The expected levels are written out here, from shared/evidence/nonoperative-and-red-flags.md
+section 2 and issue 9, so a change to content/red_flags.yaml that lowers a level fails a test.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+
+from decision.content import ContentError, load_content
+from decision.readiness import assess
+from decision.record import DecisionRecord, Treatment, parse_record
+from decision.red_flags import level, screen
+
+CAUDA_EQUINA = ["saddle_numbness", "bladder_problems", "bowel_control_loss", "sciatica_both_legs", "new_sexual_dysfunction"]
+NERVE_SIGNS = [*CAUDA_EQUINA, "worsening_leg_weakness", "widespread_neurology"]
+
+ALONE = {
+    **{f: "emergency" for f in CAUDA_EQUINA},
+    "widespread_neurology": "emergency",
+    "leg_colour_change": "emergency",
+    "aortic_aneurysm": "emergency",
+    "recent_major_trauma": "emergency",
+    "worsening_leg_weakness": "urgent",
+    "fever_or_feeling_unwell": "urgent",
+    "infection_risk": "soon",
+    "cancer_history": "soon",
+    "unexplained_weight_loss": "soon",
+    "night_pain": "soon",
+    "fracture_risk": "soon",
+    "inflammatory_pain": "soon",
+}
+RANK = {"soon": 0, "urgent": 1, "emergency": 2}
+
+COMPLETE_DISC = dict(
+    diagnosis="disc_herniation", procedure="microdiscectomy", symptom_weeks=8,
+    treatments=[Treatment(kind="physical_therapy", weeks=6), Treatment(kind="nsaid", weeks=6)],
+)
+
+
+def rec(flags, **kw) -> DecisionRecord:
+    return DecisionRecord(safety_screen_done=True, red_flags=list(flags), **kw)
+
+
+def test_the_table_of_expected_levels_covers_every_sign_on_the_screen(content):
+    assert set(ALONE) == {f.id for f in content.red_flags.flags}
+
+
+@pytest.mark.parametrize("flag", ALONE)
+def test_each_sign_alone_gets_its_level(content, flag):
+    assert level(rec([flag]), content) == ALONE[flag]
+
+
+@pytest.mark.parametrize("sign", NERVE_SIGNS)
+def test_cancer_with_any_nerve_or_cord_sign_is_an_emergency(content, sign):
+    result = screen(rec(["cancer_history", sign]), content)
+    assert result.level == "emergency"
+    assert "cancer_with_nerve_signs" in {r.id for r in result.rules}
+
+
+def test_cancer_with_worsening_weakness_is_an_emergency_not_a_same_day_review(content):
+    # Review finding C1: this combination (suspected metastatic cord compression) was "urgent".
+    result = assess(rec(["cancer_history", "worsening_leg_weakness"]), content)
+    assert result.status == "emergency" and result.red_flag == "emergency"
+
+
+def test_infection_risk_with_fever_is_urgent(content):
+    result = screen(rec(["infection_risk", "fever_or_feeling_unwell"]), content)
+    assert result.level == "urgent"
+    assert "infection_risk_with_fever" in {r.id for r in result.rules}
+
+
+@pytest.mark.parametrize("pair", [("cancer_history", "unexplained_weight_loss"), ("cancer_history", "night_pain"),
+                                  ("infection_risk", "night_pain"), ("fracture_risk", "inflammatory_pain")])
+def test_signs_that_call_for_a_check_within_days_stay_soon_together(content, pair):
+    assert level(rec(pair), content) == "soon"
+
+
+@pytest.mark.parametrize("a, b", list(itertools.combinations(ALONE, 2)))
+def test_two_signs_never_get_less_than_the_higher_of_the_two(content, a, b):
+    got = level(rec([a, b]), content)
+    assert RANK[got] >= max(RANK[ALONE[a]], RANK[ALONE[b]])
+
+
+def test_no_sign_means_no_level(content):
+    assert screen(rec([]), content) is None
+
+
+def test_every_sign_ticked_is_an_emergency_and_lists_every_sign(content):
+    result = screen(rec(ALONE), content)
+    assert result.level == "emergency"
+    assert len(result.ticked) == len(ALONE)
+
+
+# ------------------------------------------------------------ the words
+
+
+def test_the_emergency_says_now_and_within_hours_and_names_an_ambulance(content):
+    emergency = content.red_flags.levels["emergency"]
+    text = f"{emergency.title} {emergency.message}"
+    assert "now" in text and "within hours" in text and "ambulance" in text
+    assert "today" not in text.lower()
+
+
+def test_the_three_levels_have_different_titles(content):
+    titles = [a.title for a in content.red_flags.levels.values()]
+    assert len(set(titles)) == 3
+    assert "same day" in content.red_flags.levels["urgent"].message
+    assert "few days" in content.red_flags.levels["soon"].message
+
+
+def test_the_quiz_on_red_flags_does_not_teach_today_for_an_emergency(content):
+    for q in content.deliberation.quiz.questions:
+        right = next(c for c in q.choices if c.id == q.answer)
+        if "emergency" in right.text.lower():
+            assert "now" in right.text.lower() and "today" not in right.text.lower()
+
+
+def test_the_emergency_status_title_says_now(content):
+    assert "now" in content.readiness.status_titles["emergency"].lower()
+
+
+# ------------------------------------------------------------ what each level does to the aid
+
+
+@pytest.mark.parametrize("flag", [f for f, lv in ALONE.items() if lv != "soon"])
+def test_urgent_and_emergency_signs_bypass_a_complete_program(content, flag):
+    result = assess(rec([flag], **COMPLETE_DISC), content)
+    assert result.status == ALONE[flag] == result.red_flag
+    assert result.missing == ()
+    assert result.reasons[0] == content.red_flags.levels[ALONE[flag]].message
+
+
+@pytest.mark.parametrize("flag", [f for f, lv in ALONE.items() if lv == "soon"])
+def test_a_soon_sign_does_not_stop_the_readiness_check(content, flag):
+    result = assess(rec([flag], **COMPLETE_DISC), content)
+    assert result.red_flag == "soon"
+    assert result.status == "criteria_met"
+    assert result.reasons[0] == content.red_flags.levels["soon"].message
+
+
+def test_an_unanswered_safety_screen_gets_no_readiness_verdict(content):
+    result = assess(DecisionRecord(**COMPLETE_DISC), content)
+    assert result.status == "screen_not_done"
+    assert result.missing == (content.readiness.messages["screen_not_done"],)
+    assert result.red_flag is None
+
+
+def test_a_version_2_record_with_the_screen_unanswered_is_screen_not_done(content):
+    data = {"schema_version": 2, "diagnosis": "disc_herniation", "procedure": "microdiscectomy", "symptom_weeks": 8,
+            "treatments": [{"kind": "physical_therapy", "weeks": 6}, {"kind": "nsaid", "weeks": 6}]}
+    assert assess(parse_record(json.dumps(data)), content).status == "screen_not_done"
+
+
+@pytest.mark.parametrize("flags, done", [([], True), (["night_pain"], True)])
+def test_a_version_1_red_flags_list_counts_as_an_answered_screen(flags, done):
+    record = parse_record(json.dumps({"schema_version": 1, "red_flags": flags}))
+    assert record.safety_screen_done is done and record.schema_version == 3
+
+
+def test_a_version_1_file_without_a_red_flags_list_has_not_answered_the_screen():
+    assert parse_record(json.dumps({"schema_version": 1})).safety_screen_done is False
+
+
+# ------------------------------------------------------------ the content check refuses
+
+
+def _copy(tmp_path, edit):
+    import shutil
+
+    from decision.content import CONTENT_DIR
+
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root)
+    path = root / "red_flags.yaml"
+    path.write_text(edit(path.read_text()))
+    return root
+
+
+def test_a_sign_with_no_rule_of_its_own_is_refused(tmp_path):
+    root = _copy(tmp_path, lambda s: s.replace("    any_of: [night_pain]\n", "    any_of: [night_pain]\n    all_of: [cancer_history]\n"))
+    with pytest.raises(ContentError, match="red_flags.yaml.*night_pain has no rule"):
+        load_content(root)
+
+
+def test_a_rule_without_a_source_is_refused(tmp_path):
+    root = _copy(tmp_path, lambda s: s.replace("    sources: [glos_gcare_red_flags]\n  # Inflammatory", "    sources: []\n  # Inflammatory"))
+    with pytest.raises(ContentError, match="red_flags.yaml"):
+        load_content(root)
+
+
+def test_a_level_name_outside_the_three_is_refused(tmp_path):
+    root = _copy(tmp_path, lambda s: s.replace("    level: soon\n    any_of: [night_pain]", "    level: later\n    any_of: [night_pain]"))
+    with pytest.raises(ContentError, match="red_flags.yaml"):
+        load_content(root)
