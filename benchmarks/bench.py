@@ -109,6 +109,10 @@ def main() -> int:
     print(f"  cpus: {os.cpu_count()}  platform: {platform.platform()}  machine: {platform.machine()}")
     print(f"  python {platform.python_version()}  streamlit {streamlit.__version__}")
     print(f"  runs per page: {runs} (median; {WARMUP} warm-up runs first)")
+    print("What AppTest cannot see: it never runs Streamlit's post-run garbage collection")
+    print("(runner.postScriptGC), sends nothing over a websocket, loads no browser, and runs one session")
+    print("at a time. Those costs dominated the live server (issue 13); benchmarks/load.py measures them")
+    print("on a live server, benchmarks/clicks.py in Chromium. The times below are script time only.")
     print()
 
     # ---- content
@@ -120,11 +124,12 @@ def main() -> int:
 
     # ---- one icon array (compare, fusion and summary draw dozens per rerun)
     try:
-        from decision.icon_array import icon_array_figure
+        from decision.icon_array import icon_array_svg
 
         figure = content.figures[0]
-        icon_ms = median_ms(lambda: icon_array_figure(figure), 20)
-        print(f"One icon array (decision.icon_array.icon_array_figure, plotly go.Figure, median of 20): {icon_ms:.1f} ms")
+        icon_ms = median_ms(lambda: icon_array_svg.__wrapped__(figure), 20)
+        print(f"One icon array (decision.icon_array.icon_array_svg, inline SVG, uncached, median of 20): "
+              f"{icon_ms:.2f} ms, {len(icon_array_svg(figure))} bytes")
     except Exception as exc:
         print(f"One icon array: could not time it ({type(exc).__name__}: {exc})")
     print()

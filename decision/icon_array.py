@@ -2,63 +2,37 @@
 
 100 icons in a 10 x 10 grid; the affected icons are grouped and filled from the bottom row
 upward (Zikmund-Fisher's iconarray.com design; grouped arrays are read more accurately than
-scattered ones, Price et al. 2022). The builder returns a plotly figure and never touches
-streamlit, so it is tested without a browser. The PDF draws from the same ``icon_cells``.
+scattered ones, Price et al. 2022). The builders return small inline SVG (a string) and never
+touch streamlit, so they are tested without a browser. The PDF draws from the same ``icon_cells``.
+
+Why SVG and not a chart library: a plotly icon array sent ~4 KB of chart JSON per number and
+made the browser download plotly.js (4.6 MB) on the first chart; Compare sent 91 KB per visit.
+Here each array is a few hundred bytes: the circles are an SVG ``<pattern>``, and the affected
+and unaffected people are rectangles filled with it (a full row is one rectangle), so the size
+does not grow with the number of icons drawn.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-
-import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
+from html import escape
 
 from decision.content import Figure
 
 GRID = 10
 AFFECTED = "#1f5f8b"
 UNAFFECTED = "#d5dde3"
-
-
-class FrozenFigure(go.Figure):
-    """A figure that is built once and never changed afterwards (the builders are cached).
-
-    st.plotly_chart calls ``to_dict()`` on every rerun, and plotly answers with a deep copy:
-    most of a long page's rerun time. A frozen figure computes its dict once and hands out the
-    same one; Streamlit only serialises it (tests check the chart spec is unchanged by a rerun).
-    """
-
-    def to_dict(self) -> dict:
-        cached = self.__dict__.get("_frozen_dict")
-        if cached is None:
-            cached = self.__dict__["_frozen_dict"] = super().to_dict()
-        return cached
+CELL = 10  # one person's square in SVG units; the grid is 100 x 100 units
+RADIUS = 3.4  # the circle drawn in that square (same proportion as the plotly markers were)
+MIN_WIDTH_PX = 150
+ARRAY_PX = 170  # drawn size of one array on screen (at least MIN_WIDTH_PX)
+TITLE_UNITS = 20  # room above a titled array for its "1. 70 in 100" (a whole number of cells, so
+# the circle pattern, tiled from the origin, lines up with the grid below it)
 
 
 def icons_to_fill(per_100: float) -> int:
     """Whole icons to fill. Under 1 in 100 no icon is filled; the words say 'fewer than 1'."""
     return max(0, min(100, round(per_100)))
-
-
-def _traces(per_100: float, *, marker_size: int) -> list[go.Scatter]:
-    """Two single-colour traces (affected, then the rest): a smaller chart than per-icon colours."""
-    cells = icon_cells(per_100)
-    traces = []
-    for affected, color in ((True, AFFECTED), (False, UNAFFECTED)):
-        idx = np.array([i for i, c in enumerate(cells) if c is affected], dtype=np.int8)
-        traces.append(
-            go.Scatter(
-                # numpy arrays travel to the browser as one packed string each, not a list of
-                # 100 numbers: plotly's per-element walk was half of a long page's rerun.
-                x=idx % GRID,
-                y=idx // GRID,
-                mode="markers",
-                marker={"symbol": "circle", "size": marker_size, "color": color, "line": {"width": 0}},
-                hoverinfo="skip",
-            )
-        )
-    return traces
 
 
 def icon_cells(per_100: float) -> list[bool]:
@@ -92,64 +66,92 @@ def label_note(figure: Figure) -> str:
     return "Seen in the original study."
 
 
-# Building a validated plotly figure costs ~10 ms, and a long page draws dozens on every rerun.
-# Figures are frozen (hashable), so each chart is built once per process; callers must not
-# mutate the result (st.plotly_chart copies it with to_dict()).
-@lru_cache(maxsize=1024)
-def icon_array_figure(figure: Figure, *, height: int = 210) -> go.Figure:
-    fig = FrozenFigure(_traces(figure.per_100, marker_size=14))
-    fig.update_layout(
-        height=height,
-        width=height,
-        margin={"l": 4, "r": 4, "t": 4, "b": 4},
-        xaxis={"visible": False, "range": [-0.6, GRID - 0.4], "fixedrange": True},
-        yaxis={"visible": False, "range": [-0.6, GRID - 0.4], "fixedrange": True, "scaleanchor": "x"},
-        plot_bgcolor="rgba(0,0,0,0)",
-        paper_bgcolor="rgba(0,0,0,0)",
-        showlegend=False,
-    )
-    return fig
+def _pattern_id(color: str) -> str:
+    # Ids are named after their colour, so two arrays on one page that share an id define the
+    # very same pattern: whichever the browser picks, the drawing is the same.
+    return "ia-" + color.lstrip("#")
 
 
-def icon_arrays_figure(
-    figures: list[Figure] | tuple[Figure, ...], *, columns: int = 2, panel_height: int = 170
-) -> go.Figure:
-    """Several icon arrays in ONE plotly figure, a grid of panels (``columns`` wide), each titled
-    with its number, so the arrays stay large enough to read in a narrow column.
+def _region_rects(n: int) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int, int]]]:
+    """Rectangles (x, y, w, h in grid cells, y from the top) covering the first n people and the rest.
 
-    One chart per group rather than one per number: a browser builds each plotly chart on its
-    own, so fewer charts make a long page appear sooner (benchmarks/bench.py measures it).
+    People are counted from the bottom-left, row by row, so the affected ones are the bottom
+    ``n // 10`` full rows plus ``n % 10`` people at the left of the row above them.
     """
-    return _icon_arrays_figure(tuple(figures), columns, panel_height)
+    full, part = divmod(n, GRID)
+    affected, rest = [], []
+    if full:
+        affected.append((0, GRID - full, GRID, full))
+    if part:
+        affected.append((0, GRID - full - 1, part, 1))
+        rest.append((part, GRID - full - 1, GRID - part, 1))
+    top_rows = GRID - full - (1 if part else 0)
+    if top_rows:
+        rest.append((0, 0, GRID, top_rows))
+    return affected, rest
+
+
+def _defs() -> str:
+    out = []
+    for color in (AFFECTED, UNAFFECTED):
+        out.append(
+            f'<pattern id="{_pattern_id(color)}" width="{CELL}" height="{CELL}" patternUnits="userSpaceOnUse">'
+            f'<circle cx="{CELL / 2:g}" cy="{CELL / 2:g}" r="{RADIUS:g}" fill="{color}"/></pattern>'
+        )
+    return "<defs>" + "".join(out) + "</defs>"
+
+
+def _grid(per_100: float, y0: float) -> str:
+    affected, rest = _region_rects(icons_to_fill(per_100))
+    parts = []
+    # data-p: "a" for affected people, "u" for the rest (tests count them from the areas).
+    for kind, color, rects in (("a", AFFECTED, affected), ("u", UNAFFECTED, rest)):
+        for x, y, w, h in rects:
+            parts.append(
+                f'<rect data-p="{kind[0]}" x="{x * CELL}" y="{y * CELL + y0:g}" width="{w * CELL}" '
+                f'height="{h * CELL}" fill="url(#{_pattern_id(color)})"/>'
+            )
+    return "".join(parts)
 
 
 @lru_cache(maxsize=1024)
-def _icon_arrays_figure(figures: tuple[Figure, ...], columns: int, panel_height: int) -> go.Figure:
-    count = len(figures)
-    cols = max(1, min(columns, count))
-    rows = -(-count // cols)
-    titles = [f"{i}. {format_number(f.per_100).split(' (')[0]}" for i, f in enumerate(figures, start=1)]
-    fig = FrozenFigure(make_subplots(rows=rows, cols=cols, subplot_titles=titles, horizontal_spacing=0.08,
-                                     vertical_spacing=0.12 / rows))
-    for i, figure in enumerate(figures):
-        row, col = i // cols + 1, i % cols + 1
-        for trace in _traces(figure.per_100, marker_size=10):
-            fig.add_trace(trace, row=row, col=col)
-    for n in range(1, rows * cols + 1):
-        axis = "" if n == 1 else str(n)
-        fig.update_layout(
-            {
-                f"xaxis{axis}": {"visible": False, "range": [-0.6, GRID - 0.4], "fixedrange": True},
-                f"yaxis{axis}": {"visible": False, "range": [-0.6, GRID - 0.4], "fixedrange": True,
-                                 "scaleanchor": f"x{axis}"},
-            }
-        )
-    fig.update_annotations(font_size=13)
-    fig.update_layout(
-        height=rows * (panel_height + 30),
-        margin={"l": 4, "r": 4, "t": 30, "b": 4},
-        plot_bgcolor="rgba(0,0,0,0)",
-        paper_bgcolor="rgba(0,0,0,0)",
-        showlegend=False,
+def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_PX, defs: bool = True) -> str:
+    """One icon array as an inline ``<svg>``; its accessible name is the figure's sentence.
+
+    ``px`` is the drawn width in CSS pixels (never under MIN_WIDTH_PX). With a ``title`` (e.g.
+    "1. 70 in 100") the number is written above the grid. ``defs=False`` leaves out the circle
+    patterns, for arrays drawn after one that has them in the same element.
+    """
+    px = max(px, MIN_WIDTH_PX)
+    top = TITLE_UNITS if title else 0
+    height = GRID * CELL + top
+    label = escape(sentence(figure), quote=True)
+    heading = (
+        f'<text x="{GRID * CELL / 2:g}" y="13" text-anchor="middle" font-size="11" fill="#1c2430">'
+        f"{escape(title)}</text>"
+        if title else ""
     )
-    return fig
+    return (
+        f'<svg role="img" aria-label="{label}" class="icon-array" '
+        f'viewBox="0 -1 {GRID * CELL} {height + 2}" width="{px}" height="{round(px * (height + 2) / (GRID * CELL))}">'
+        f"{_defs() if defs else ''}{heading}{_grid(figure.per_100, top)}</svg>"
+    )
+
+
+def icon_arrays_html(figures: list[Figure] | tuple[Figure, ...]) -> str:
+    """Several icon arrays, each titled with its number ("1. 70 in 100"), side by side.
+
+    They wrap onto the next line when the column is narrow, so none is drawn under
+    MIN_WIDTH_PX wide. The first array carries the circle patterns the others use: the arrays
+    are one element of the page, drawn and removed together.
+    """
+    return _icon_arrays_html(tuple(figures))
+
+
+@lru_cache(maxsize=1024)
+def _icon_arrays_html(figures: tuple[Figure, ...]) -> str:
+    arrays = "".join(
+        icon_array_svg(f, title=f"{i}. {format_number(f.per_100).split(' (')[0]}", defs=i == 1)
+        for i, f in enumerate(figures, start=1)
+    )
+    return f'<div class="icon-arrays" style="display:flex;flex-wrap:wrap;gap:12px 20px">{arrays}</div>'

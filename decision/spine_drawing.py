@@ -9,16 +9,14 @@ Which levels are drawn as fused is an example only: the drawing starts a fusion 
 grows it upward from the sacrum, because the lowest two levels are where most lumbar fusions
 are done. The patient's own levels come from the surgeon and the scans.
 
-Pure plotly: no streamlit here, so the figure is tested without a browser.
+Pure Python that writes a small inline SVG (about 4 KB; the plotly figure it replaces was ~40 KB of
+chart JSON plus plotly.js): no streamlit here, so the drawing is tested without a browser.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-
-import plotly.graph_objects as go
-
-from decision.icon_array import FrozenFigure
+from html import escape
 
 VERTEBRAE = ("L1", "L2", "L3", "L4", "L5", "Sacrum")
 SEGMENTS = tuple(f"{upper}-{lower}" for upper, lower in zip(VERTEBRAE, VERTEBRAE[1:]))
@@ -89,110 +87,109 @@ def describe(segments: int | None) -> str:
     return text
 
 
-def _rounded_box(x0: float, y0: float, x1: float, y1: float, r: float) -> str:
-    """An SVG path for a box with rounded corners (plotly shapes have no rounded rectangle)."""
-    return (
-        f"M {x0 + r},{y0} L {x1 - r},{y0} Q {x1},{y0} {x1},{y0 + r} "
-        f"L {x1},{y1 - r} Q {x1},{y1} {x1 - r},{y1} "
-        f"L {x0 + r},{y1} Q {x0},{y1} {x0},{y1 - r} "
-        f"L {x0},{y0 + r} Q {x0},{y0} {x0 + r},{y0} Z"
-    )
-
-
 def _body_bottom(index: int) -> float:
-    """y of the lower edge of vertebra ``index`` (0 = L1 at the top)."""
+    """y of the lower edge of vertebra ``index`` (0 = L1 at the top), in drawing units, y up."""
     return (len(VERTEBRAE) - 1 - index) * _STEP
 
 
-@lru_cache(maxsize=8)  # four possible drawings; built once each (callers must not mutate them)
-def segments_figure(segments: int | None) -> go.Figure:
+# Drawing units to CSS pixels. The drawing is wider than tall per unit, as the chart was.
+_SX, _SY = 46.0, 31.0
+_X0, _X1 = -1.6, _BODY_W + 7.5
+_Y0, _Y1 = -0.9, _body_bottom(0) + _BODY_H + 0.9
+WIDTH = round((_X1 - _X0) * _SX)
+HEIGHT = round((_Y1 - _Y0) * _SY)
+
+
+def _x(x: float) -> float:
+    return round((x - _X0) * _SX, 1)
+
+
+def _y(y: float) -> float:
+    return round((_Y1 - y) * _SY, 1)  # SVG y grows downward
+
+
+def _box(part: str, x0: float, y0: float, x1: float, y1: float, r: float, fill: str, stroke: str,
+         width: float, dash: bool = False) -> str:
+    """A box with rounded corners between drawing points (x0, y0) and (x1, y1)."""
+    extra = ' stroke-dasharray="9 5"' if dash else ""
+    return (
+        f'<rect data-part="{part}" x="{_x(x0):g}" y="{_y(y1):g}" width="{round((x1 - x0) * _SX, 1):g}" '
+        f'height="{round((y1 - y0) * _SY, 1):g}" rx="{round(r * _SX, 1):g}" ry="{round(r * _SY, 1):g}" '
+        f'fill="{fill}" stroke="{stroke}" stroke-width="{width:g}"{extra}/>'
+    )
+
+
+def _text(x: float, y: float, lines: list[str], *, anchor: str = "start", size: int = 14, color: str = TEXT,
+          bold: bool = False) -> str:
+    """Text centred on drawing height y; with two lines, only the first is bold."""
+    head = f'text-anchor="{anchor}" dominant-baseline="middle" font-size="{size}" fill="{color}"'
+    if len(lines) == 1:
+        weight = ' font-weight="bold"' if bold else ""
+        return f'<text x="{_x(x):g}" y="{_y(y):g}" {head}{weight}>{escape(lines[0])}</text>'
+    first = _y(y) - (len(lines) - 1) * size * 0.6
+    spans = []
+    for i, line in enumerate(lines):
+        weight = ' font-weight="bold"' if bold and i == 0 else ""
+        spans.append(f'<tspan x="{_x(x):g}" y="{round(first + i * size * 1.2, 1):g}"{weight}>{escape(line)}</tspan>')
+    return f"<text {head}>{''.join(spans)}</text>"
+
+
+@lru_cache(maxsize=8)  # four possible drawings; built once each
+def segments_svg(segments: int | None) -> str:
     """The side drawing, with the fused segment(s) filled and the neighbouring levels outlined.
 
-    Every shape carries a ``name``: ``vertebra:L4``, ``disc:L4-L5``, ``fused:L4-L5`` or
-    ``adjacent:L3-L4``, so the drawing can be checked without looking at it.
+    Every part carries a ``data-part``: ``vertebra:L4``, ``arch:L4``, ``disc:L4-L5``,
+    ``fused:L4-L5``, ``adjacent:L3-L4`` or ``bracket:fused``, so the drawing can be checked
+    without looking at it. Its accessible name is ``describe(segments)``.
     """
     fused = fused_segments(segments)
     adjacent = adjacent_segments(segments)
     fused_bones = {b for s in fused for b in s.split("-")}
-    fig = FrozenFigure()
-    shapes: list[dict] = []
-    annotations: list[dict] = []
+    parts: list[str] = []
 
     for i, name in enumerate(VERTEBRAE):
         y0 = _body_bottom(i)
         height = _BODY_H * (1.3 if name == "Sacrum" else 1.0)
         y0 = y0 - (height - _BODY_H)
-        shapes.append({
-            "type": "path", "name": f"vertebra:{name}", "path": _rounded_box(0, y0, _BODY_W, y0 + height, 0.35),
-            "fillcolor": FUSED if name in fused_bones else BONE,
-            "line": {"color": BONE_LINE, "width": 1.5}, "layer": "below",
-        })
+        fill = FUSED if name in fused_bones else BONE
+        parts.append(_box(f"vertebra:{name}", 0, y0, _BODY_W, y0 + height, 0.35, fill, BONE_LINE, 1.5))
         # The bony arch at the back (right side of the drawing).
-        shapes.append({
-            "type": "path", "name": f"arch:{name}",
-            "path": _rounded_box(_BODY_W + 0.5, y0 + 0.35, _BODY_W + 1.4, y0 + height - 0.25, 0.2),
-            "fillcolor": FUSED if name in fused_bones else BONE,
-            "line": {"color": BONE_LINE, "width": 1}, "layer": "below",
-        })
-        annotations.append({
-            "x": -0.35, "y": y0 + height / 2, "text": f"<b>{name}</b>", "showarrow": False,
-            "xanchor": "right", "font": {"size": 14, "color": TEXT},
-        })
+        parts.append(_box(f"arch:{name}", _BODY_W + 0.5, y0 + 0.35, _BODY_W + 1.4, y0 + height - 0.25, 0.2,
+                          fill, BONE_LINE, 1))
+        parts.append(_text(-0.35, y0 + height / 2, [name], anchor="end", bold=True))
 
     for i, segment in enumerate(SEGMENTS):
         y0 = _body_bottom(i) - _DISC_H
         y1 = _body_bottom(i)
         kind = "fused" if segment in fused else "adjacent" if segment in adjacent else "disc"
-        shape = {
-            "type": "path", "name": f"{kind}:{segment}", "path": _rounded_box(0.15, y0 + 0.05, _BODY_W - 0.15, y1 - 0.05, 0.15),
-            "fillcolor": FUSED if kind == "fused" else DISC,
-            "line": {"color": BONE_LINE, "width": 1},
-        }
         if kind == "adjacent":
-            shape["fillcolor"] = ADJACENT_FILL
-            shape["line"] = {"color": ADJACENT, "width": 3, "dash": "dash"}
-        shapes.append(shape)
-        if kind == "adjacent":
+            parts.append(_box(f"adjacent:{segment}", 0.15, y0 + 0.05, _BODY_W - 0.15, y1 - 0.05, 0.15,
+                              ADJACENT_FILL, ADJACENT, 3, dash=True))
             where = "above" if SEGMENTS.index(segment) < SEGMENTS.index(fused[0]) else "below"
-            annotations.append({
-                "x": _BODY_W + 1.7, "y": (y0 + y1) / 2, "text": f"Neighbouring level {where} the fusion",
-                "showarrow": False, "xanchor": "left", "font": {"size": 13, "color": ADJACENT},
-            })
+            parts.append(_text(_BODY_W + 1.7, (y0 + y1) / 2, [f"Neighbouring level {where} the fusion"],
+                               size=13, color=ADJACENT))
+        else:
+            parts.append(_box(f"{kind}:{segment}", 0.15, y0 + 0.05, _BODY_W - 0.15, y1 - 0.05, 0.15,
+                              FUSED if kind == "fused" else DISC, BONE_LINE, 1))
 
     if fused:
         top = _body_bottom(SEGMENTS.index(fused[0])) + _BODY_H
         bottom = _body_bottom(SEGMENTS.index(fused[-1]) + 1)
         n = len(fused)
-        # A bracket beside the fused bones.
-        shapes.append({
-            "type": "path", "name": "bracket:fused",
-            "path": f"M {_BODY_W + 1.6},{top - 0.2} L {_BODY_W + 1.8},{top - 0.2} L {_BODY_W + 1.8},{bottom + 0.2} L {_BODY_W + 1.6},{bottom + 0.2}",
-            "line": {"color": FUSED, "width": 3},
-        })
-        annotations.append({
-            "x": _BODY_W + 2.0, "y": (top + bottom) / 2,
-            "text": f"<b>Fused: {n} motion segment{'s' if n > 1 else ''}</b><br>these bones grow into one",
-            "showarrow": False, "xanchor": "left", "align": "left", "font": {"size": 13, "color": FUSED},
-        })
+        a, b = _BODY_W + 1.6, _BODY_W + 1.8
+        parts.append(
+            f'<path data-part="bracket:fused" d="M{_x(a):g} {_y(top - 0.2):g}H{_x(b):g}V{_y(bottom + 0.2):g}'
+            f'H{_x(a):g}" fill="none" stroke="{FUSED}" stroke-width="3"/>'
+        )
+        parts.append(_text(_BODY_W + 2.0, (top + bottom) / 2,
+                           [f"Fused: {n} motion segment{'s' if n > 1 else ''}", "these bones grow into one"],
+                           size=13, color=FUSED, bold=True))
 
-    annotations.append({
-        "x": 0, "y": _body_bottom(0) + _BODY_H + 0.5, "text": "Front of the body", "showarrow": False,
-        "xanchor": "left", "font": {"size": 12, "color": TEXT},
-    })
-    annotations.append({
-        "x": _BODY_W + 1.4, "y": _body_bottom(0) + _BODY_H + 0.5, "text": "Back", "showarrow": False,
-        "xanchor": "right", "font": {"size": 12, "color": TEXT},
-    })
-
-    fig.update_layout(
-        shapes=shapes,
-        annotations=annotations,
-        height=460,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"visible": False, "range": [-1.6, _BODY_W + 7.5], "fixedrange": True},
-        yaxis={"visible": False, "range": [-0.9, _body_bottom(0) + _BODY_H + 0.9], "fixedrange": True},
-        plot_bgcolor="rgba(0,0,0,0)",
-        paper_bgcolor="rgba(0,0,0,0)",
-        showlegend=False,
+    parts.append(_text(0, _body_bottom(0) + _BODY_H + 0.5, ["Front of the body"], size=12))
+    parts.append(_text(_BODY_W + 1.4, _body_bottom(0) + _BODY_H + 0.5, ["Back"], anchor="end", size=12))
+    label = escape(describe(segments), quote=True)
+    return (
+        f'<svg role="img" aria-label="{label}" class="spine-drawing" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" style="max-width:{WIDTH}px;height:auto" '
+        f'font-family="inherit">{"".join(parts)}</svg>'
     )
-    return fig

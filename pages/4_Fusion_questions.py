@@ -7,7 +7,6 @@ the same cards, keeps notes, and sees a recorded plan read-only.
 
 import streamlit as st
 
-from decision.spine_drawing import describe, segments_figure
 from ui import frame
 from ui import figures as ui_figures
 from ui.widgets import choice
@@ -95,8 +94,7 @@ for number, q in enumerate(fusion.questions, start=1):
             if segments is None:
                 segments = st.radio("Show a fusion of", [1, 2, 3], format_func=lambda n: field.values[str(n)], horizontal=True,
                                     key=f"{W}fusion_drawing_example")
-            st.plotly_chart(segments_figure(segments), key="spine-drawing", alt=describe(segments),
-                            config={"displayModeBar": False, "staticPlot": True})
+            ui_figures.draw_spine(segments)
             st.caption(fusion.segments_caption)
 
 if clinic:

@@ -21,7 +21,7 @@ from decision.summary import (
     Bullets, FigureBlock, Item, OptionFigures, Paragraph, Section, Table, build_summary, sure_text,
 )
 from ui import frame
-from ui.figures import draw_figure, draw_figures
+from ui.figures import draw_figure, draw_figures, draw_table
 from ui.widgets import choice
 
 content, record = frame.open_page("summary")
@@ -92,7 +92,7 @@ def draw_block(block, key: str) -> None:
     elif isinstance(block, Bullets):
         st.text("\n".join(f"{i}. {text}" if block.numbered else f"• {text}" for i, text in enumerate(block.items, 1)))
     elif isinstance(block, Table):
-        st.table([dict(zip(block.header, row)) for row in block.rows], hide_index=True)
+        draw_table(block.header, block.rows)
     elif isinstance(block, OptionFigures):
         # An expander per option, open at first, so a long list of numbers can be folded away.
         # The numbers of each row share one chart (fewer charts: the page appears sooner).

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import frame
 from ui.about import reading_level
+from ui.figures import draw_table
 
 content, record = frame.open_page("about")
 m = content.meta
@@ -38,18 +39,24 @@ st.write(
 )
 
 st.subheader("Reading level")
-overall, worst = reading_level()
-st.write(
-    f"The text written for patients reads at about US school grade {overall:.1f} overall "
-    f"(Flesch-Kincaid). The hardest single passage scores {worst:.1f}. Our limit is grade 8."
-)
+level = reading_level()
+if level is not None and level.current:
+    st.write(
+        f"The text written for patients reads at about US school grade {level.overall:.1f} overall "
+        f"(Flesch-Kincaid). The hardest single passage scores {level.hardest:.1f}. Our limit is grade 8."
+    )
+else:
+    st.write(
+        "The reading level of this copy of the text has not been measured yet. Our limit is grade 8, "
+        "and the clinic team checks it before the aid is used."
+    )
 
 st.subheader("Words used in this aid")
 for term in content.glossary:
     st.markdown(f"**{term.term}**: {term.meaning}")
 
 st.subheader("Checked against the IPDAS standard for decision aids")
-st.table([{"Criterion": i["criterion"], "Where": i["where"], "Met": i["met"]} for i in m.ipdas])
+draw_table(["Criterion", "Where", "Met"], [[i["criterion"], i["where"], i["met"]] for i in m.ipdas])
 
 st.subheader("All sources")
 seed = content.source(m.seed_source)

@@ -17,7 +17,7 @@ from decision.comparison import (
 )
 from decision.content import CONTENT_DIR, ContentError, load_content
 from decision.record import DecisionRecord
-from tests.plotly_spec import panels
+from tests.svg_spec import arrays_in
 from tests.conftest import app_at, assert_no_exception
 
 PAGE = "pages/3_Compare_your_options.py"
@@ -222,9 +222,6 @@ def test_the_option_that_fits_a_slipped_disc_is_marked():
 def test_icon_arrays_have_100_people_each():
     at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis"), clinic=False)
     assert_no_exception(at)
-    charts = at.get("plotly_chart")
-    assert charts
-    for chart in charts:
-        spec = json.loads(chart.proto.spec)
-        people = panels(spec)  # each panel: an affected trace and an unaffected trace
-        assert people and all(n == 100 for n in people.values()), people
+    arrays = arrays_in(at)
+    assert arrays
+    assert all(a["affected"] + a["unaffected"] == 100 for a in arrays), arrays

@@ -16,6 +16,7 @@ from decision.content import (
     load_content,
 )
 from decision.readability import GRADE_LIMIT, score_content
+from tests.svg_spec import drawings
 from tests.conftest import APP, ROOT
 
 ALL_FILES = content_files()
@@ -136,7 +137,7 @@ def test_the_app_shows_one_clear_error_and_no_numbers_on_broken_content(content_
         assert not at.exception
         assert len(at.error) == 1
         assert "figures/outcomes.yaml" in at.error[0].value and "per_100" in at.error[0].value
-        assert not at.checkbox and not at.get("plotly_chart")
+        assert not at.checkbox and not drawings(at)
     finally:
         monkeypatch.delenv(CONTENT_ENV)
         st.cache_resource.clear()

@@ -8,7 +8,8 @@ import pytest
 
 from decision.icon_array import sentence
 from decision.record import DecisionRecord, FusionPlan, parse_record
-from decision.spine_drawing import SEGMENTS, adjacent_segments, describe, fused_segments, segments_figure
+from decision.spine_drawing import SEGMENTS, adjacent_segments, describe, fused_segments, segments_svg
+from tests.svg_spec import NS, page_svgs, parts, svgs
 from tests.conftest import app_at, assert_no_exception
 
 PAGE = "pages/4_Fusion_questions.py"
@@ -92,8 +93,17 @@ def test_decompression_and_fusion_are_compared_on_the_same_time_frame(content):
 # ---------------------------------------------------------------- the spine drawing
 
 
-def _named(fig, kind: str) -> list[str]:
-    return [s.name.split(":", 1)[1] for s in fig.layout.shapes if s.name and s.name.startswith(kind + ":")]
+def segments_figure(segments):
+    (svg,) = svgs(segments_svg(segments))
+    return svg
+
+
+def _named(svg, kind: str) -> list[str]:
+    return parts(svg, kind)
+
+
+def _texts(svg) -> str:
+    return " ".join("".join(t.itertext()) for t in svg.iter(f"{NS}text"))
 
 
 @pytest.mark.parametrize("segments", [1, 2, 3])
@@ -115,7 +125,7 @@ def test_the_drawing_marks_the_levels_next_to_the_fusion(segments):
         i = SEGMENTS.index(s)
         assert i == min(fused) - 1 or i == max(fused) + 1
     assert min(fused) - 1 >= 0 and SEGMENTS[min(fused) - 1] in adjacent, "the level above is always marked"
-    texts = " ".join(a.text for a in fig.layout.annotations)
+    texts = _texts(fig)
     assert "Neighbouring level above the fusion" in texts
     assert f"Fused: {segments} motion segment" in texts
 
@@ -201,7 +211,9 @@ def test_the_page_walks_at_home_without_the_surgeons_fields(content):
             assert sentence(content.figure(fid)) in text
     for fid in (*content.fusion.reoperation.figures, *content.fusion.reoperation.after_non_operative):
         assert sentence(content.figure(fid)) in text
-    assert len(at.get("plotly_chart")) >= 1
+    spines = page_svgs(at, "spine-drawing")
+    assert len(spines) == 1 and spines[0].get("aria-label") == describe(1)
+    assert page_svgs(at, "icon-array")
 
 
 def test_the_page_walks_in_clinic_with_the_surgeons_fields():

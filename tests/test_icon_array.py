@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.plotly_spec import panels, values
+import xml.etree.ElementTree as ET
+
+from hypothesis import given, strategies as st
+
+from tests.svg_spec import NS, drawings, people, svgs
 
 from decision.content import Figure
 from decision.icon_array import (
-    AFFECTED, UNAFFECTED, format_number, icon_array_figure, icon_arrays_figure, icon_cells, sentence,
+    AFFECTED, MIN_WIDTH_PX, UNAFFECTED, format_number, icon_array_svg, icon_arrays_html, icon_cells, sentence,
 )
 
 
@@ -28,19 +32,51 @@ def test_icon_array_has_100_icons_with_n_highlighted(per_100, filled):
     assert cells[:filled] == [True] * filled  # grouped, filled from the first (bottom-left) icon
 
 
-@pytest.mark.parametrize("per_100", [9.1, 52])
-def test_plotly_icon_array_draws_n_affected_and_the_rest(per_100):
-    data = icon_array_figure(fig(per_100)).to_dict()["data"]
-    affected, rest = data
-    assert affected["marker"]["color"] == AFFECTED and rest["marker"]["color"] == UNAFFECTED
-    assert len(values(affected["x"])) == round(per_100) and len(values(affected["x"])) + len(values(rest["x"])) == 100
-    assert min(values(affected["y"]), default=0) == 0  # the bottom row fills first
+@given(st.floats(min_value=0, max_value=100, allow_nan=False))
+def test_the_svg_draws_as_many_affected_people_as_the_cells_say(per_100):
+    (svg,) = svgs(icon_array_svg(fig(per_100)))
+    assert people(svg) == {"affected": sum(icon_cells(per_100)), "unaffected": 100 - sum(icon_cells(per_100))}
 
 
-def test_several_arrays_share_one_chart_one_panel_each():
-    data = icon_arrays_figure([fig(70), fig(52, id="g")]).to_dict()
-    assert list(panels(data).values()) == [100, 100]
-    assert [a["text"] for a in data["layout"]["annotations"]] == ["1. 70 in 100", "2. 52 in 100"]
+@pytest.mark.parametrize("per_100", [0, 9.1, 52, 100])
+def test_every_person_is_drawn_once_and_the_bottom_row_fills_first(per_100):
+    (svg,) = svgs(icon_array_svg(fig(per_100)))
+    covered = {}
+    for rect in svg.iter(f"{NS}rect"):
+        x, y, w, h = (int(float(rect.get(k))) // 10 for k in ("x", "y", "width", "height"))
+        for row in range(y, y + h):
+            for col in range(x, x + w):
+                assert (col, row) not in covered, "a person drawn twice"
+                covered[(col, row)] = rect.get("data-p") == "a"
+    assert len(covered) == 100
+    # icon_cells counts from the bottom-left, row by row; SVG rows count from the top.
+    assert [covered[(i % 10, 9 - i // 10)] for i in range(100)] == icon_cells(per_100)
+
+
+def test_the_svg_uses_the_same_colours_as_the_pdf_and_names_itself_by_its_sentence():
+    html = icon_array_svg(fig(18))
+    (svg,) = svgs(html)
+    assert svg.get("role") == "img" and svg.get("aria-label") == sentence(fig(18))
+    fills = {c.get("fill") for c in svg.iter(f"{NS}circle")}
+    assert fills == {AFFECTED, UNAFFECTED}
+    assert float(svg.get("width")) >= MIN_WIDTH_PX
+    assert len(html) < 1200  # a number costs a few hundred bytes, not kilobytes
+
+
+def test_text_in_the_svg_is_escaped():
+    (svg,) = svgs(icon_array_svg(fig(18, outcome='had <b>"x"</b> & more')))
+    assert "<b>" in svg.get("aria-label")  # the parser un-escapes it: it was text, not markup
+    assert not list(svg.iter(f"{NS}b")) and not list(svg.iter("b"))
+
+
+def test_several_arrays_each_get_their_number_as_a_title():
+    html = icon_arrays_html([fig(70), fig(52, id="g")])
+    arrays = svgs(html)
+    assert [people(s)["affected"] for s in arrays] == [70, 52]
+    assert [s.find(f"{NS}text").text for s in arrays] == ["1. 70 in 100", "2. 52 in 100"]
+    assert all(float(s.get("width")) >= MIN_WIDTH_PX for s in arrays)
+    assert [len(list(s.iter("pattern"))) for s in arrays] == [2, 0]  # the first carries the patterns
+    assert "flex-wrap:wrap" in html  # narrow columns wrap them instead of shrinking them
 
 
 def test_numbers_under_one_in_100_are_said_per_1000():
@@ -52,10 +88,10 @@ def test_sentence_is_the_text_alternative_with_time_frame():
     assert sentence(fig(9.1)).startswith("About 9 in 100 people")
 
 
-def test_a_shared_figure_gives_the_same_spec_on_every_rerun():
+def test_a_rerun_sends_the_same_drawings():
     from tests.conftest import app_at
 
     at = app_at("pages/4_Fusion_questions.py")
-    first = [c.proto.spec for c in at.get("plotly_chart")]
+    first = drawings(at)
     at.run()
-    assert first and [c.proto.spec for c in at.get("plotly_chart")] == first
+    assert first and drawings(at) == first

@@ -20,6 +20,7 @@ from decision.record import DecisionRecord
 from decision.summary import OptionFigures, build_summary
 from tests import records
 from tests.conftest import ROOT, app_at, assert_no_exception
+from tests.svg_spec import arrays_in
 from tests.test_summary import fitting_content
 
 SUMMARY_PAGE = "pages/8_Summary.py"
@@ -208,10 +209,7 @@ def test_the_summary_page_shows_the_summary_and_offers_the_pdf(content):
     assert records.SURGEON_NOTES in shown  # plain text, exactly as typed
     figures = [f for b in build_summary(records.full_record(content), content).section("options").blocks
                if isinstance(b, OptionFigures) for f in b.figures]
-    panels = sum(  # each number's icon array is one panel of a chart
-        len({trace.get("xaxis", "x") for trace in json.loads(chart.proto.spec)["data"]})
-        for chart in at.get("plotly_chart")
-    )
+    panels = len(arrays_in(at))  # each number's icon array is one SVG
     assert panels == sum(1 for f in figures if f.cells)  # the same icon arrays as the PDF
     assert all("<b>x</b>" not in m.value for m in at.markdown)
     assert any("Save my answers" in c.value for c in at.caption)

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from decision.readiness import assess
 from decision.record import DecisionRecord, parse_record
+from tests.svg_spec import drawings
 from tests.conftest import APP, assert_no_exception
 
 
@@ -62,7 +63,7 @@ def test_a_whole_walk_from_the_safety_screen_to_the_decision(content):
 
     # 3. Compare, and 4. Fusion questions at home: the patient's own notes.
     go(at, "pages/3_Compare_your_options.py")
-    assert at.get("plotly_chart")
+    assert drawings(at)
     go(at, "pages/4_Fusion_questions.py")
     at.text_area(key="w:fusion_patient_notes").input("Ask about time off work.").run()
 

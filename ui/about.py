@@ -1,12 +1,14 @@
-"""The reading level shown on the About page, computed once per process."""
+"""The reading level shown on the About page: read from the checked report, never computed here.
+
+``python -m decision.readability --write`` scores the content where it is checked and writes
+``reading_level.json`` beside it (see decision/readability.py for why not in the server).
+"""
 
 import streamlit as st
 
-from decision.readability import overall_grade, score_content
-from ui.frame import _content_or_error
+from decision.readability import ReadingLevel, read_report
 
 
 @st.cache_resource(show_spinner=False)
-def reading_level() -> tuple[float, float]:
-    content, _ = _content_or_error()
-    return overall_grade(content), max(s.grade for s in score_content(content))
+def reading_level() -> ReadingLevel | None:
+    return read_report()

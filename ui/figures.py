@@ -1,15 +1,26 @@
-"""Draw figures: the sentences, the icon arrays, and where each number comes from."""
+"""Draw figures: the sentences, the icon arrays, and where each number comes from.
+
+The icon arrays and the spine drawing are small inline SVG built in ``decision/`` (pure Python);
+``st.markdown(..., unsafe_allow_html=True)`` puts them in the page as they are, with no chart library
+and no extra download. (``st.html`` cannot: its sanitiser keeps HTML only and drops every SVG
+element.) The markup is ours, built from validated content, and every content string in it is
+escaped (``html.escape``), so no patient input and no content text becomes markup.
+"""
 
 from __future__ import annotations
 
-from typing import Iterable
+from html import escape
+from typing import Iterable, Sequence
 
 import streamlit as st
 
 from decision.content import Content, Figure
-from decision.icon_array import icon_array_figure, icon_arrays_figure, label_note, sentence
+from decision.icon_array import icon_array_svg, icon_arrays_html, label_note, sentence
+from decision.spine_drawing import segments_svg
 
-_CHART_CONFIG = {"displayModeBar": False, "staticPlot": True}
+
+def _svg(markup: str) -> None:
+    st.markdown(markup, unsafe_allow_html=True)
 
 
 def source_line(content: Content, figure: Figure) -> str:
@@ -23,13 +34,13 @@ def draw_figure(content: Content, figure: Figure, *, key: str, show_array: bool 
     with st.container(border=True, key=f"fig-{key}"):
         st.markdown(f"**{text}**")
         if show_array:
-            st.plotly_chart(icon_array_figure(figure), config=_CHART_CONFIG, key=f"chart-{key}", alt=text, width="content")
+            _svg(icon_array_svg(figure))
         st.caption(f"Applies to: {figure.population}.")
         st.caption(source_line(content, figure))
 
 
 def draw_figures(content: Content, figures: Iterable[Figure], *, key: str) -> None:
-    """A group of numbers: each sentence numbered, then their icon arrays side by side in one chart.
+    """A group of numbers: each sentence numbered, then their icon arrays side by side.
 
     A figure of kind "context" (e.g. a gap between two groups) is not a count of people, so it
     gets its sentence but no icon array.
@@ -46,11 +57,27 @@ def draw_figures(content: Content, figures: Iterable[Figure], *, key: str) -> No
             for i, figure in enumerate(arrays, start=1)
         ))
         if arrays:
-            st.plotly_chart(
-                icon_arrays_figure(arrays), config=_CHART_CONFIG, key=f"chart-{key}",
-                alt=" ".join(f"{i}. {sentence(f)}" for i, f in enumerate(arrays, start=1)),
-            )
+            _svg(icon_arrays_html(arrays))
         for figure in figures:
             if figure.kind == "context":
                 st.markdown(f"**{sentence(figure)}**")
                 st.caption(f"Applies to: {figure.population}. {source_line(content, figure)}")
+
+
+def draw_spine(segments: int | None) -> None:
+    """The side drawing of the lower back with a fusion of ``segments``; ``describe()`` is its accessible name."""
+    _svg(segments_svg(segments))
+
+
+def draw_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A plain table, as escaped HTML: ``st.table`` would load pandas and pyarrow (~80 MiB of
+    server memory, which every post-run garbage collection then walks) for a few lines of text.
+    Every cell is escaped, so no text, typed or from content, becomes markup; no cell holds a
+    newline, so the whole table stays one HTML block and no markdown is applied inside it.
+    """
+    def cell(tag: str, value: object) -> str:
+        return f"<{tag}>{escape(' '.join(str(value).split()))}</{tag}>"
+
+    head = "".join(cell("th", h) for h in header)
+    body = "".join("<tr>" + "".join(cell("td", v) for v in row) + "</tr>" for row in rows)
+    _svg(f'<table class="aid-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
