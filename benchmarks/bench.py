@@ -71,7 +71,6 @@ def page_ms(page: str, record: DecisionRecord, runs: int, bare: AppTest) -> tupl
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.session_state["record"] = record
     at.session_state["clinic_mode"] = False
-    at.session_state["token"] = "bench-token"
     at.run()
     if page != "app.py":
         at.switch_page(page).run()

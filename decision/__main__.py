@@ -15,10 +15,15 @@ from decision.content import ContentError, load_content
 from decision.record import MAX_FILE_BYTES, RecordError, parse_record
 
 
+def _one_line(text: str) -> str:
+    """What reaches the terminal: one line of printable characters (no escape codes from a file or a path)."""
+    return "".join(c if c.isprintable() else "?" for c in text)[:500]
+
+
 def _read_record(path: str):
     file = Path(path)
     if not file.is_file():
-        raise RecordError(f"There is no file at {path}.")
+        raise RecordError(f"There is no file at {_one_line(path)}.")
     if file.stat().st_size > MAX_FILE_BYTES:
         raise RecordError(f"This file is too large to be a saved record ({file.stat().st_size:,} bytes; the limit is 1 MB).")
     return parse_record(file.read_bytes())
@@ -50,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         record = _read_record(args.record)
     except RecordError as exc:
-        print(str(exc), file=sys.stderr)
+        print(_one_line(str(exc)), file=sys.stderr)
         return 2
     if args.command == "assess":
         from decision.readiness import assess
@@ -67,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         Path(args.output).write_bytes(build_pdf(record, content))
     except OSError as exc:
-        print(f"Could not write {args.output}: {exc.strerror}.", file=sys.stderr)
+        print(_one_line(f"Could not write {args.output}: {exc.strerror}."), file=sys.stderr)
         return 2
     print(f"Wrote {args.output}")
     return 0

@@ -11,9 +11,10 @@ answers. Older files are migrated on load, so a file saved at home last month st
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -48,6 +49,15 @@ def initials_problem(text: str) -> str | None:
         elif ch not in _INITIALS_MARKS:
             return INITIALS_PROBLEM
     return INITIALS_PROBLEM if letters > INITIALS_LETTERS else None
+
+# Limits every save file must keep, checked before the model sees it (see parse_record). The
+# model's own field limits are tighter; these bound what any field, including a new one, can be.
+MAX_DEPTH = 8  # the record nests 3 deep (sure → before → sure); a file is never deeper than this
+MAX_ITEMS = 100  # entries in any one list or dict
+MAX_STRING = _TEXT_LIMIT  # characters in any one string
+MAX_KEY = 60  # characters in any one dict key
+MAX_NUMBER_CHARS = 20  # digits of any number, so a 5,000-digit integer is refused before it is converted
+MAX_RATINGS = 40  # values and quiz answers: the content has far fewer items; this bounds a file
 
 
 class Strict(BaseModel):
@@ -133,8 +143,8 @@ class DecisionRecord(Strict):
     pain_leg: int | None = Field(default=None, ge=0, le=10)
     oswestry: Oswestry = Field(default_factory=Oswestry)
 
-    # Your care so far
-    treatments: list[Treatment] = Field(default_factory=list)
+    # Your care so far (one entry per kind of treatment)
+    treatments: list[Treatment] = Field(default_factory=list, max_length=len(get_args(TreatmentKind)))
     nicotine: Literal["none", "stopped", "current"] | None = None  # None: not asked or not answered
     nicotine_free_weeks: int | None = Field(default=None, ge=0, le=5200)  # when stopped
 
@@ -144,10 +154,10 @@ class DecisionRecord(Strict):
     fusion_patient_notes: str = Field(default="", max_length=_TEXT_LIMIT)
 
     # Deliberation
-    values: dict[str, int] = Field(default_factory=dict)
+    values: dict[str, int] = Field(default_factory=dict, max_length=MAX_RATINGS)
     own_concerns: list[str] = Field(default_factory=list, max_length=20)
-    quiz: dict[str, str] = Field(default_factory=dict)  # the FIRST answer per question: it is the score
-    quiz_second_tries: dict[str, str] = Field(default_factory=dict)  # the latest answer, where it was changed
+    quiz: dict[str, str] = Field(default_factory=dict, max_length=MAX_RATINGS)
+    quiz_second_tries: dict[str, str] = Field(default_factory=dict, max_length=MAX_RATINGS)  # the latest answer, where it was changed
     leaning: OptionId | Literal["not_sure"] | None = None
     decision_role: Literal["myself", "together", "surgeon"] | None = None
     sure: Sure = Field(default_factory=Sure)
@@ -173,9 +183,9 @@ class DecisionRecord(Strict):
     @field_validator("values")
     @classmethod
     def _ratings(cls, v: dict[str, int]) -> dict[str, int]:
-        for key, rating in v.items():
+        for rating in v.values():
             if not 0 <= rating <= 10:
-                raise ValueError(f"the rating for '{key}' must be 0 to 10")
+                raise ValueError("each rating must be 0 to 10")
         return v
 
     @field_validator("own_concerns", "questions")
@@ -224,18 +234,125 @@ def _migrate(data: dict) -> dict:
     return data
 
 
-def _plain_location(loc: tuple) -> str:
-    return " → ".join(str(p) for p in loc)
+# ---------------------------------------------------------------- reading a file safely
+#
+# A save file comes from anywhere. It is refused in one plain sentence, or accepted whole. The
+# sentence names the field and never repeats more than a few characters of what the file holds,
+# and those only letters, digits and "_", so it cannot carry markup or terminal codes.
+
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,39}$")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_BRACKET = re.compile(r"[\[\]{}]")
+_ALLOWED_CONTROLS = {"\n", "\r", "\t"}
+
+
+class _TooLong(Exception):
+    pass
+
+
+def _number(text: str, kind):
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _TooLong
+    return kind(text)
+
+
+def _no_constant(name: str):
+    raise ValueError(name)  # NaN and Infinity are not JSON; json.loads would accept them
+
+
+def _depth(text: str) -> int:
+    """How deep the brackets nest, strings aside; stops counting past MAX_DEPTH."""
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_STRING.sub('""', text)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_DEPTH:
+                break
+    return deepest
+
+
+def _place(loc) -> str:
+    """A field's place, e.g. ``treatments → 0 → kind``; parts that are not plain names are left out."""
+    parts = []
+    for part in loc:
+        if isinstance(part, int) and not isinstance(part, bool):
+            parts.append(str(part))
+        elif isinstance(part, str) and _NAME.match(part):
+            parts.append(part)
+    return " → ".join(parts) or "the top level"
+
+
+def _text_problem(text: str, limit: int) -> str | None:
+    if len(text) > limit:
+        return f"a text is longer than {limit:,} characters"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "a text holds a broken character"
+    if any(unicodedata.category(c) == "Cc" and c not in _ALLOWED_CONTROLS for c in text):
+        return "a text holds a control character"
+    return None
+
+
+def _check_tree(value: Any, loc: tuple) -> None:
+    """Every string valid text within its limit, every list and dict within MAX_ITEMS."""
+    if isinstance(value, str):
+        problem = _text_problem(value, MAX_STRING)
+        if problem:
+            raise RecordError(f"This file has a wrong value at {_place(loc)}: {problem}.")
+    elif isinstance(value, list):
+        if len(value) > MAX_ITEMS:
+            raise RecordError(f"This file has a wrong value at {_place(loc)}: more than {MAX_ITEMS} entries.")
+        for i, item in enumerate(value):
+            _check_tree(item, (*loc, i))
+    elif isinstance(value, dict):
+        if len(value) > MAX_ITEMS:
+            raise RecordError(f"This file has a wrong value at {_place(loc)}: more than {MAX_ITEMS} entries.")
+        for key, item in value.items():
+            problem = _text_problem(key, MAX_KEY)
+            if problem:
+                raise RecordError(f"This file has a wrong name in {_place(loc)}: {problem.replace('a text', 'a name')}.")
+            _check_tree(item, (*loc, key))
+
+
+def _plain_message(msg: str) -> str:
+    """Pydantic's message, in our words where it speaks of programming types; one line, printable."""
+    msg = msg.removeprefix("Value error, ")
+    msg = "".join(c if c.isprintable() else " " for c in msg)
+    return msg[:200]
 
 
 def parse_record(raw: bytes | str) -> DecisionRecord:
-    """Validate a save file. Raises RecordError with one plain sentence on any problem."""
-    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    """Validate a save file. Raises RecordError with one plain sentence on any problem.
+
+    In order: size; readable UTF-8 JSON; nesting depth (before parsing, so deep nesting cannot
+    exhaust the stack); numbers no longer than MAX_NUMBER_CHARS (during parsing, before any
+    conversion); every string, key, list and dict within its limit; then the model, in pydantic's
+    strict mode (no "yes" for true, no "5" for 5), so every field, including one added later, gets
+    the same checks.
+    """
+    size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     if size > MAX_FILE_BYTES:
         raise RecordError(f"This file is too large to be a saved record ({size:,} bytes; the limit is 1 MB).")
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise RecordError("This file is not a saved record: it is not readable JSON.") from None
+    text = raw.removeprefix("\ufeff")
+    if _depth(text) > MAX_DEPTH:
+        raise RecordError(f"This file is not a saved record: it nests deeper than {MAX_DEPTH} levels.")
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        data = json.loads(
+            text,
+            parse_int=lambda t: _number(t, int),
+            parse_float=lambda t: _number(t, float),
+            parse_constant=_no_constant,
+        )
+    except _TooLong:
+        raise RecordError(f"This file has a number longer than {MAX_NUMBER_CHARS} digits.") from None
+    except (ValueError, RecursionError):
         raise RecordError("This file is not a saved record: it is not readable JSON.") from None
     if not isinstance(data, dict):
         raise RecordError("This file is not a saved record: it does not hold a set of answers.")
@@ -243,16 +360,24 @@ def parse_record(raw: bytes | str) -> DecisionRecord:
     if version is None:
         raise RecordError("This file is not a saved record: it has no schema_version.")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise RecordError(f"This file has an unknown schema_version ({version!r}).")
+        raise RecordError("This file has an unknown schema_version.")
     if version > SCHEMA_VERSION:
         raise RecordError(
-            f"This file was saved by a newer version of the aid (schema_version {version}); "
+            f"This file was saved by a newer version of the aid (schema_version {min(version, 10**6)}); "
             f"this one reads up to {SCHEMA_VERSION}."
         )
+    _check_tree(data, ())
     try:
-        return DecisionRecord.model_validate(_migrate(data))
+        # Strict, from JSON: JSON's own types only (a date may be its ISO text).
+        return DecisionRecord.model_validate_json(json.dumps(_migrate(data)), strict=True)
     except ValidationError as exc:
         first = exc.errors()[0]
-        msg = first["msg"].removeprefix("Value error, ")
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise RecordError(f"This file has a wrong value at {_plain_location(first['loc'])}: {msg}{more}.") from None
+        if first["type"] == "extra_forbidden":
+            where = _place(first["loc"][:-1])
+            name = first["loc"][-1]
+            what = f"“{name}” is not a field the aid knows" if _NAME.match(str(name)) else "a field the aid does not know"
+            raise RecordError(f"This file has a wrong value at {where}: {what}{more}.") from None
+        raise RecordError(
+            f"This file has a wrong value at {_place(first['loc'])}: {_plain_message(first['msg'])}{more}."
+        ) from None

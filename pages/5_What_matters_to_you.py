@@ -73,6 +73,8 @@ with side, st.container(border=True, key="own_concerns"):
                   placeholder="For example: my job")
     st.button("Add", key=f"{W}concern_add", on_click=_add_concern,
               disabled=len(record.own_concerns) >= MAX_CONCERNS)
+    if len(record.own_concerns) >= MAX_CONCERNS:
+        st.caption(p["limit.concerns"])
 
 with main:
     if record.diagnosis in (None, "not_sure"):

@@ -93,8 +93,10 @@ st.caption("Tick the questions you want to ask, and add your own. They go on you
 relevant = relevant_options(record.procedure, record.leaning, record.clinical.proposed_operation)
 shown = suggested_questions(d, relevant, ticked=record.questions)
 ticked = []
+full = len(record.questions) >= MAX_QUESTIONS  # the record holds at most 40; never save one it would refuse
 for q in shown:
-    if st.checkbox(q.text, value=q.text in record.questions, key=f"{W}question:{q.id}"):
+    if st.checkbox(q.text, value=q.text in record.questions, key=f"{W}question:{q.id}",
+                   disabled=full and q.text not in record.questions):
         ticked.append(q.text)
 mine = own_questions(record.questions, d)
 record.questions = ticked + mine
@@ -107,6 +109,8 @@ for i, text in enumerate(mine):
 cols = st.columns([5, 1], vertical_alignment="bottom")
 cols[0].text_input("Add your own question", key=f"{W}question_new", max_chars=300)
 cols[1].button("Add", key=f"{W}question_add", on_click=_add_question, disabled=len(record.questions) >= MAX_QUESTIONS)
+if len(record.questions) >= MAX_QUESTIONS:
+    st.caption(p["limit.questions"])
 
 st.page_link("pages/8_Summary.py", label="Next: " + p["nav.summary"], icon=":material/arrow_forward:")
 frame.close_page(content)

@@ -28,7 +28,6 @@ def app_at(page: str | None = None, record: DecisionRecord | None = None, *, cli
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["record"] = record if record is not None else DecisionRecord(safety_screen_done=True)
     at.session_state["clinic_mode"] = clinic
-    at.session_state["token"] = "test-token"
     at.run()
     if page:
         at.switch_page(page).run()

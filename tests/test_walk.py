@@ -11,7 +11,7 @@ from datetime import date
 from streamlit.testing.v1 import AppTest
 
 from decision.readiness import assess
-from decision.record import parse_record
+from decision.record import DecisionRecord, parse_record
 from tests.svg_spec import drawings
 from tests.conftest import APP, assert_no_exception
 
@@ -24,7 +24,11 @@ def go(at: AppTest, page: str) -> AppTest:
 
 
 def test_a_whole_walk_from_the_safety_screen_to_the_decision(content):
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = AppTest.from_file(APP, default_timeout=60)
+    # A fresh session waits for the browser tab's kept record (ui/tab_store.py); AppTest has no tab,
+    # so the record starts as a new session's would when the tab keeps nothing.
+    at.session_state["record"] = DecisionRecord()
+    at.run()
     assert_no_exception(at)
 
     # 0. The safety screen first: nothing opens before it is answered.

@@ -17,8 +17,7 @@ import streamlit as st
 from decision.content import Content, ContentError, load_content
 from decision.red_flags import screen
 from decision.record import DecisionRecord, RecordError, parse_record
-from ui import safety
-from ui.session_store import SessionStore
+from ui import safety, tab_store
 
 WIDGET_PREFIX = "w:"  # every input's key starts with widget_prefix(), so a load can reset them all
 _WIDGET_KEY = re.compile(r"^w\d*:")
@@ -58,11 +57,6 @@ def _content_or_error() -> tuple[Content | None, str | None]:
         return None, str(exc)
 
 
-@st.cache_resource(show_spinner=False)
-def session_store() -> SessionStore:
-    return SessionStore()
-
-
 # ---------------------------------------------------------------- the record
 
 
@@ -74,28 +68,63 @@ def clinic_mode() -> bool:
     return bool(st.session_state.get("clinic_mode", False))
 
 
-def _restore_or_create() -> None:
-    """One record per session; after a refresh, bring it back from memory by the URL token."""
+def _restore_or_create() -> bool:
+    """One record per session. A new session first asks the tab for the record it keeps.
+
+    Returns False while that answer is awaited (the page then draws nothing, so an empty record
+    can never overwrite the kept one); the tab answers at once and the page runs again.
+    """
     if "record" in st.session_state:
+        return True
+    tab_store.ask(_take_kept)
+    return False
+
+
+def _take_kept() -> None:
+    """The tab's answer (a callback, so it is in place before the page runs)."""
+    report = tab_store.reported()
+    if report is None or "record" in st.session_state:
         return
-    token = st.query_params.get("s")
-    saved = session_store().get(token) if token else None
-    if saved:
-        data = json.loads(saved)
-        st.session_state["record"] = DecisionRecord.model_validate(data["record"])
-        st.session_state["clinic_mode"] = data.get("clinic", False)
-        st.session_state["token"] = token
-    else:
-        st.session_state["record"] = DecisionRecord()
-        st.session_state["token"] = SessionStore.new_token()
+    st.session_state["record"] = DecisionRecord()
+    if report.get("cleared_elsewhere"):
+        st.session_state["cleared"] = True
+    if not report.get("available", True):
+        st.session_state["tab_notice"] = "tab_store.unavailable"
+    kept = report.get("kept")
+    if not isinstance(kept, str):
+        return
+    try:
+        data = _parse_kept(kept)
+    except (RecordError, ValueError, TypeError, KeyError):
+        st.session_state["tab_notice"] = "tab_store.unreadable"
+        return
+    st.session_state["record"] = data[0]
+    st.session_state["clinic_mode"] = data[1]
+    if data[2] != tab_store.boot_id():
+        st.session_state["tab_notice"] = "tab_store.server_restarted"
+
+
+def _parse_kept(kept: str) -> tuple[DecisionRecord, bool, str]:
+    """The tab's copy, checked as strictly as a file: anyone can edit their own tab's storage."""
+    if len(kept) > 2 * 1_000_000:
+        raise ValueError("too large")
+    outer = json.loads(kept)
+    if not isinstance(outer, dict) or not isinstance(outer.get("record"), str):
+        raise ValueError("not ours")
+    record = parse_record(outer["record"])
+    return record, outer.get("clinic") is True, str(outer.get("boot", ""))
 
 
 def _remember() -> None:
-    """Keep the answers in memory under the session's token (called at the end of each run)."""
-    payload = json.dumps({"record": record().model_dump(mode="json"), "clinic": clinic_mode()})
-    session_store().put(st.session_state["token"], payload)
-    if st.query_params.get("s") != st.session_state["token"]:
-        st.query_params["s"] = st.session_state["token"]
+    """Keep the answers in the tab (called at the end of each run). Nothing is kept before an answer."""
+    if st.session_state.pop("tab_clear_pending", False):
+        tab_store.clear()
+        return
+    rec = record()
+    if rec == DecisionRecord() and not clinic_mode():
+        tab_store.keep(None)
+    else:
+        tab_store.keep({"record": rec.model_dump_json(), "clinic": clinic_mode()})
 
 
 def widget_prefix() -> str:
@@ -118,11 +147,13 @@ def replace_record(new: DecisionRecord) -> None:
 
 
 def finish_and_clear() -> None:
-    session_store().drop(st.session_state.get("token", ""))
+    """Forget everything: this session's memory, this tab's copy, and every other tab's copy."""
     generation = st.session_state.get("widget_generation", 0)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     st.query_params.clear()
+    st.session_state["record"] = DecisionRecord()
+    st.session_state["tab_clear_pending"] = True  # the next run's end removes the tab's copy (tab_store.clear)
     st.session_state["cleared"] = True
     # New input keys, so this tab's inputs start empty too (see widget_prefix).
     st.session_state["widget_generation"] = generation + 1
@@ -146,7 +177,8 @@ def open_page(key: str) -> tuple[Content, DecisionRecord]:
             "Please tell the clinic team. Details for them: " + error
         )
         st.stop()
-    _restore_or_create()
+    if not _restore_or_create():
+        st.stop()
     # st.caption draws text at 60% opacity: 4.2:1 on our background, under WCAG AA's 4.5:1
     # (found by axe, tests/browser/test_accessibility.py). Full opacity, a lighter grey: 6.5:1.
     st.html("<style>[data-testid='stCaptionContainer']{opacity:1;color:#525c69}</style>")
@@ -155,6 +187,7 @@ def open_page(key: str) -> tuple[Content, DecisionRecord]:
     _sidebar(content, key)
     rec = record()
     _red_flag_banner(content, rec)
+    _tab_notice(content, key)
     if info.needs_safety_check and not rec.safety_screen_done:
         st.warning(content.pages["start.safety_gate"])
         st.page_link("app.py", label=content.pages["nav.start"], icon=":material/health_and_safety:")
@@ -166,6 +199,18 @@ def open_page(key: str) -> tuple[Content, DecisionRecord]:
         _finish_run(content)
         st.stop()
     return content, rec
+
+
+def _tab_notice(content: Content, page: str) -> None:
+    """What happened to the kept answers, said on the page where it happened, until the next page."""
+    notice = st.session_state.get("tab_notice")
+    if not notice:
+        return
+    shown_on = st.session_state.setdefault("tab_notice_page", page)
+    if shown_on != page:
+        del st.session_state["tab_notice"], st.session_state["tab_notice_page"]
+        return
+    st.info(content.pages[notice], icon=":material/info:")
 
 
 def close_page(content: Content) -> None:
@@ -237,4 +282,17 @@ def _save_and_load(content: Content) -> None:
         st.rerun()
     message = st.session_state.get("load_message")
     if message:
-        (st.success if message[0] == "ok" else st.error)(message[1])
+        (st.success if message[0] == "ok" else st.error)(plain_markdown(message[1]))
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plain_markdown(text: str) -> str:
+    """``text`` for an element that renders Markdown (st.error does), shown as the plain text it is.
+
+    Every ASCII punctuation mark is backslash-escaped (CommonMark's rule), so no link, image,
+    LaTeX, colour, emoji code or HTML can form from it; control characters become spaces.
+    """
+    text = "".join(c if c.isprintable() else " " for c in text)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
