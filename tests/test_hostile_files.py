@@ -43,7 +43,7 @@ def test_the_loader_refuses_each_hostile_file_in_one_plain_sentence(name, raw, w
     assert_plain(str(err.value), words)
 
 
-@pytest.mark.parametrize("command", ["assess", "summary"])
+@pytest.mark.parametrize("command", ["assess", "summary", "compare"])
 @pytest.mark.parametrize("name, raw, words", CASES, ids=IDS)
 def test_the_command_line_refuses_each_hostile_file_in_one_plain_line(command, name, raw, words, tmp_path, capsys):
     path = tmp_path / "record.json"
