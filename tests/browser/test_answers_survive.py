@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import (
@@ -223,6 +224,19 @@ def _files_under(root: Path) -> dict[str, float]:
     return out
 
 
+def _reload(page) -> None:
+    """Reload, even if the tab is reloading itself at that moment (it does on a reconnect): Chromium
+    then answers "not attached to an active page", and the reload is made again once it has settled."""
+    for attempt in range(10):
+        try:
+            page.reload()
+            return
+        except PlaywrightError as exc:
+            if "Not attached" not in str(exc) or attempt == 9:
+                raise
+            page.wait_for_timeout(500)
+
+
 def test_a_server_killed_mid_walk_loses_nothing_and_the_patient_is_told(browser: Browser, content, tmp_path):
     p = content.pages
     port = _free_port()
@@ -251,7 +265,7 @@ def test_a_server_killed_mid_walk_loses_nothing_and_the_patient_is_told(browser:
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
             proc = _start_server(port, log)
-            page.reload()
+            _reload(page)
             page.wait_for_selector("[data-testid='stAppViewContainer']")
             wait_for_app(page)
             expect(page.get_by_text(p["tab_store.server_restarted"])).to_be_visible()
