@@ -110,6 +110,102 @@ def as_json(view: CompareView) -> dict:
     return {"diagnosis": view.diagnosis, "options": list(view.options), "comparisons": [one(c) for c in view.comparisons]}
 
 
+# ---------------------------------------------------------------- the overview (issue 11, layer 1)
+
+
+@dataclass(frozen=True)
+class OverviewCell:
+    option_id: str
+    text: str  # "63 in 100", "12 weeks", or the words for "not counted"
+    counted: bool
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One row of the overview grid: one comparison, so one study and one time frame."""
+
+    comparison: Comparison
+    kind_word: str  # e.g. "Good result" or "Harm": said beside the row's colour, never left to it
+    detail: str  # the time frame and how the study was done, in a few words
+    cells: tuple[OverviewCell, ...]  # one per column; empty for a gap row
+    gap: str = ""  # a gap row's short sentence, across all the columns
+
+
+@dataclass(frozen=True)
+class Overview:
+    options: tuple[str, ...]  # the columns: the diagnosis's options, in template order
+    rows: tuple[OverviewRow, ...]
+    no_harm: str = ""  # the plain statement where no study counted a harm of care without surgery
+
+
+def cell_number(comparison: Comparison, option_id: str) -> str:
+    """The number of one arm, short, for a grid cell: '63 in 100', 'fewer than 1 in 100', '12 weeks'."""
+    a = comparison.arms[option_id]
+    if comparison.measure == "points":
+        return f"{_num(a.points)} {comparison.unit}"
+    return format_number(a.per_100).split(" (")[0]
+
+
+def overview(content: Content, diagnosis: str | None) -> Overview:
+    """The grid a diagnosis opens with: its key comparisons as rows (content: template.yaml
+    ``diagnoses.*.overview``), its options as columns. No diagnosis, or "not sure": no rows."""
+    decision = content.decision_for(diagnosis or "not_sure")
+    options = tuple(o for o in content.template.option_order if o in decision.options)
+    not_counted = content.pages["compare.not_counted"]
+    rows = []
+    for cid in decision.overview:
+        c = content.comparison(cid)
+        detail = f"{c.time_frame}, {content.template.designs_short[c.design]}"
+        word = content.template.kinds[c.kind].word
+        if c.measure == "gap":
+            rows.append(OverviewRow(c, word, detail, (), gap_short(c)))
+            continue
+        cells = tuple(
+            OverviewCell(oid, cell_number(c, oid), True) if oid in c.arms else OverviewCell(oid, not_counted, False)
+            for oid in options
+        )
+        rows.append(OverviewRow(c, word, detail, cells))
+    no_harm = decision.non_operative_no_harm.text if decision.non_operative_no_harm else ""
+    return Overview(options, tuple(rows), no_harm)
+
+
+def practical_rows(content: Content, option_ids) -> tuple[RowView, ...]:
+    """The practical grid: the day, the stay, work, driving, a line per option, in template order."""
+    chosen = [oid for oid in content.template.option_order if oid in option_ids]
+    return tuple(
+        RowView(row, tuple((content.option(oid), content.option(oid).practical[row.id].text) for oid in chosen))
+        for row in content.template.practical_rows
+    )
+
+
+def outcome_choices(content: Content, diagnosis: str | None) -> tuple[Comparison, ...]:
+    """Every comparison of the diagnosis, the overview's rows first, for "one outcome at a time"."""
+    decision = content.decision_for(diagnosis or "not_sure")
+    first = [content.comparison(cid) for cid in decision.overview]
+    rest = [c for c in comparisons_for(content, diagnosis) if c.id not in decision.overview]
+    return tuple(first + rest)
+
+
+def outcome_label(content: Content, comparison: Comparison) -> str:
+    """How an outcome is named where the patient picks it: the kind's word, the outcome, the time."""
+    word = content.template.kinds[comparison.kind].word
+    return f"{word}: {comparison.outcome}, {comparison.time_frame}"
+
+
+def outcome_labels(content: Content, comparisons) -> dict[str, str]:
+    """Each comparison's label by id; where two read the same, each names its study as well."""
+    plain = {c.id: outcome_label(content, c) for c in comparisons}
+    seen = [label for label in plain.values()]
+    out = {}
+    for c in comparisons:
+        label = plain[c.id]
+        if seen.count(label) > 1:
+            src = content.source(c.source)
+            label = f"{label} ({src.authors.split(',')[0].split()[0]}{', ' + str(src.year) if src.year else ''})"
+        out[c.id] = label
+    return out
+
+
 # ---------------------------------------------------------------- words for one comparison
 
 
@@ -142,6 +238,11 @@ def gap_sentence(comparison: Comparison) -> str:
     return " ".join(g.sentence.replace("{points}", _num(g.points)).replace(
         "{low}", _num(g.low) if g.low is not None else "").replace(
         "{high}", _num(g.high) if g.high is not None else "").split())
+
+
+def gap_short(comparison: Comparison) -> str:
+    g = comparison.gap
+    return g.short.replace("{points}", _num(g.points)) if g is not None else ""
 
 
 def summary_sentences(comparison: Comparison) -> tuple[str, ...]:

@@ -49,6 +49,8 @@ from decision.content_schema import (  # noqa: F401  (re-exported: the models ar
     Gap,
     Comparison,
     KindHeading,
+    OVERVIEW_MAX_ROWS,
+    PRACTICAL_MAX_CHARS,
     DiagnosisDecision,
     Row,
     Cell,
@@ -178,7 +180,22 @@ class Content(Frozen):
                     problems.append(f"{where}, field cells.{row_id}.sources: the text has a number, so it must cite its source")
                 problems += _check_refs(f"{where}, field cells.{row_id}.sources", cell.sources, source_ids)
             problems += _check_refs(f"{where}, field uncertain_sources", o.uncertain_sources, source_ids)
+            practical = [r.id for r in self.template.practical_rows]
+            missing = [r for r in practical if r not in o.practical]
+            extra = [c for c in o.practical if c not in practical]
+            if missing:
+                problems.append(f"{where}: practical is missing the row(s) {', '.join(missing)}")
+            if extra:
+                problems.append(f"{where}: practical has row(s) not in template.yaml practical_rows: {', '.join(extra)}")
+            for row_id, cell in o.practical.items():
+                if len(cell.text) > PRACTICAL_MAX_CHARS:
+                    problems.append(f"{where}, field practical.{row_id}.text: longer than {PRACTICAL_MAX_CHARS} characters; "
+                                    "the full text belongs in cells")
+                if any(ch.isdigit() for ch in cell.text) and not cell.sources:
+                    problems.append(f"{where}, field practical.{row_id}.sources: the text has a number, so it must cite its source")
+                problems += _check_refs(f"{where}, field practical.{row_id}.sources", cell.sources, source_ids)
         problems += _decision_problems(self, source_ids)
+        problems += _overview_problems(self)
         for level, action in self.red_flags.levels.items():
             problems += _check_refs(f"red_flags.yaml (levels.{level})", action.sources, source_ids)
         for rule in self.red_flags.rules:
@@ -291,6 +308,49 @@ def _decision_problems(content: "Content", source_ids: set[str]) -> list[str]:
                 for topic in t.fusion_harms:
                     if topic not in covered:
                         problems.append(f"{where}: fusion's harms have no '{topic}' comparison")
+    return problems
+
+
+def _overview_problems(content: "Content") -> list[str]:
+    """The overview grid of each diagnosis (issue 11, layer 1) is fair by construction: every row is
+    a comparison of that diagnosis (one study, one time frame), a gap row has its short sentence,
+    every option has a benefit row and a harm-side row with its own number, and there are at least
+    as many harm-side rows as benefit rows."""
+    problems: list[str] = []
+    t = content.template
+    for design in Design.__args__:
+        if design not in t.designs_short:
+            problems.append(f"template.yaml, field designs_short: '{design}' needs words")
+    for d in t.diagnoses:
+        where = f"template.yaml, field diagnoses.{d.id}.overview"
+        if not d.options:
+            if d.overview:
+                problems.append(f"{where}: a diagnosis with no options has no numbers, so no overview")
+            continue
+        if len(d.overview) < 3:
+            problems.append(f"{where}: list at least 3 comparisons")
+        for dup in _duplicates(d.overview):
+            problems.append(f"{where}: '{dup}' appears twice")
+        rows = []
+        for cid in d.overview:
+            c = content.comparison_by_id.get(cid)
+            if c is None:
+                problems.append(f"{where}: '{cid}' is not a comparison in figures/")
+            elif d.id not in c.applies_to:
+                problems.append(f"{where}: '{cid}' does not apply to {d.id}")
+            elif c.measure == "gap" and not c.gap.short:
+                problems.append(f"figures/ comparison '{cid}', field gap.short: a gap in an overview needs its short sentence")
+            else:
+                rows.append(c)
+        benefit = [c for c in rows if c.kind == "benefit"]
+        harm_side = [c for c in rows if c.kind in HARM_SIDE]
+        if len(harm_side) < len(benefit):
+            problems.append(f"{where}: {len(benefit)} benefit rows but {len(harm_side)} harm rows; show harms in equal detail")
+        for oid in d.options:
+            if not any(oid in c.arms for c in benefit):
+                problems.append(f"{where}: no benefit row with a number for {oid}")
+            if not any(oid in c.arms for c in harm_side):
+                problems.append(f"{where}: no harm row (harm, another operation, or an operation later) with a number for {oid}")
     return problems
 
 

@@ -142,6 +142,7 @@ class Gap(Frozen):
     high: float | None = None
     favours: OptionId
     sentence: str  # a whole sentence with {points}, {low} and {high} where the numbers go
+    short: str = ""  # the overview grid's cell: a short whole sentence with {points} (required there)
 
     @model_validator(mode="after")
     def _range(self) -> "Gap":
@@ -152,6 +153,8 @@ class Gap(Frozen):
         for name in ("{points}",) + (("{low}", "{high}") if self.low is not None else ()):
             if name not in self.sentence:
                 raise ValueError(f"the sentence must place {name}")
+        if self.short and "{points}" not in self.short:
+            raise ValueError("the short sentence must place {points}")
         return self
 
 
@@ -252,6 +255,13 @@ class KindHeading(Frozen):
 
     title: str
     help: str
+    # One or two words that mark every row and card of this kind (beside its colour, never
+    # instead of it), e.g. "Good result" or "Harm".
+    word: str = Field(min_length=1, max_length=20)
+
+
+OVERVIEW_MAX_ROWS = 7  # the overview grid fits one screen in clinic at 1280 x 800 (tests/browser)
+PRACTICAL_MAX_CHARS = 100  # a practical cell is a line or two, not a paragraph
 
 
 class DiagnosisDecision(Frozen):
@@ -265,6 +275,10 @@ class DiagnosisDecision(Frozen):
     # content says so here, in plain words (shown after the intro), instead of inventing a number.
     # check-content accepts it in place of a non_operative harm comparison, never beside one.
     non_operative_no_harm: Cell | None = None
+    # The overview grid (issue 11, layer 1): the comparisons that matter most for this diagnosis,
+    # one row each, in order. Every row is one comparison, so one study, one time frame and one
+    # denominator; check-content holds its balance (benefit and harm rows for every option).
+    overview: tuple[str, ...] = Field(default=(), max_length=OVERVIEW_MAX_ROWS)
 
 
 class Option(Frozen):
@@ -273,16 +287,21 @@ class Option(Frozen):
     summary: str
     fits: tuple[Diagnosis, ...]
     cells: dict[str, Cell]
+    # The practical issues in a line each (the overview's second grid): the day, the stay, work,
+    # driving. Each repeats, shorter, what the option's full cells say, with the same sources.
+    practical: dict[str, Cell] = Field(default_factory=dict)
     uncertain: str  # what is not known, said out loud
     uncertain_sources: tuple[str, ...] = ()  # where the numbers and claims in ``uncertain`` come from
 
 
 class Template(Frozen):
     rows: tuple[Row, ...]
+    practical_rows: tuple[Row, ...] = ()  # the rows of the practical grid, filled by Option.practical
     option_order: tuple[OptionId, ...]
     notes: tuple[str, ...]  # plain statements shown above the comparison (crossover, as-treated)
     kinds: dict[ComparisonKind, KindHeading]  # the heading of each kind of comparison
     designs: dict[Design, str]  # the words for each study design
+    designs_short: dict[Design, str] = Field(default_factory=dict)  # a few words, for a row of the overview
     diagnoses: tuple[DiagnosisDecision, ...]
     fusion_harms: tuple[Topic, ...] = ()  # topics fusion's harms must cover wherever fusion is an option
 

@@ -21,8 +21,18 @@ from html import escape
 from decision.content import Figure
 
 GRID = 10
-AFFECTED = "#1f5f8b"
+AFFECTED = "#1f5f8b"  # a number that is neither a good result nor a harm (e.g. context)
+GOOD = "#17663f"  # a good result: green
+HARM = "#a13f00"  # a harm, more surgery, or an operation later: dark orange
 UNAFFECTED = "#d5dde3"
+# Benefit and harm never look the same: each has its colour (all at least 4.5:1 on white), and
+# the page always says the word as well (content: template.kinds.*.word), never colour alone.
+_COLOUR_OF_KIND = {"benefit": GOOD, "harm": HARM, "reoperation": HARM, "natural_course": HARM}
+
+
+def colour_for(kind: str) -> str:
+    """The affected people's colour for a figure of this kind."""
+    return _COLOUR_OF_KIND.get(kind, AFFECTED)
 CELL = 10  # one person's square in SVG units; the grid is 100 x 100 units
 RADIUS = 3.4  # the circle drawn in that square (same proportion as the plotly markers were)
 MIN_WIDTH_PX = 150
@@ -102,9 +112,9 @@ def _region_rects(n: int) -> tuple[list[tuple[int, int, int, int]], list[tuple[i
     return affected, rest
 
 
-def _defs() -> str:
+def _defs(affected: str = AFFECTED) -> str:
     out = []
-    for color in (AFFECTED, UNAFFECTED):
+    for color in (affected, UNAFFECTED):
         out.append(
             f'<pattern id="{_pattern_id(color)}" width="{CELL}" height="{CELL}" patternUnits="userSpaceOnUse">'
             f'<circle cx="{CELL / 2:g}" cy="{CELL / 2:g}" r="{RADIUS:g}" fill="{color}"/></pattern>'
@@ -112,11 +122,11 @@ def _defs() -> str:
     return "<defs>" + "".join(out) + "</defs>"
 
 
-def _grid(per_100: float, y0: float) -> str:
+def _grid(per_100: float, y0: float, colour: str = AFFECTED) -> str:
     affected, rest = _region_rects(icons_to_fill(per_100))
     parts = []
     # data-p: "a" for affected people, "u" for the rest (tests count them from the areas).
-    for kind, color, rects in (("a", AFFECTED, affected), ("u", UNAFFECTED, rest)):
+    for kind, color, rects in (("a", colour, affected), ("u", UNAFFECTED, rest)):
         for x, y, w, h in rects:
             parts.append(
                 f'<rect data-p="{kind[0]}" x="{x * CELL}" y="{y * CELL + y0:g}" width="{w * CELL}" '
@@ -134,6 +144,7 @@ def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_
     patterns, for arrays drawn after one that has them in the same element.
     """
     px = max(px, MIN_WIDTH_PX)
+    colour = colour_for(figure.kind)
     top = TITLE_UNITS if title else 0
     height = GRID * CELL + top
     label = escape(sentence(figure), quote=True)
@@ -145,7 +156,7 @@ def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_
     return (
         f'<svg role="img" aria-label="{label}" class="icon-array" '
         f'viewBox="0 -1 {GRID * CELL} {height + 2}" width="{px}" height="{round(px * (height + 2) / (GRID * CELL))}">'
-        f"{_defs() if defs else ''}{heading}{_grid(figure.per_100, top)}</svg>"
+        f"{_defs(colour) if defs else ''}{heading}{_grid(figure.per_100, top, colour)}</svg>"
     )
 
 
@@ -161,8 +172,12 @@ def icon_arrays_html(figures: list[Figure] | tuple[Figure, ...]) -> str:
 
 @lru_cache(maxsize=1024)
 def _icon_arrays_html(figures: tuple[Figure, ...]) -> str:
-    arrays = "".join(
-        icon_array_svg(f, title=f"{i}. {format_number(f.per_100).split(' (')[0]}", defs=i == 1)
-        for i, f in enumerate(figures, start=1)
-    )
+    seen: set[str] = set()
+    arrays = []
+    for i, f in enumerate(figures, start=1):
+        colour = colour_for(f.kind)
+        arrays.append(icon_array_svg(f, title=f"{i}. {format_number(f.per_100).split(' (')[0]}",
+                                     defs=colour not in seen))
+        seen.add(colour)
+    arrays = "".join(arrays)
     return f'<div class="icon-arrays" style="display:flex;flex-wrap:wrap;gap:12px 20px">{arrays}</div>'

@@ -25,7 +25,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from decision.content import Content
-from decision.icon_array import AFFECTED, GRID, UNAFFECTED
+from decision.icon_array import GRID, UNAFFECTED, colour_for
 from decision.record import DecisionRecord
 from decision.summary import (
     Bullets,
@@ -594,7 +594,7 @@ class _Layout:
             for i, (fig, lines) in enumerate(zip(pair, blocks)):
                 x = pdf.l_margin + i * col_w
                 if not self.dry:
-                    self._icon_array(fig.cells, x, top + 0.5)
+                    self._icon_array(fig.cells, x, top + 0.5, fig.colour)
                 pdf.set_y(top)
                 for text_lines, style, size in lines:
                     self.font(size, bold=style == "B")
@@ -612,7 +612,7 @@ class _Layout:
             out.append((wrap(self.pdf, text, width), style, size))
         return out
 
-    def _icon_array(self, cells: tuple[bool, ...], x: float, y: float) -> None:
+    def _icon_array(self, cells: tuple[bool, ...], x: float, y: float, affected_colour: str) -> None:
         """Cell 0 is bottom left, filled row by row upward, as on screen."""
         pdf = self.pdf
         colour = None  # no cells (a "context" figure): nothing to draw
@@ -620,7 +620,7 @@ class _Layout:
             col, row_from_bottom = i % GRID, i // GRID
             if affected is not colour:  # the cells are grouped, so the colour changes once or twice
                 colour = affected
-                pdf.set_fill_color(*_rgb(AFFECTED if affected else UNAFFECTED))
+                pdf.set_fill_color(*_rgb(affected_colour if affected else UNAFFECTED))
             cx = x + col * ICON_PITCH + (ICON_PITCH / 2 - ICON_RADIUS)
             cy = y + (GRID - 1 - row_from_bottom) * ICON_PITCH + (ICON_PITCH / 2 - ICON_RADIUS)
             pdf.circle(cx, cy, ICON_RADIUS, style="F")  # fpdf2 >= 2.8.1: x, y are the bounding box's top left

@@ -148,6 +148,10 @@ class DecisionRecord(Strict):
     nicotine: Literal["none", "stopped", "current"] | None = None  # None: not asked or not answered
     nicotine_free_weeks: int | None = Field(default=None, ge=0, le=5200)  # when stopped
 
+    # Compare your options: the options set side by side there. The Summary and the PDF call these
+    # "options compared"; an option the patient never had on that page is never listed.
+    options_compared: list[OptionId] = Field(default_factory=list, max_length=4)
+
     # Fusion questions and the surgeon's plan
     clinical: Clinical = Field(default_factory=Clinical)
     fusion_plan: FusionPlan = Field(default_factory=FusionPlan)
@@ -175,7 +179,7 @@ class DecisionRecord(Strict):
             raise ValueError(problem)
         return v
 
-    @field_validator("red_flags")
+    @field_validator("red_flags", "options_compared")
     @classmethod
     def _unique_flags(cls, v: list[str]) -> list[str]:
         return list(dict.fromkeys(v))

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Literal, Union
 
 from decision.content import Content, Figure
-from decision.icon_array import icon_cells, label_note, sentence
+from decision.icon_array import colour_for, icon_cells, label_note, sentence
 from decision.oswestry import oswestry_score
 from decision.readiness import Assessment, assess
 from decision.red_flags import screen
@@ -71,6 +71,7 @@ class FigureBlock:
     source: str  # short source line
     source_id: str  # its id in the bibliography, for the numbered source list
     note: str  # how certain: seen in the original study, or only in a secondary report
+    colour: str = "#1f5f8b"  # the affected people's colour, as on screen (icon_array.colour_for)
 
 
 @dataclass(frozen=True)
@@ -287,25 +288,14 @@ def _figure_block(content: Content, figure: Figure, row: str) -> FigureBlock:
         source=f"Source: {src.authors}, {src.publisher}{year}.",
         source_id=figure.source,
         note=label_note(figure),
+        colour=colour_for(figure.kind),
     )
 
 
-def options_named(record: DecisionRecord, content: Content) -> tuple[str, ...]:
-    """The options this summary shows numbers for, in the template's order.
-
-    The options the answers name (the operation talked about, the surgeon's proposal, the
-    leaning, the decision), each beside non-operative care; with none named, those that fit the
-    diagnosis; with no diagnosis either, none. The record does not yet keep what was picked on
-    the Compare page (issue 11), so "all four" is never claimed as compared.
-    """
-    order = [o for o in content.template.option_order if o in content.option_by_id]
-    reached = record.decision_reached.choice if record.decision_reached else None
-    named = {record.procedure, record.clinical.proposed_operation, record.leaning, reached}.intersection(order)
-    if named:
-        named.add("non_operative")
-    elif record.diagnosis not in (None, "not_sure"):
-        named = {o for o in order if record.diagnosis in content.option(o).fits}
-    return tuple(o for o in order if o in named)
+def options_compared(record: DecisionRecord, content: Content) -> tuple[str, ...]:
+    """The options the patient set side by side on the Compare page, in the template's order.
+    Only what the record says was compared: never all four by default."""
+    return tuple(o for o in content.template.option_order if o in record.options_compared)
 
 
 def _arm_block(content: Content, comparison, option_id: str, row: str) -> FigureBlock:
@@ -324,6 +314,7 @@ def _arm_block(content: Content, comparison, option_id: str, row: str) -> Figure
         source=f"Source: {src.authors}, {src.publisher}{year}.",
         source_id=comparison.source,
         note=_label_words(comparison.label),
+        colour=colour_for(figure.kind) if figure else colour_for(""),
     )
 
 
@@ -341,8 +332,8 @@ def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Se
 
     view = compare(content, record.diagnosis)
     title = _page(content, "summary.figures", "The numbers")
-    named = ", ".join(content.option(o).name for o in options_named(record, content))
-    blocks: list[Block] = [Item("Options named", named or _page(content, "summary.options_none", NOT_ANSWERED))]
+    compared = ", ".join(content.option(o).name for o in options_compared(record, content))
+    blocks: list[Block] = [Item("Options compared", compared or _page(content, "summary.options_none", NOT_ANSWERED))]
     if not view.options:
         blocks.append(Item("Options for your diagnosis", NOT_ANSWERED))
         blocks.append(Paragraph(view.intro))

@@ -1,114 +1,88 @@
-"""Compare your options: the decision the diagnosis poses, its comparisons, then the options in words.
+"""Compare your options, in three layers (issue 11).
 
-The numbers come from ``decision.comparison.compare`` (the same function the PDF summary and
-``python -m decision compare`` read): one block per comparison, its arms side by side, headed by
-its kind. The practical rows in words follow for the options picked; an option that does not fit
-the diagnosis can be added there, but it never enters the numbers.
+1. The overview: one grid for the patient's diagnosis, its key comparisons as rows and its
+   options as columns, then a small grid of practical issues. It fits one screen in clinic.
+2. One result at a time: picking a row draws its card, the arms as icon arrays side by side,
+   who was in the study, how it was done, the source and what it cannot tell.
+3. The detail, only when asked: every comparison in words, each option in words, the notes.
+
+Layers 2 and 3 are drawn only when opened, so a closed page sends little to the browser. The
+numbers come from ``decision.comparison`` (the same functions the PDF summary and
+``python -m decision compare`` read); the markup from ``decision.grid``.
 """
 
 import streamlit as st
 
 from decision.comparison import (
-    arm_figure, arm_sentence, compare, comparison_rows, default_selection, design_words, fusion_is_on_the_table,
-    gap_sentence, options_in_order,
+    compare, comparison_rows, default_selection, fusion_is_on_the_table, outcome_choices, outcome_labels, overview,
+    practical_rows,
 )
+from decision.grid import STYLE, overview_html, practical_html
 from ui import frame
-from ui.figures import draw_figures
+from ui.compare_card import draw_all_results, draw_outcome_card
 
-FITS_BADGE = ":green-badge[:material/check: Fits your diagnosis]"
 FUSION_PAGE = "pages/4_Fusion_questions.py"
 
 content, record = frame.open_page("compare")
 p = content.pages
 W = frame.widget_prefix()
 view = compare(content, record.diagnosis)
+grid = overview(content, record.diagnosis)
+names = {oid: content.option(oid).name for oid in content.template.option_order}
 
+st.html(STYLE)
 st.title(p["compare.title"])
-st.write(p["compare.intro"])
-if record.diagnosis in (None, "not_sure"):  # None: not answered yet
+
+# ---------------------------------------------------------------- layer 1: the overview
+if grid.rows:
+    st.markdown(f"**{p['compare.your_diagnosis']}** {p['diagnosis.' + record.diagnosis]}  \n"
+                f":small[{p['compare.overview_intro']}]")
+    st.markdown(overview_html(content, grid), unsafe_allow_html=True)
+    if grid.no_harm:
+        st.caption(grid.no_harm)
+else:  # no diagnosis yet, or "not sure": the orientation, and no numbers
     st.info(view.intro, icon=":material/help:")
-else:
-    st.markdown(f"**{p['compare.your_diagnosis']}** {p['diagnosis.' + record.diagnosis]}")
-    st.write(view.intro)
-    with st.container(border=True, key="compare-notes"):
-        st.markdown(f"**{p['compare.before']}**")
-        for note in content.template.notes:
-            st.markdown(f"- {note}")
 
-views = options_in_order(content, record.diagnosis)
-fits = {v.option.id for v in views if v.fits}
-names = {v.option.id: v.option.name for v in views}
-
-
-# ---------------------------------------------------------------- the numbers, one comparison at a time
-for group in view.groups:
-    st.subheader(group.title)
-    st.caption(group.help)
-    for c in group.comparisons:
-        with st.container(border=True, key=f"cmp-{c.id}"):
-            st.markdown(f"**{c.outcome}, {c.time_frame}**")
-            st.caption(design_words(content, c))
-            if c.measure == "people":
-                draw_figures(content, [arm_figure(c, oid) for oid in c.arms], key=f"cmp-{c.id}")
-            else:
-                lines = [f"- {arm_sentence(c, oid)}" for oid in c.arms] if c.measure == "points" else []
-                if c.scale:
-                    lines.append(f"- {c.scale}")
-                if c.gap is not None:
-                    first, second = (c.arms[o].outcome for o in c.arms)
-                    lines.append(f"- {p['compare.gap_arms'].format(first=first, second=second)}")
-                    lines.append(f"- **{gap_sentence(c)}**")
-                st.markdown("\n".join(lines))
-                src = content.source(c.source)
-                label = ("Seen only in a secondary report, not in the original study." if c.label == "V2"
-                         else "Seen in the original study.")
-                st.caption(f"Applies to: {c.population}. Source: {src.authors}, {src.publisher}"
-                           f"{', ' + str(src.year) if src.year else ''}. {label}")
-            for extra in (c.single_arm, c.caveat, c.note):
-                if extra:
-                    st.caption(extra)
-
-# ---------------------------------------------------------------- the options in words
-st.subheader(p["compare.in_words"])
-
-
-def _label(option_id: str) -> str:
-    return names[option_id] + (" ✓ fits your diagnosis" if option_id in fits else "")
-
-
-mode = "clinic" if frame.clinic_mode() else "home"
+# The options set side by side are the patient's answer to "what did we compare": they live in
+# the record (the Summary and the PDF list them), so they survive a page change and the save file.
+if not record.options_compared:
+    record.options_compared = list(default_selection(content, record.diagnosis, record.procedure, show_all=False))
 picked = st.multiselect(
-    p["compare.pick"],
-    list(names),
-    default=list(default_selection(content, record.diagnosis, record.procedure, show_all=mode == "clinic")),
-    format_func=_label,
-    key=f"{W}compare_options:{mode}",
-    help=p["compare.pick_help"],
+    p["compare.options_title"], list(names), default=record.options_compared, format_func=names.get,
+    key=f"{W}options_compared", help=p["compare.pick_help"],
 )
-if not picked:
-    st.info(p["compare.pick_none"])
+record.options_compared = [oid for oid in names if oid in picked]
+st.subheader(p["compare.practical_title"])
+if record.options_compared:
+    st.markdown(practical_html(content, practical_rows(content, record.options_compared)), unsafe_allow_html=True)
 else:
-    chosen = [oid for oid in names if oid in picked]
-    with st.container(border=True, key="compare-header"):
-        for col, oid in zip(st.columns(len(chosen)), chosen):
-            with col:
-                st.markdown(f"### {names[oid]}" + (f"\n\n{FITS_BADGE}" if oid in fits else ""))
-                st.write(content.option(oid).summary)
-                if oid == "fusion":
-                    st.page_link(FUSION_PAGE, label="More: " + p["nav.fusion"], icon=":material/arrow_forward:")
-    for row_view in comparison_rows(content, chosen):
-        st.markdown(f"#### {row_view.row.title}")
-        if row_view.row.help:
-            st.caption(row_view.row.help)
-        for col, (option, text) in zip(st.columns(len(row_view.cells)), row_view.cells):
-            with col:
-                st.markdown(f"**{option.name}**")
-                st.write(text)
-    st.markdown(f"#### {p['compare.not_known']}")
-    for col, oid in zip(st.columns(len(chosen)), chosen):
-        with col:
-            st.markdown(f"**{names[oid]}**")
-            st.write(content.option(oid).uncertain)
+    st.info(p["compare.pick_none"])
+
+# ---------------------------------------------------------------- layer 2: one result at a time
+choices = outcome_choices(content, record.diagnosis)
+if choices:
+    st.subheader(p["compare.one_outcome"])
+    labels = outcome_labels(content, choices)
+    chosen = st.selectbox(
+        p["compare.one_outcome_help"], list(labels), index=None, format_func=labels.get,
+        placeholder=p["compare.one_outcome_placeholder"], key=f"{W}compare_outcome:{record.diagnosis}",
+    )
+    if chosen is not None:
+        draw_outcome_card(content, content.comparison(chosen), grid.options)
+
+# ---------------------------------------------------------------- layer 3: the detail, on demand
+if st.toggle(p["compare.read_more"], key=f"{W}compare_read_more"):
+    if view.options:
+        draw_all_results(content, view)
+    st.markdown(f"#### {p['compare.before']}\n\n" + "\n".join(f"- {note}" for note in content.template.notes))
+    st.markdown(f"#### {p['compare.in_words']}")
+    chosen_ids = record.options_compared or list(names)
+    for row_view in comparison_rows(content, chosen_ids):
+        st.markdown(f"##### {row_view.row.title}\n\n"
+                    + "\n".join(f"- **{option.name}.** {text}" for option, text in row_view.cells))
+    st.markdown(f"##### {p['compare.not_known']}\n\n"
+                + "\n".join(f"- **{names[oid]}.** {content.option(oid).uncertain}"
+                            for oid in content.template.option_order if oid in chosen_ids))
 
 if fusion_is_on_the_table(content, record.diagnosis, record.procedure):
     st.page_link(FUSION_PAGE, label="Next: " + p["nav.fusion"], icon=":material/arrow_forward:")

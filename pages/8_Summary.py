@@ -94,10 +94,10 @@ def draw_block(block, key: str) -> None:
     elif isinstance(block, Table):
         draw_table(block.header, block.rows)
     elif isinstance(block, OptionFigures):
-        # An expander per option, open at first, so a long list of numbers can be folded away.
-        # The numbers of each row share one chart (fewer charts: the page appears sooner).
+        # An expander per kind, closed at first: the summary stays short to read (issue 11's
+        # length budget); every number is one click away, as on paper.
         # One comparison: its arms side by side in one chart; a gap between arms in words.
-        with st.expander(block.name, expanded=True):
+        with st.expander(block.name, expanded=False):
             figures = [content.figure(f.figure_id) for f in block.figures if f.figure_id in content.figure_by_id]
             if figures:
                 draw_figures(content, figures, key=f"summary-{block.option_id}")

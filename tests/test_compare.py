@@ -8,13 +8,14 @@ import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
 
 from decision.comparison import (
     KIND_ORDER, as_json, balance_counts, compare, comparison_rows, comparisons_for, default_selection,
-    fitting_option_ids, fusion_is_on_the_table, ipdas_self_check, options_in_order,
+    fitting_option_ids, fusion_is_on_the_table, ipdas_self_check, options_in_order, outcome_labels,
 )
 from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
 from decision.record import SCHEMA_VERSION, DecisionRecord
@@ -258,6 +259,29 @@ CROSS = {
     "a number in a text cell with no source": (
         "options/laminectomy.yaml", lambda d: d["cells"]["the_day"].pop("sources"),
         r"options/laminectomy.yaml, field cells\.the_day\.sources"),
+    "an overview row from another diagnosis": (
+        "template.yaml",
+        lambda d: d["diagnoses"][0]["overview"].__setitem__(0, "maine_stenosis_better_10y"),
+        r"diagnoses\.disc_herniation\.overview: 'maine_stenosis_better_10y' does not apply"),
+    "an overview with more benefit rows than harm rows": (
+        "template.yaml",
+        lambda d: d["diagnoses"][3].update(overview=["fritzell_improved_2y", "brox_success_1y", "clbp_non_union"]),
+        r"diagnoses\.chronic_low_back_pain\.overview: 2 benefit rows but 1 harm rows"),
+    "an overview with no harm row for an option": (
+        "template.yaml",
+        lambda d: d["diagnoses"][1].update(overview=["maine_stenosis_better_10y", "stenosis_dural_tear",
+                                                     "sport_stenosis_reoperation_8y"]),
+        r"diagnoses\.spinal_stenosis\.overview: no harm row .* for non_operative"),
+    "an overview gap row with no short sentence": (
+        "figures/comparisons.yaml",
+        lambda d: next(c for c in d["comparisons"] if c["id"] == "sport_ds_pain_2y")["gap"].pop("short"),
+        r"comparison 'sport_ds_pain_2y', field gap\.short"),
+    "a practical cell that is a paragraph": (
+        "options/fusion.yaml", lambda d: d["practical"]["work"].update(text="Work. " * 30),
+        r"options/fusion.yaml, field practical\.work\.text: longer than"),
+    "an option with a practical row missing": (
+        "options/laminectomy.yaml", lambda d: d["practical"].pop("driving"),
+        r"options/laminectomy.yaml: practical is missing the row\(s\) driving"),
     "a value reason on a comparison without its option": (
         "deliberation.yaml",
         lambda d: d["values"]["items"][0]["reasons"][0].update({"comparison": "maine_stenosis_better_10y",
@@ -339,36 +363,110 @@ def test_fusion_questions_come_next_only_when_fusion_is_on_the_table(content):
     assert not fusion_is_on_the_table(content, "disc_herniation", "microdiscectomy")
 
 
+def _overview_table(at) -> ET.Element | None:
+    tables = [m.value for m in at.markdown if 'class="aid-grid aid-overview"' in m.value]
+    return ET.fromstring(tables[0]) if tables else None
+
+
+def _practical_columns(at) -> list[str]:
+    tables = [m.value for m in at.markdown if 'class="aid-grid aid-practical"' in m.value]
+    assert len(tables) == 1
+    return [" ".join("".join(th.itertext()).split()) for th in ET.fromstring(tables[0]).iter("th")
+            if th.get("scope") == "col"][1:]
+
+
+def _outcome_box(at):
+    return next(s for s in at.selectbox if s.key.endswith(f"compare_outcome:{s.key.rsplit(':', 1)[-1]}"))
+
+
 @pytest.mark.parametrize("diagnosis", DIAGNOSES)
-def test_the_page_shows_each_comparison_of_the_diagnosis_and_no_other(content, diagnosis):
+def test_the_overview_shows_the_diagnosis_key_rows_and_its_options_as_columns(content, diagnosis):
     at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis=diagnosis), clinic=False)
     assert_no_exception(at)
+    table = _overview_table(at)
+    decision = content.decision_for(diagnosis)
+    if not decision.options:  # "not sure": the orientation and no numbers
+        assert table is None and not arrays_in(at)
+        return
+    rows = [tr.get("data-comparison") for tr in table.iter("tr") if tr.get("data-comparison")]
+    assert rows == list(decision.overview)
+    heads = [" ".join("".join(th.itertext()).split()) for th in table.iter("th") if th.get("scope") == "col"][1:]
+    assert heads == [content.option(o).name for o in EXPECTED_OPTIONS[diagnosis]]
+    text = " ".join(" ".join(table.itertext()).split())
+    for cid in decision.overview:  # each row says its kind in words, beside its colour
+        assert content.template.kinds[content.comparison(cid).kind].word in text
+    # closed layers draw nothing: no card, no icon array, no comparison in words
+    assert not arrays_in(at) and not any("outcome-card" in str(getattr(c, "key", "")) for c in at.main)
+
+
+@pytest.mark.parametrize("diagnosis", [d for d in DIAGNOSES if EXPECTED_OPTIONS[d]])
+def test_every_result_of_the_diagnosis_opens_its_own_card_with_the_arms_side_by_side(content, diagnosis):
+    at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis=diagnosis), clinic=False)
+    box = _outcome_box(at)
+    comparisons = compare(content, diagnosis).comparisons
+    labels = outcome_labels(content, comparisons)
+    assert len(box.options) == len(comparisons) == len(set(labels.values()))  # each one can be told apart
+    for c in comparisons:
+        at = _outcome_box(at).set_value(c.id).run()
+        assert_no_exception(at)
+        md = " ".join(m.value for m in at.markdown)
+        assert f"**{c.outcome}, {c.time_frame}**" in md and content.template.kinds[c.kind].word in md
+        assert c.population in md
+        arrays = arrays_in(at)
+        if c.measure == "people":
+            assert len(arrays) == len(c.arms), label  # every arm drawn, no other number made up
+            assert all(a["affected"] + a["unaffected"] == 100 for a in arrays)
+            missing = [o for o in EXPECTED_OPTIONS[diagnosis] if o not in c.arms]
+            for oid in missing:
+                assert content.pages["compare.card_not_counted"].replace("{option}", content.option(oid).name) in md
+        else:
+            assert not arrays
+
+
+@pytest.mark.parametrize("diagnosis", [d for d in DIAGNOSES if EXPECTED_OPTIONS[d]])
+def test_read_more_shows_every_comparison_in_words_and_nothing_before(content, diagnosis):
+    at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis=diagnosis), clinic=False)
     view = compare(content, diagnosis)
-    bold = [m.value for m in at.markdown if m.value.startswith("**") and m.value.endswith("**")]
-    titles = [f"**{c.outcome}, {c.time_frame}**" for c in view.comparisons]
-    # one comparison block per comparison of the diagnosis, none from another diagnosis
-    assert sum(b in set(titles) for b in bold) == len(titles)
-    others = {f"**{c.outcome}, {c.time_frame}**" for c in content.comparisons if diagnosis not in c.applies_to}
-    assert not (others - set(titles)) & set(bold)
-    headings = [h.value for h in at.subheader]
-    assert [g.title for g in view.groups] == [h for h in headings if h in {g.title for g in view.groups}]
-
-
-def test_icon_arrays_have_100_people_each_and_pair_the_arms():
-    at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis"), clinic=False)
+    extra = [c for c in view.comparisons if c.id not in content.decision_for(diagnosis).overview]
+    closed = " ".join(m.value for m in at.markdown)
+    assert not any(f"**{c.outcome}, {c.time_frame}.**" in closed for c in view.comparisons)
+    at = at.toggle(key="w:compare_read_more").set_value(True).run()
     assert_no_exception(at)
-    arrays = arrays_in(at)
-    assert arrays
-    assert all(a["affected"] + a["unaffected"] == 100 for a in arrays), arrays
+    opened = " ".join(m.value for m in at.markdown)
+    for c in view.comparisons:
+        assert f"**{c.outcome}, {c.time_frame}.**" in opened, c.id
+    assert extra  # there is more than the overview, and it is reachable
+    for row in content.template.rows:
+        assert f"##### {row.title}" in opened
 
 
 def test_an_option_that_does_not_fit_can_be_read_in_words_but_adds_no_numbers(content):
     at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="disc_herniation"), clinic=False)
-    before = len(arrays_in(at))
-    at.multiselect(key="w:compare_options:home").set_value(["non_operative", "microdiscectomy", "fusion"]).run()
+    heads_before = ET.tostring(_overview_table(at))
+    at.multiselect(key="w:options_compared").set_value(["non_operative", "microdiscectomy", "fusion"]).run()
     assert_no_exception(at)
-    assert "### Spinal fusion" in " ".join(m.value for m in at.markdown)
-    assert len(arrays_in(at)) == before
+    assert _practical_columns(at) == ["Non-operative care", "Microdiscectomy", "Spinal fusion"]
+    assert ET.tostring(_overview_table(at)) == heads_before
+    assert at.session_state["record"].options_compared == ["non_operative", "microdiscectomy", "fusion"]
+
+
+def test_the_options_compared_live_in_the_record_and_come_back_on_a_later_visit(content):
+    at = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis"), clinic=False)
+    assert at.session_state["record"].options_compared == ["non_operative", "laminectomy"]  # what was shown
+    at.multiselect(key="w:options_compared").set_value(["non_operative", "laminectomy", "fusion"]).run()
+    at.switch_page("pages/1_Your_back.py").run()
+    at.switch_page(PAGE).run()
+    assert_no_exception(at)
+    assert at.session_state["record"].options_compared == ["non_operative", "laminectomy", "fusion"]
+    assert _practical_columns(at) == ["Non-operative care", "Laminectomy", "Spinal fusion"]
+
+
+def test_in_clinic_the_overview_is_the_same_and_the_page_runs(content):
+    home = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="degenerative_spondylolisthesis"))
+    clinic = app_at(PAGE, DecisionRecord(safety_screen_done=True, diagnosis="degenerative_spondylolisthesis"),
+                    clinic=True)
+    assert_no_exception(clinic)
+    assert ET.tostring(_overview_table(home)) == ET.tostring(_overview_table(clinic))
 
 
 def test_care_without_surgery_shows_a_real_harm_or_says_the_evidence_has_none(content):

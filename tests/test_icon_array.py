@@ -12,7 +12,7 @@ from tests.svg_spec import NS, drawings, people, svgs
 
 from decision.content import Figure
 from decision.icon_array import (
-    AFFECTED, MIN_WIDTH_PX, UNAFFECTED, format_number, icon_array_svg, icon_arrays_html, icon_cells, sentence,
+    AFFECTED, GOOD, HARM, MIN_WIDTH_PX, UNAFFECTED, colour_for, format_number, icon_array_svg, icon_arrays_html, icon_cells, sentence,
 )
 
 
@@ -59,7 +59,7 @@ def test_the_svg_uses_the_same_colours_as_the_pdf_and_names_itself_by_its_senten
     (svg,) = svgs(html)
     assert svg.get("role") == "img" and svg.get("aria-label") == sentence(fig(18))
     fills = {c.get("fill") for c in svg.iter(f"{NS}circle")}
-    assert fills == {AFFECTED, UNAFFECTED}
+    assert fills == {colour_for("reoperation"), UNAFFECTED}
     assert float(svg.get("width")) >= MIN_WIDTH_PX
     assert len(html) < 1200  # a number costs a few hundred bytes, not kilobytes
 
@@ -96,3 +96,17 @@ def test_a_rerun_sends_the_same_drawings():
     first = drawings(at)
     at.run()
     assert first and drawings(at) == first
+
+
+@pytest.mark.parametrize("kind, colour", [("benefit", GOOD), ("harm", HARM), ("reoperation", HARM),
+                                          ("natural_course", HARM), ("context", AFFECTED)])
+def test_a_good_result_and_a_harm_are_never_drawn_in_the_same_colour(kind, colour):
+    (svg,) = svgs(icon_array_svg(fig(30, kind=kind)))
+    assert {c.get("fill") for c in svg.iter(f"{NS}circle")} == {colour, UNAFFECTED}
+    assert GOOD != HARM and AFFECTED not in (GOOD, HARM)
+
+
+def test_arrays_of_two_kinds_side_by_side_each_carry_their_own_colour():
+    html = icon_arrays_html([fig(70, kind="benefit"), fig(20, id="g", kind="harm"), fig(10, id="h", kind="harm")])
+    patterns = {c.get("fill") for svg in svgs(html) for c in svg.iter(f"{NS}circle")}
+    assert patterns == {GOOD, HARM, UNAFFECTED}

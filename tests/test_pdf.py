@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from decision.icon_array import AFFECTED
+from decision.icon_array import AFFECTED, GOOD, HARM
 from decision.pdf import build_pdf
 from decision.record import DecisionRecord
 from decision.summary import OptionFigures, build_summary
@@ -153,10 +153,10 @@ def test_the_alert_colour_does_not_spill_into_the_sections_after_it(content, ful
 
 
 def test_icon_arrays_are_drawn_in_the_on_screen_colours_for_options_that_fit(content):
-    fits = build_pdf(DecisionRecord(diagnosis="spinal_stenosis"), content)
-    assert hex_rgb(AFFECTED) in fill_colours(fits)
-    nothing_fits = build_pdf(DecisionRecord(diagnosis="not_sure"), content)
-    assert hex_rgb(AFFECTED) not in fill_colours(nothing_fits)
+    fits = fill_colours(build_pdf(DecisionRecord(diagnosis="chronic_low_back_pain"), content))
+    assert hex_rgb(GOOD) in fits and hex_rgb(HARM) in fits  # benefit and harm differ on paper too
+    nothing_fits = fill_colours(build_pdf(DecisionRecord(diagnosis="not_sure"), content))
+    assert not {hex_rgb(GOOD), hex_rgb(HARM), hex_rgb(AFFECTED)} & nothing_fits
 
 
 def test_the_pdf_is_the_same_for_the_same_record_and_day(content):

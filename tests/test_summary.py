@@ -15,7 +15,7 @@ from decision.summary import (
     NOT_ANSWERED,
     NOT_RECORDED,
     Item,
-    options_named,
+    options_compared,
     OptionFigures,
     Paragraph,
     build_summary,
@@ -193,21 +193,18 @@ def test_the_options_of_the_diagnosis_are_named(content):
     assert items(s, "options")["Options for your diagnosis"] == "Non-operative care, Spinal fusion"
 
 
-def test_no_option_is_claimed_as_compared_when_the_answers_name_none(content):
-    s = build_summary(DecisionRecord(), content)
-    assert items(s, "options")["Options named"] == content.pages["summary.options_none"]
-    assert not [b for b in s.section("options").blocks if isinstance(b, OptionFigures)]
+def test_no_option_is_claimed_as_compared_before_the_compare_page_was_used(content):
+    s = build_summary(DecisionRecord(diagnosis="spinal_stenosis", leaning="laminectomy"), content)
+    assert items(s, "options")["Options compared"] == content.pages["summary.options_none"]
 
 
-def test_the_options_named_are_those_the_answers_name_beside_non_operative_care(content):
-    record = DecisionRecord(procedure="fusion", diagnosis="spinal_stenosis")
-    assert options_named(record, content) == ("non_operative", "fusion")
-    record = DecisionRecord(diagnosis="disc_herniation", leaning="microdiscectomy",
-                            decision_reached=DecisionReached(choice="laminectomy", on=date(2026, 12, 2)))
-    assert options_named(record, content) == ("non_operative", "laminectomy", "microdiscectomy")
-    fitting = tuple(o for o in content.template.option_order if "spinal_stenosis" in content.option(o).fits)
-    assert options_named(DecisionRecord(diagnosis="spinal_stenosis"), content) == fitting
-    assert options_named(DecisionRecord(diagnosis="not_sure"), content) == ()
+def test_options_compared_are_exactly_those_set_side_by_side_on_the_compare_page(content):
+    record = DecisionRecord(diagnosis="spinal_stenosis", options_compared=["laminectomy", "non_operative", "fusion"])
+    assert options_compared(record, content) == ("non_operative", "laminectomy", "fusion")  # template order
+    s = build_summary(record, content)
+    assert items(s, "options")["Options compared"] == "Non-operative care, Laminectomy, Spinal fusion"
+    assert "Microdiscectomy" not in items(s, "options")["Options compared"]
+    assert options_compared(DecisionRecord(diagnosis="not_sure"), content) == ()
 
 
 def test_page_one_comes_in_the_order_the_chart_needs(content):

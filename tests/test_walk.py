@@ -63,6 +63,10 @@ def test_a_whole_walk_from_the_safety_screen_to_the_decision(content):
 
     # 3. Compare, and 4. Fusion questions at home: the patient's own notes.
     go(at, "pages/3_Compare_your_options.py")
+    assert any('class="aid-grid aid-overview"' in m.value for m in at.markdown)  # the overview first
+    record_diagnosis = at.session_state["record"].diagnosis
+    first_row = content.decision_for(record_diagnosis).overview[0]
+    at.selectbox(key=f"w:compare_outcome:{record_diagnosis}").set_value(first_row).run()  # one result's card
     assert drawings(at)
     go(at, "pages/4_Fusion_questions.py")
     at.text_area(key="w:fusion_patient_notes").input("Ask about time off work.").run()

@@ -183,7 +183,10 @@ def open_page(key: str) -> tuple[Content, DecisionRecord]:
     # (found by axe, tests/browser/test_accessibility.py). Full opacity, a lighter grey: 6.5:1.
     st.html("<style>[data-testid='stCaptionContainer']{opacity:1;color:#525c69}</style>")
     if clinic_mode():
-        st.html("<style>html{font-size:21px}</style>")
+        # Larger type for two people at one screen, and less empty space above the title, so
+        # that the Compare page's overview fits the first screen at 1280 x 800 (issue 11).
+        st.html("<style>html{font-size:21px}[data-testid='stMainBlockContainer']"
+                "{padding-top:2rem;padding-left:2rem;padding-right:2rem}</style>")
     _sidebar(content, key)
     rec = record()
     _red_flag_banner(content, rec)

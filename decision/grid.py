@@ -1,0 +1,106 @@
+"""The Compare page's grids and paired pictures, as small escaped HTML (pure; no streamlit).
+
+Layer 1 of the comparison (issue 11): one table per diagnosis, outcomes as rows and the
+diagnosis's options as columns, each cell a key number; a second small table of the practical
+issues. Layer 2: one outcome's arms as icon arrays side by side. Every string that comes from
+content is escaped, so no text becomes markup. Benefit and harm rows differ in colour *and* in
+a word (``template.kinds.*.word``), never colour alone. Option names never break inside a word:
+the header cells do not wrap, and the table scrolls sideways in its own box on a narrow screen.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from decision.comparison import Overview, RowView, arm_figure
+from decision.content import Comparison, Content
+from decision.icon_array import format_number, icon_array_svg
+
+# Which family each kind belongs to, for its colour (the words are in content).
+_TONE = {"benefit": "good", "harm": "harm", "another_operation": "harm", "operation_later": "harm"}
+
+STYLE = """<style>
+.aid-grid-box{overflow-x:auto;margin:0 0 .75rem 0}
+.aid-grid{border-collapse:collapse;width:100%;line-height:1.25;font-size:.9em}
+.aid-grid th,.aid-grid td{border-bottom:1px solid #d5dde3;padding:.3rem .45rem;text-align:left;vertical-align:top}
+.aid-grid thead th{word-break:keep-all;hyphens:none;border-bottom:2px solid #8a96a3}.aid-grid .w{white-space:nowrap}
+.aid-grid th[scope=row]{font-weight:600;min-width:11rem}.aid-overview th[scope=row]{width:44%}
+.aid-grid td.num{white-space:nowrap;font-weight:700}
+.aid-grid td.none{color:#525c69;font-weight:400;font-size:.85em}
+.aid-grid .good{color:#17663f}.aid-grid .harm{color:#a13f00}
+.aid-grid .kind{display:inline-block;font-size:.72em;font-weight:700;border-radius:.3rem;padding:0 .35rem;margin-right:.35rem;white-space:nowrap}
+.aid-grid .kind.good{background:#e2f1e8}.aid-grid .kind.harm{background:#fbe9dd}
+.aid-grid .detail{font-size:.8em;font-weight:400;color:#525c69;margin-left:.4rem}
+.aid-grid td.gap{font-weight:600}
+.aid-pair{display:flex;flex-wrap:wrap;gap:12px 28px;margin:.25rem 0 .5rem 0}
+.aid-pair figure{margin:0;width:170px}
+.aid-pair figcaption{font-weight:700;white-space:nowrap;word-break:keep-all}
+.aid-pair .none{width:170px;height:170px;display:flex;align-items:center;justify-content:center;text-align:center;border:1px dashed #8a96a3;color:#525c69;font-size:.85em;padding:.5rem;box-sizing:border-box}
+</style>"""
+
+
+def tone(kind: str) -> str:
+    return _TONE[kind]
+
+
+def _e(text: str) -> str:
+    return escape(" ".join(str(text).split()))
+
+
+def _name(text: str) -> str:
+    """An option's name for a column header: it may wrap between its words, never inside one
+    (not even at the hyphen of "Non-operative")."""
+    return " ".join(f'<span class="w">{escape(word)}</span>' for word in str(text).split())
+
+
+def overview_html(content: Content, view: Overview) -> str:
+    """The overview grid: a row per key comparison, a column per option of the diagnosis."""
+    names = [content.option(o).name for o in view.options]
+    head = f'<th scope="col">{_e(content.pages["compare.outcome_col"])}</th>' + "".join(
+        f'<th scope="col">{_name(n)}</th>' for n in names)
+    body = []
+    for row in view.rows:
+        c = row.comparison
+        t = tone(c.kind)
+        details = [row.detail] + ([content.pages["compare.v2_short"]] if c.label == "V2" else [])
+        label = (f'<span class="kind {t}">{_e(row.kind_word)}</span>{_e(c.outcome)}'
+                 f'<span class="detail">{" · ".join(_e(d) for d in details)}</span>')
+        if row.gap:
+            cells = f'<td class="gap {t}" colspan="{len(view.options)}">{_e(row.gap)}</td>'
+        else:
+            cells = "".join(
+                f'<td class="num {t}">{_e(cell.text)}</td>' if cell.counted else f'<td class="none">{_e(cell.text)}</td>'
+                for cell in row.cells)
+        body.append(f'<tr data-comparison="{_e(c.id)}"><th scope="row">{label}</th>{cells}</tr>')
+    return (f'<div class="aid-grid-box"><table class="aid-grid aid-overview"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+def practical_html(content: Content, rows: tuple[RowView, ...]) -> str:
+    """The practical grid: the day, the stay, work and driving, a line per option."""
+    if not rows:
+        return ""
+    names = [option.name for option, _ in rows[0].cells]
+    head = '<th scope="col"></th>' + "".join(f'<th scope="col">{_name(n)}</th>' for n in names)
+    body = "".join(
+        f'<tr><th scope="row">{_e(r.row.title)}</th>' + "".join(f"<td>{_e(text)}</td>" for _, text in r.cells) + "</tr>"
+        for r in rows)
+    return (f'<div class="aid-grid-box"><table class="aid-grid aid-practical"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
+
+
+def paired_arrays_html(content: Content, comparison: Comparison, options: tuple[str, ...]) -> str:
+    """One outcome's arms as icon arrays side by side, each under its option's name; an option the
+    study did not count gets a dashed box that says so, never a made-up zero. Measure people only."""
+    parts = []
+    for oid in options:
+        name = _e(content.option(oid).name)
+        figure = arm_figure(comparison, oid) if oid in comparison.arms else None
+        if figure is None:
+            words = content.pages["compare.card_not_counted"].replace("{option}", content.option(oid).name)
+            parts.append(f'<figure><figcaption>{_name(content.option(oid).name)}</figcaption><div class="none">{_e(words)}</div></figure>')
+            continue
+        number = format_number(figure.per_100).split(" (")[0]
+        parts.append(f"<figure><figcaption>{_name(content.option(oid).name)}</figcaption>{icon_array_svg(figure, title=number)}</figure>")
+    return f'<div class="aid-pair">{"".join(parts)}</div>'
+
