@@ -102,9 +102,9 @@ def _region_rects(n: int) -> tuple[list[tuple[int, int, int, int]], list[tuple[i
     return affected, rest
 
 
-def _defs() -> str:
+def _defs(affected: str = AFFECTED) -> str:
     out = []
-    for color in (AFFECTED, UNAFFECTED):
+    for color in (affected, UNAFFECTED):
         out.append(
             f'<pattern id="{_pattern_id(color)}" width="{CELL}" height="{CELL}" patternUnits="userSpaceOnUse">'
             f'<circle cx="{CELL / 2:g}" cy="{CELL / 2:g}" r="{RADIUS:g}" fill="{color}"/></pattern>'
@@ -112,11 +112,11 @@ def _defs() -> str:
     return "<defs>" + "".join(out) + "</defs>"
 
 
-def _grid(per_100: float, y0: float) -> str:
+def _grid(per_100: float, y0: float, affected_color: str = AFFECTED) -> str:
     affected, rest = _region_rects(icons_to_fill(per_100))
     parts = []
     # data-p: "a" for affected people, "u" for the rest (tests count them from the areas).
-    for kind, color, rects in (("a", AFFECTED, affected), ("u", UNAFFECTED, rest)):
+    for kind, color, rects in (("a", affected_color, affected), ("u", UNAFFECTED, rest)):
         for x, y, w, h in rects:
             parts.append(
                 f'<rect data-p="{kind[0]}" x="{x * CELL}" y="{y * CELL + y0:g}" width="{w * CELL}" '
@@ -126,12 +126,14 @@ def _grid(per_100: float, y0: float) -> str:
 
 
 @lru_cache(maxsize=1024)
-def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_PX, defs: bool = True) -> str:
+def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_PX, defs: bool = True,
+                   color: str = AFFECTED) -> str:
     """One icon array as an inline ``<svg>``; its accessible name is the figure's sentence.
 
     ``px`` is the drawn width in CSS pixels (never under MIN_WIDTH_PX). With a ``title`` (e.g.
     "1. 70 in 100") the number is written above the grid. ``defs=False`` leaves out the circle
-    patterns, for arrays drawn after one that has them in the same element.
+    patterns, for arrays drawn after one that has them in the same element. ``color`` fills the
+    people the number counts (``KIND_COLORS`` gives one per kind of figure).
     """
     px = max(px, MIN_WIDTH_PX)
     top = TITLE_UNITS if title else 0
@@ -145,7 +147,7 @@ def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_
     return (
         f'<svg role="img" aria-label="{label}" class="icon-array" '
         f'viewBox="0 -1 {GRID * CELL} {height + 2}" width="{px}" height="{round(px * (height + 2) / (GRID * CELL))}">'
-        f"{_defs() if defs else ''}{heading}{_grid(figure.per_100, top)}</svg>"
+        f"{_defs(color) if defs else ''}{heading}{_grid(figure.per_100, top, color)}</svg>"
     )
 
 
@@ -166,3 +168,38 @@ def _icon_arrays_html(figures: tuple[Figure, ...]) -> str:
         for i, f in enumerate(figures, start=1)
     )
     return f'<div class="icon-arrays" style="display:flex;flex-wrap:wrap;gap:12px 20px">{arrays}</div>'
+
+
+# Benefit and harm look different: blue for a good result, vermilion for a harm or another
+# operation (a pair that people with the common colour-vision deficiencies still tell apart), and
+# a word beside each array says which it is, so colour is never the only sign.
+KIND_COLORS = {
+    "benefit": AFFECTED,
+    "harm": "#c4501a",
+    "reoperation": "#c4501a",
+    "natural_course": "#6b4f8f",
+}
+
+
+def keyed_arrays_html(items: tuple[tuple[Figure, str], ...]) -> str:
+    """Key numbers side by side: for each (figure, word for its kind), a coloured mark and the
+    word, the figure's sentence, then its icon array in the kind's colour. Every text is escaped.
+    Figures of kind "context" (not a count of people) belong elsewhere: they have no array.
+    """
+    return _keyed_arrays_html(tuple(items))
+
+
+@lru_cache(maxsize=256)
+def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...]) -> str:
+    cells = []
+    for figure, word in items:
+        color = KIND_COLORS[figure.kind]
+        mark = (f'<span aria-hidden="true" style="display:inline-block;width:.8em;height:.8em;'
+                f'border-radius:50%;background:{color};margin-right:.35em"></span>')
+        cells.append(
+            f'<div class="key-number" data-kind="{figure.kind}" style="flex:1 1 260px;max-width:340px">'
+            f'<div style="font-size:.9em;font-weight:600">{mark}{escape(word)}</div>'
+            f'<div style="font-weight:600;margin:.2em 0 .4em">{escape(sentence(figure))}</div>'
+            f"{icon_array_svg(figure, color=color)}</div>"
+        )
+    return f'<div class="key-numbers" style="display:flex;flex-wrap:wrap;gap:12px 28px">{"".join(cells)}</div>'
