@@ -96,3 +96,25 @@ def test_a_rerun_sends_the_same_drawings():
     first = drawings(at)
     at.run()
     assert first and drawings(at) == first
+
+
+def test_key_numbers_tell_benefit_from_harm_by_colour_and_by_a_word():
+    from decision.icon_array import KIND_COLORS, keyed_arrays_html
+
+    good = fig(63, id="g", kind="benefit", outcome="had a good result")
+    bad = fig(22, id="h", kind="harm", outcome="had a <b>complication</b>")
+    html = keyed_arrays_html(((good, "Benefit"), (bad, "Harm & worse")))
+    good_svg, bad_svg = svgs(html)
+    assert KIND_COLORS["benefit"] != KIND_COLORS["harm"]
+    assert KIND_COLORS["benefit"] in ET.tostring(good_svg, encoding="unicode")
+    assert KIND_COLORS["harm"] in ET.tostring(bad_svg, encoding="unicode")
+    assert [people(s)["affected"] for s in (good_svg, bad_svg)] == [63, 22]
+    assert all(float(s.get("width")) >= MIN_WIDTH_PX for s in (good_svg, bad_svg))
+    assert "Benefit" in html and "Harm &amp; worse" in html  # the word, escaped
+    assert "<b>" not in html and "&lt;b&gt;complication" in html  # content text never becomes markup
+
+
+def test_an_array_drawn_in_another_colour_keeps_its_people():
+    svg = icon_array_svg(fig(30), color="#c4501a")
+    (drawn,) = svgs(svg)
+    assert people(drawn)["affected"] == 30 and "#c4501a" in svg and AFFECTED not in svg
