@@ -181,18 +181,21 @@ KIND_COLORS = {
 }
 
 
-def keyed_arrays_html(items: tuple[tuple[Figure, str], ...]) -> str:
+def keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None = None) -> str:
     """Key numbers side by side: for each (figure, word for its kind), a coloured mark and the
-    word, the figure's sentence, then its icon array in the kind's colour. Every text is escaped.
+    word, the figure's sentence, then its icon array in the kind's colour, and its note in small
+    print if ``notes`` gives one per figure. Every text is escaped.
     Figures of kind "context" (not a count of people) belong elsewhere: they have no array.
     """
-    return _keyed_arrays_html(tuple(items))
+    if notes is not None and len(notes) != len(items):
+        raise ValueError("give one note per figure, or none")
+    return _keyed_arrays_html(tuple(items), tuple(notes) if notes is not None else None)
 
 
 @lru_cache(maxsize=256)
-def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...]) -> str:
+def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None) -> str:
     cells = []
-    for figure, word in items:
+    for i, (figure, word) in enumerate(items):
         color = KIND_COLORS[figure.kind]
         mark = (f'<span aria-hidden="true" style="display:inline-block;width:.8em;height:.8em;'
                 f'border-radius:50%;background:{color};margin-right:.35em"></span>')
@@ -200,6 +203,8 @@ def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...]) -> str:
             f'<div class="key-number" data-kind="{figure.kind}" style="flex:1 1 260px;max-width:340px">'
             f'<div style="font-size:.9em;font-weight:600">{mark}{escape(word)}</div>'
             f'<div style="font-weight:600;margin:.2em 0 .4em">{escape(sentence(figure))}</div>'
-            f"{icon_array_svg(figure, color=color)}</div>"
+            f"{icon_array_svg(figure, color=color)}"
+            + (f'<div style="font-size:.8em;color:#525c69;margin-top:.3em">{escape(notes[i])}</div>' if notes else "")
+            + "</div>"
         )
     return f'<div class="key-numbers" style="display:flex;flex-wrap:wrap;gap:12px 28px">{"".join(cells)}</div>'

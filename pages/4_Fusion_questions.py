@@ -27,8 +27,8 @@ cards = fusion_cards(content, plan)
 KIND_WORDS = {kind: p[f"fusion.kind_{kind}"] for kind in ("benefit", "harm", "reoperation", "natural_course")}
 
 
-def draw_figures(figures, key: str) -> None:
-    ui_figures.draw_figures(content, figures, key=key)
+def draw_figures(figures) -> None:
+    ui_figures.draw_figures_by_kind(content, figures, KIND_WORDS)
 
 
 def proposal_words(card: FusionCard) -> str:
@@ -73,7 +73,7 @@ def draw_detail(card: FusionCard) -> None:
     st.write(q.known)
     if card.other_figures:
         st.markdown(f"#### {p['fusion.more_numbers']}")
-        draw_figures(card.other_figures, key=q.id)
+        draw_figures(card.other_figures)
     st.markdown(f"#### {p['fusion.not_known_title']}")
     st.write(q.not_known)
     st.markdown(f"#### {p['fusion.ask_title']}\n\n" + "\n".join(f"- {a}" for a in q.ask))
@@ -135,9 +135,9 @@ with st.container(border=True, key="card-reoperation"):
     st.info(reop.caution)
     if st.toggle(p["fusion.reop_read_more"], key="fusion_more:reoperation"):
         st.caption("\n\n".join(p["fusion.from_source"].format(citation=content.source(s).citation) for s in reop.sources))
-        draw_figures(layers.other, key="reop")
+        draw_figures(layers.other)
         st.markdown(f"#### {p['fusion.after_non_operative']}")
-        draw_figures(layers.after_non_operative, key="after-nonop")
+        draw_figures(layers.after_non_operative)
 
 st.page_link("pages/5_What_matters_to_you.py", label=p["fusion.next"], icon=":material/arrow_forward:")
 frame.close_page(content)

@@ -78,6 +78,19 @@ def draw_key_numbers(content: Content, context: Sequence[Figure], arrays: Sequen
     st.caption(" ".join(lines))
 
 
+def draw_figures_by_kind(content: Content, figures: Sequence[Figure], kind_words: dict[str, str]) -> None:
+    """A group of numbers in full, coloured and named by kind like the key numbers: each with its
+    sentence, icon array, who it applies to and its source. Gaps between groups in words first."""
+    context = [f for f in figures if f.kind == "context"]
+    arrays = tuple(f for f in figures if f.kind != "context")
+    for figure in context:
+        st.markdown(f"**{sentence(figure)}**")
+        st.caption(f"Applies to: {figure.population}. {source_line(content, figure)}")
+    if arrays:
+        notes = tuple(f"Applies to: {f.population}. {source_line(content, f)}" for f in arrays)
+        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), notes))
+
+
 def draw_spine(segments: int | None) -> None:
     """The side drawing of the lower back with a fusion of ``segments``; ``describe()`` is its accessible name."""
     _svg(segments_svg(segments))
