@@ -378,3 +378,19 @@ def test_every_plan_value_the_record_can_hold_has_words_in_content(content):
 
     for field in content.fusion.plan:
         assert set(field.values) == values(FusionPlan.model_fields[field.field].annotation), field.field
+
+
+def test_each_card_splits_its_figures_into_key_and_other_and_loses_none(content):
+    from decision.fusion_cards import fusion_cards, reoperation_layers
+
+    cards = fusion_cards(content, PLAN)
+    assert [c.question.id for c in cards] == CARD_IDS and [c.number for c in cards] == [1, 2, 3, 4, 5]
+    for card in cards:
+        shown = [f.id for f in (*card.key_figures, *card.other_figures)]
+        assert sorted(shown) == sorted(card.question.figures)
+        assert card.key_arrays and all(f.kind != "context" for f in card.key_arrays)
+    assert cards[2].proposal_words == "Front and back (360°)" and cards[4].proposal_key == "2"
+    assert fusion_cards(content, FusionPlan())[0].proposal_words is None
+    r, layers = content.fusion.reoperation, reoperation_layers(content)
+    shown = [f.id for f in (*layers.key, *layers.other, *layers.after_non_operative)]
+    assert sorted(shown) == sorted((*r.figures, *r.after_non_operative))
