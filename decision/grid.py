@@ -14,12 +14,12 @@ from html import escape
 
 from decision.comparison import Overview, RowView, arm_figure
 from decision.content import Comparison, Content
-from decision.icon_array import format_number, icon_array_svg
+from decision.icon_array import GOOD, HARM, LATER, format_number, icon_array_svg
 
 # Which family each kind belongs to, for its colour (the words are in content).
-_TONE = {"benefit": "good", "harm": "harm", "another_operation": "harm", "operation_later": "harm"}
+_TONE = {"benefit": "good", "harm": "harm", "another_operation": "harm", "operation_later": "later"}
 
-STYLE = """<style>
+STYLE = ("""<style>
 .aid-grid-box{overflow-x:auto;margin:0 0 .75rem 0}
 .aid-grid{border-collapse:collapse;width:100%;line-height:1.25;font-size:.9em}
 .aid-grid th,.aid-grid td{border-bottom:1px solid #d5dde3;padding:.3rem .45rem;text-align:left;vertical-align:top}
@@ -27,16 +27,16 @@ STYLE = """<style>
 .aid-grid th[scope=row]{font-weight:600;min-width:11rem}.aid-overview th[scope=row]{width:44%}
 .aid-grid td.num{white-space:nowrap;font-weight:700}
 .aid-grid td.none{color:#525c69;font-weight:400;font-size:.85em}
-.aid-grid .good{color:#17663f}.aid-grid .harm{color:#a13f00}
+.aid-grid .good{color:GOOD}.aid-grid .harm{color:HARM}.aid-grid .later{color:LATER}
 .aid-grid .kind{display:inline-block;font-size:.72em;font-weight:700;border-radius:.3rem;padding:0 .35rem;margin-right:.35rem;white-space:nowrap}
-.aid-grid .kind.good{background:#e2f1e8}.aid-grid .kind.harm{background:#fbe9dd}
+.aid-grid .kind.good{background:#e3edf5}.aid-grid .kind.harm{background:#fbe9dd}.aid-grid .kind.later{background:#efe9f6}
 .aid-grid .detail{font-size:.8em;font-weight:400;color:#525c69;margin-left:.4rem}
 .aid-grid td.gap{font-weight:600}
 .aid-pair{display:flex;flex-wrap:wrap;gap:12px 28px;margin:.25rem 0 .5rem 0}
 .aid-pair figure{margin:0;width:170px}
 .aid-pair figcaption{font-weight:700;white-space:nowrap;word-break:keep-all}
 .aid-pair .none{width:170px;height:170px;display:flex;align-items:center;justify-content:center;text-align:center;border:1px dashed #8a96a3;color:#525c69;font-size:.85em;padding:.5rem;box-sizing:border-box}
-</style>"""
+</style>""".replace("GOOD", GOOD).replace("HARM", HARM).replace("LATER", LATER))
 
 
 def tone(kind: str) -> str:

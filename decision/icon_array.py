@@ -21,18 +21,22 @@ from html import escape
 from decision.content import Figure
 
 GRID = 10
-AFFECTED = "#1f5f8b"  # a number that is neither a good result nor a harm (e.g. context)
-GOOD = "#17663f"  # a good result: green
-HARM = "#a13f00"  # a harm, more surgery, or an operation later: dark orange
+AFFECTED = "#1f5f8b"
 UNAFFECTED = "#d5dde3"
-# Benefit and harm never look the same: each has its colour (all at least 4.5:1 on white), and
-# the page always says the word as well (content: template.kinds.*.word), never colour alone.
-_COLOUR_OF_KIND = {"benefit": GOOD, "harm": HARM, "reoperation": HARM, "natural_course": HARM}
+# Benefit and harm look different: blue for a good result, vermilion for a harm or another
+# operation (a pair that people with the common colour-vision deficiencies still tell apart),
+# purple for an operation later after starting without one. Each is at least 4.5:1 on white, and
+# a word beside each number says which it is (content), so colour is never the only sign. The
+# Compare grid, the Fusion cards and the PDF all take their colours from here.
+GOOD = AFFECTED
+HARM = "#c4501a"
+LATER = "#6b4f8f"
+KIND_COLORS = {"benefit": GOOD, "harm": HARM, "reoperation": HARM, "natural_course": LATER}
 
 
 def colour_for(kind: str) -> str:
-    """The affected people's colour for a figure of this kind."""
-    return _COLOUR_OF_KIND.get(kind, AFFECTED)
+    """The affected people's colour for a figure of this kind (a "context" figure keeps the default)."""
+    return KIND_COLORS.get(kind, AFFECTED)
 CELL = 10  # one person's square in SVG units; the grid is 100 x 100 units
 RADIUS = 3.4  # the circle drawn in that square (same proportion as the plotly markers were)
 MIN_WIDTH_PX = 150
@@ -136,15 +140,17 @@ def _grid(per_100: float, y0: float, colour: str = AFFECTED) -> str:
 
 
 @lru_cache(maxsize=1024)
-def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_PX, defs: bool = True) -> str:
+def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_PX, defs: bool = True,
+                   color: str | None = None) -> str:
     """One icon array as an inline ``<svg>``; its accessible name is the figure's sentence.
 
     ``px`` is the drawn width in CSS pixels (never under MIN_WIDTH_PX). With a ``title`` (e.g.
     "1. 70 in 100") the number is written above the grid. ``defs=False`` leaves out the circle
-    patterns, for arrays drawn after one that has them in the same element.
+    patterns, for arrays drawn after one that has them in the same element. ``color`` fills the
+    people the number counts (``KIND_COLORS`` gives one per kind of figure).
     """
     px = max(px, MIN_WIDTH_PX)
-    colour = colour_for(figure.kind)
+    colour = color or colour_for(figure.kind)
     top = TITLE_UNITS if title else 0
     height = GRID * CELL + top
     label = escape(sentence(figure), quote=True)
@@ -181,3 +187,32 @@ def _icon_arrays_html(figures: tuple[Figure, ...]) -> str:
         seen.add(colour)
     arrays = "".join(arrays)
     return f'<div class="icon-arrays" style="display:flex;flex-wrap:wrap;gap:12px 20px">{arrays}</div>'
+
+
+def keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None = None) -> str:
+    """Key numbers side by side: for each (figure, word for its kind), a coloured mark and the
+    word, the figure's sentence, then its icon array in the kind's colour, and its note in small
+    print if ``notes`` gives one per figure. Every text is escaped.
+    Figures of kind "context" (not a count of people) belong elsewhere: they have no array.
+    """
+    if notes is not None and len(notes) != len(items):
+        raise ValueError("give one note per figure, or none")
+    return _keyed_arrays_html(tuple(items), tuple(notes) if notes is not None else None)
+
+
+@lru_cache(maxsize=256)
+def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None) -> str:
+    cells = []
+    for i, (figure, word) in enumerate(items):
+        color = KIND_COLORS[figure.kind]
+        mark = (f'<span aria-hidden="true" style="display:inline-block;width:.8em;height:.8em;'
+                f'border-radius:50%;background:{color};margin-right:.35em"></span>')
+        cells.append(
+            f'<div class="key-number" data-kind="{figure.kind}" style="flex:1 1 260px;max-width:340px">'
+            f'<div style="font-size:.9em;font-weight:600">{mark}{escape(word)}</div>'
+            f'<div style="font-weight:600;margin:.2em 0 .4em">{escape(sentence(figure))}</div>'
+            f"{icon_array_svg(figure, color=color)}"
+            + (f'<div style="font-size:.8em;color:#525c69;margin-top:.3em">{escape(notes[i])}</div>' if notes else "")
+            + "</div>"
+        )
+    return f'<div class="key-numbers" style="display:flex;flex-wrap:wrap;gap:12px 28px">{"".join(cells)}</div>'

@@ -35,7 +35,7 @@ MIN_WORDS = 10
 
 # Fields that hold identifiers, references, numbers or dates, not prose for the patient.
 NOT_PROSE = {
-    "id", "source", "sources", "figure", "figures", "label", "horizon", "kind", "fits", "any_of",
+    "id", "source", "sources", "figure", "figures", "key_figures", "label", "horizon", "kind", "fits", "any_of",
     "answer", "option", "fit", "group", "procedure", "diagnoses", "not_counting", "option_order",
     "content_version", "published", "last_review", "next_review", "seed_source", "ipdas", "options",
     "authors", "publisher", "title_source", "url", "doi", "pmid", "year", "secondary_via",

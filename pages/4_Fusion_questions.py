@@ -1,8 +1,11 @@
-"""Fusion questions: five open questions about fusion, the surgeon's plan, and another operation later.
+"""Fusion questions: five short cards, the surgeon's plan, and another operation later.
 
-Every clinical word and number comes from content/fusion.yaml and its figures. In clinic the
-surgeon records the clinical facts and a proposed choice on each card; at home the patient sees
-the same cards, keeps notes, and sees a recorded plan read-only.
+Each card opens with its question and choices in two lines and its key numbers; the rest (what is
+known, every other number, what is not known, questions to ask, sources) is drawn only when the
+reader turns on "read more" (issue 11). A toggle, not an expander: an expander's contents are sent
+to the browser on every run even while closed, and this page was the heaviest of the walk.
+In clinic the surgeon's proposal is the first thing on each card; at home a recorded proposal is.
+Every word comes from content (fusion.yaml, pages.yaml); decision.fusion_cards splits each card.
 """
 
 import streamlit as st
@@ -10,7 +13,9 @@ import streamlit as st
 from ui import frame
 from ui import figures as ui_figures
 from ui.widgets import choice
-from decision.fusion_plan import from_key, plan_field, planned_segments, stored_key
+from decision.fusion_cards import FusionCard, fusion_cards, reoperation_layers
+from decision.fusion_plan import from_key, planned_segments
+from decision.icon_array import sentence
 
 content, record = frame.open_page("fusion")
 p = content.pages
@@ -18,106 +23,121 @@ fusion = content.fusion
 W = frame.widget_prefix()
 clinic = frame.clinic_mode()
 plan = record.fusion_plan
+cards = fusion_cards(content, plan)
+KIND_WORDS = {kind: p[f"fusion.kind_{kind}"] for kind in ("benefit", "harm", "reoperation", "natural_course")}
 
-def draw_figures(figure_ids, key: str) -> None:
-    ui_figures.draw_figures(content, [content.figure(fid) for fid in figure_ids], key=key)
+
+def draw_figures(figures) -> None:
+    ui_figures.draw_figures_by_kind(content, figures, KIND_WORDS)
 
 
-def plan_line(card_id: str) -> str:
-    field = plan_field(content, card_id)
-    key = stored_key(getattr(plan, field.field))
-    return f"{field.question} **{'Not answered' if key is None else field.values[key]}**"
+def proposal_words(card: FusionCard) -> str:
+    return card.proposal_words or p["fusion.not_answered"]
 
 
 def show_plan_read_only() -> None:
     with st.container(border=True, key="fusion-plan-read-only"):
-        st.subheader("Your surgeon's proposed plan")
-        st.caption("Recorded in clinic. You can talk about any part of it with your surgeon.")
-        for label, text in (("Diagnosis", record.clinical.confirmed_diagnosis),
-                            ("What the scans show", record.clinical.imaging_findings)):
+        st.subheader(p["fusion.plan_title"])
+        st.caption(p["fusion.plan_recorded"])
+        for label, text in ((p["fusion.plan_diagnosis"], record.clinical.confirmed_diagnosis),
+                            (p["fusion.plan_imaging"], record.clinical.imaging_findings)):
             if text:
                 st.markdown(f"**{label}**")
-                st.text(text)
-        for q in fusion.questions:
-            st.markdown("- " + plan_line(q.id))
+                st.text(text)  # free text: never markdown
+        st.markdown("\n".join(f"- {c.plan_field.question} **{proposal_words(c)}**" for c in cards))
         if plan.surgeon_notes:
-            st.markdown("**The surgeon's notes**")
+            st.markdown(f"**{p['fusion.plan_notes']}**")
             st.text(plan.surgeon_notes)
 
 
+def draw_proposal(card: FusionCard) -> None:
+    """First on the card: the surgeon records a choice in clinic; at home a recorded one is shown."""
+    field = card.plan_field
+    if clinic:
+        st.markdown(f"**{p['fusion.proposal_title']}**")
+        key = choice(field.question, list(field.values), field.values.get, card.proposal_key,
+                     key=f"{W}fusion_plan:{field.field}", horizontal=True)
+        if key is not None:
+            setattr(plan, field.field, from_key(field, key))
+    elif not plan.is_blank():
+        st.info(p["fusion.proposal_at_home"].format(question=field.question, answer=proposal_words(card)))
+
+
+def draw_detail(card: FusionCard) -> None:
+    q = card.question
+    st.markdown(f"#### {p['fusion.full_question']}\n\n{q.question}")
+    st.markdown(f"#### {p['fusion.choices_title']}\n\n" + "\n".join(f"- **{c.name}.** {c.involves}" for c in q.choices))
+    st.markdown(f"**{p['fusion.key_applies']}**\n\n" + "\n".join(
+        f"- {sentence(f)} :small[{f.population[0].upper()}{f.population[1:]}.]" for f in card.key_figures))
+    st.markdown(f"#### {p['fusion.known_title']}")
+    st.write(q.known)
+    if card.other_figures:
+        st.markdown(f"#### {p['fusion.more_numbers']}")
+        draw_figures(card.other_figures)
+    st.markdown(f"#### {p['fusion.not_known_title']}")
+    st.write(q.not_known)
+    st.markdown(f"#### {p['fusion.ask_title']}\n\n" + "\n".join(f"- {a}" for a in q.ask))
+    st.markdown(f"#### {p['fusion.sources_title']}\n\n" + "\n".join(f"- {content.source(s).citation}" for s in q.sources))
+    if q.id == "length":
+        st.markdown(f"#### {p['fusion.drawing_title']}")
+        segments = planned_segments(plan)
+        if segments is None:
+            values = card.plan_field.values
+            segments = st.radio(p["fusion.drawing_pick"], [1, 2, 3], format_func=lambda n: values[str(n)],
+                                horizontal=True, key=f"{W}fusion_drawing_example")
+        ui_figures.draw_spine(segments)
+        st.caption(fusion.segments_caption)
+
+
 st.title(p["fusion.title"])
-st.write(p["fusion.intro"])
-st.write(fusion.intro)
+st.write(p["fusion.intro"] + " " + fusion.intro)
+
+if not clinic and not plan.is_blank():
+    show_plan_read_only()
+
+for card in cards:
+    with st.container(border=True, key=f"card-{card.question.id}"):
+        draw_proposal(card)
+        st.subheader(f"{card.number}. {card.question.short_question}")
+        st.write(card.question.choices_line)
+        ui_figures.draw_key_numbers(content, card.key_context, card.key_arrays, KIND_WORDS)
+        if st.toggle(p["fusion.read_more"].format(number=card.number), key=f"fusion_more:{card.question.id}"):
+            draw_detail(card)
 
 if clinic:
     with st.container(border=True, key="fusion-clinical"):
-        st.subheader("For the surgeon: the clinical facts")
+        st.subheader(p["fusion.clinical_title"])
         record.clinical.confirmed_diagnosis = st.text_area(
-            "Confirmed diagnosis", value=record.clinical.confirmed_diagnosis, max_chars=2000,
+            p["fusion.confirmed_diagnosis"], value=record.clinical.confirmed_diagnosis, max_chars=2000,
             key=f"{W}clinical:confirmed_diagnosis",
         )
         record.clinical.imaging_findings = st.text_area(
-            "Imaging findings", value=record.clinical.imaging_findings, max_chars=2000,
+            p["fusion.imaging_findings"], value=record.clinical.imaging_findings, max_chars=2000,
             key=f"{W}clinical:imaging_findings",
         )
+        plan.surgeon_notes = st.text_area(
+            p["fusion.surgeon_notes"], value=plan.surgeon_notes, max_chars=2000, key=f"{W}fusion_plan:surgeon_notes",
+        )
         if record.fusion_patient_notes:
-            st.markdown("**The patient's notes**")
+            st.markdown(f"**{p['fusion.patient_notes_title']}**")
             st.text(record.fusion_patient_notes)
-elif not plan.is_blank():
-    show_plan_read_only()
-
-for number, q in enumerate(fusion.questions, start=1):
-    with st.container(border=True, key=f"card-{q.id}"):
-        st.subheader(f"{number}. {q.question}")
-        # One element per list, not per item: a long page reruns faster (benchmarks/bench.py).
-        st.markdown("#### The choices\n\n" + "\n".join(f"- **{c.name}.** {c.involves}" for c in q.choices))
-        st.markdown("#### What is known")
-        st.write(q.known)
-        draw_figures(q.figures, key=q.id)
-        st.markdown("#### What is not known")
-        st.write(q.not_known)
-        st.markdown("#### Questions to ask your surgeon\n\n" + "\n".join(f"- {a}" for a in q.ask))
-        with st.expander("Sources for this card"):
-            st.markdown("\n".join(f"- {content.source(sid).citation}" for sid in q.sources))
-        field = plan_field(content, q.id)
-        if clinic:
-            st.markdown("#### The surgeon's proposal")
-            key = choice(field.question, list(field.values), field.values.get, stored_key(getattr(plan, field.field)),
-                         key=f"{W}fusion_plan:{field.field}", horizontal=True)
-            if key is not None:
-                setattr(plan, field.field, from_key(field, key))
-        elif not plan.is_blank():
-            st.info("Your surgeon's proposal: " + plan_line(q.id))
-        if q.id == "length":
-            st.markdown("#### A picture of fusion length")
-            segments = planned_segments(plan)
-            if segments is None:
-                segments = st.radio("Show a fusion of", [1, 2, 3], format_func=lambda n: field.values[str(n)], horizontal=True,
-                                    key=f"{W}fusion_drawing_example")
-            ui_figures.draw_spine(segments)
-            st.caption(fusion.segments_caption)
-
-if clinic:
-    plan.surgeon_notes = st.text_area(
-        "The surgeon's notes on the fusion plan", value=plan.surgeon_notes, max_chars=2000,
-        key=f"{W}fusion_plan:surgeon_notes",
-    )
 else:
     record.fusion_patient_notes = st.text_area(
-        "Your notes and questions about fusion",
-        value=record.fusion_patient_notes, max_chars=2000, key=f"{W}fusion_patient_notes",
-        help="Anything you want to remember or ask. It is kept with your answers.",
+        p["fusion.patient_notes"], value=record.fusion_patient_notes, max_chars=2000,
+        key=f"{W}fusion_patient_notes", help=p["fusion.patient_notes_help"],
     )
 
-reop = fusion.reoperation
-st.header(reop.title)
-st.write(reop.intro)
-for sid in reop.sources:
-    st.caption("From: " + content.source(sid).citation)
-draw_figures(reop.figures, key="reop")
-st.subheader("After starting without an operation")
-draw_figures(reop.after_non_operative, key="after-nonop")
-st.info(reop.caution)
+reop, layers = fusion.reoperation, reoperation_layers(content)
+with st.container(border=True, key="card-reoperation"):
+    st.subheader(reop.title)
+    st.write(reop.intro)
+    ui_figures.draw_key_numbers(content, (), layers.key, KIND_WORDS)
+    st.info(reop.caution)
+    if st.toggle(p["fusion.reop_read_more"], key="fusion_more:reoperation"):
+        st.caption("\n\n".join(p["fusion.from_source"].format(citation=content.source(s).citation) for s in reop.sources))
+        draw_figures(layers.other)
+        st.markdown(f"#### {p['fusion.after_non_operative']}")
+        draw_figures(layers.after_non_operative)
 
-st.page_link("pages/5_What_matters_to_you.py", label="Next: " + p["nav.values"], icon=":material/arrow_forward:")
+st.page_link("pages/5_What_matters_to_you.py", label=p["fusion.next"], icon=":material/arrow_forward:")
 frame.close_page(content)

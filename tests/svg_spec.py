@@ -28,7 +28,9 @@ def people(svg: ET.Element) -> dict[str, int]:
 
 def drawings(at) -> list[str]:
     """The markup of every drawing on an AppTest page (ui/figures.py sends them as markdown)."""
-    return [m.value for m in at.markdown if m.value.lstrip().startswith(("<svg", "<div class=\"icon-arrays\"", "<div class=\"aid-pair\""))]
+    return [m.value for m in at.markdown
+            if m.value.lstrip().startswith(("<svg", "<div class=\"icon-arrays\"", "<div class=\"key-numbers\"",
+                                            "<div class=\"aid-pair\""))]
 
 
 def page_svgs(at, kind: str) -> list[ET.Element]:

@@ -28,6 +28,9 @@ def test_the_five_cards_come_in_the_order_of_the_walk(content):
 def test_every_card_has_every_part(content, card_id):
     q = next(q for q in content.fusion.questions if q.id == card_id)
     assert q.question.strip().endswith("?")
+    assert q.short_question.endswith("?") and len(q.short_question) < len(q.question)
+    assert q.choices_line.strip() and "\n" not in q.choices_line
+    assert set(q.key_figures) <= set(q.figures) and q.key_figures
     assert len(q.choices) >= 2
     for c in q.choices:
         assert c.name.strip() and c.involves.strip()
@@ -200,21 +203,86 @@ def _all_markdown(at) -> str:
     return "\n".join(str(m.value) for m in parts)
 
 
-def test_the_page_walks_at_home_without_the_surgeons_fields(content):
+def _card(at, card_id: str):
+    """The card's container, and its elements in the order they are drawn."""
+    (block,) = [b for b in at.main.children.values() if getattr(b, "key", None) == f"card-{card_id}"]
+    return block, list(block.children.values())
+
+
+def _open_every_card(at):
+    for toggle in at.toggle:
+        if toggle.key and toggle.key.startswith("fusion_more:"):
+            toggle.set_value(True)
+    return at.run()
+
+
+def test_each_closed_card_shows_its_question_choices_and_key_numbers_only(content):
     at = app_at(PAGE, clinic=False)
     assert_no_exception(at)
-    keys = {w.key for w in (*at.radio, *at.text_area)}
-    assert not any(k.startswith(("w:fusion_plan:", "w:clinical:")) for k in keys)
-    assert "w:fusion_patient_notes" in keys
     text = _all_markdown(at)
     for q in content.fusion.questions:
-        assert q.question in text
+        _, elements = _card(at, q.id)
+        card = "\n".join(str(getattr(e, "value", "")) for e in elements)
+        assert q.short_question in card and q.choices_line in card
+        for fid in q.key_figures:
+            assert sentence(content.figure(fid)) in card
+        for fid in set(q.figures) - set(q.key_figures):
+            assert sentence(content.figure(fid)) not in card, f"{fid} is drawn on the closed card {q.id}"
+        assert q.not_known not in text and q.known not in text
+    assert not page_svgs(at, "spine-drawing"), "the drawing waits behind 'read more'"
+    assert [t.label for t in at.toggle if (t.key or "").startswith("fusion_more:")] == [
+        content.pages["fusion.read_more"].format(number=n) for n in range(1, 6)
+    ] + [content.pages["fusion.reop_read_more"]]
+    r = content.fusion.reoperation
+    for fid in r.key_figures:
+        assert sentence(content.figure(fid)) in text
+    assert r.caution in text
+
+
+def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
+    at = app_at(PAGE, clinic=False)
+    blocks = [m.value for m in at.markdown if 'class="key-numbers"' in str(m.value)]
+    assert len(blocks) == 6  # five cards and "another operation later"
+    html = "\n".join(blocks)
+    p = content.pages
+    assert p["fusion.kind_benefit"] in html and p["fusion.kind_harm"] in html
+    assert 'data-kind="benefit"' in html and 'data-kind="harm"' in html
+    from decision.icon_array import KIND_COLORS
+    assert KIND_COLORS["benefit"] != KIND_COLORS["harm"]
+    assert KIND_COLORS["benefit"] in html and KIND_COLORS["harm"] in html
+    arrays = page_svgs(at, "icon-array")
+    assert len(arrays) == sum(f.kind != "context" for q in content.fusion.questions for f in map(content.figure, q.key_figures)) + 1
+    assert all(int(svg.get("width")) >= 150 for svg in arrays)
+
+
+def test_read_more_shows_everything_on_the_card(content):
+    at = _open_every_card(app_at(PAGE, clinic=False))
+    assert_no_exception(at)
+    text = _all_markdown(at)
+    for q in content.fusion.questions:
+        assert q.question in text and q.known in text and q.not_known in text
+        for c in q.choices:
+            assert c.name in text and c.involves in text
+        for a in q.ask:
+            assert a in text
         for fid in q.figures:
-            assert sentence(content.figure(fid)) in text
+            figure = content.figure(fid)
+            assert sentence(figure) in text
+            assert figure.population[1:] in text, f"who {fid} applies to is lost"
+        for sid in q.sources:
+            assert content.source(sid).citation in text
     for fid in (*content.fusion.reoperation.figures, *content.fusion.reoperation.after_non_operative):
         assert sentence(content.figure(fid)) in text
     spines = page_svgs(at, "spine-drawing")
     assert len(spines) == 1 and spines[0].get("aria-label") == describe(1)
+
+
+def test_the_page_walks_at_home_without_the_surgeons_fields(content):
+    at = _open_every_card(app_at(PAGE, clinic=False))
+    assert_no_exception(at)
+    keys = {w.key for w in (*at.radio, *at.text_area)}
+    assert not any(k.startswith(("w:fusion_plan:", "w:clinical:")) for k in keys)
+    assert "w:fusion_patient_notes" in keys
     assert page_svgs(at, "icon-array")
 
 
@@ -225,6 +293,27 @@ def test_the_page_walks_in_clinic_with_the_surgeons_fields():
         assert at.radio(key=f"w:fusion_plan:{field}") is not None
     for key in ("w:clinical:confirmed_diagnosis", "w:clinical:imaging_findings", "w:fusion_plan:surgeon_notes"):
         assert at.text_area(key=key) is not None
+
+
+@pytest.mark.parametrize("card_id,field", list(zip(CARD_IDS, PLAN_KEYS)))
+def test_in_clinic_the_proposal_is_the_first_thing_on_its_card(content, card_id, field):
+    at = app_at(PAGE, clinic=True)
+    block, elements = _card(at, card_id)
+    widgets = [e for e in elements if e.type in ("radio", "toggle", "text_area")]
+    assert widgets[0].key == f"w:fusion_plan:{field}"
+    assert elements.index(widgets[0]) <= 1, "only the words 'The surgeon's proposal' come before it"
+    q = next(q for q in content.fusion.questions if q.id == card_id)
+    heading = next(i for i, e in enumerate(elements) if e.type == "subheader")
+    assert q.short_question in elements[heading].value and heading > elements.index(widgets[0])
+
+
+def test_a_proposal_made_on_a_card_is_saved_to_the_record():
+    at = app_at(PAGE, clinic=True)
+    at.radio(key="w:fusion_plan:interbody_cage").set_value("no").run()
+    at.radio(key="w:fusion_plan:segments").set_value("2").run()
+    assert_no_exception(at)
+    plan = at.session_state["record"].fusion_plan
+    assert (plan.interbody_cage, plan.segments) == ("no", 2)
 
 
 def test_patient_notes_written_at_home_are_kept():
@@ -248,13 +337,30 @@ def test_the_home_view_shows_a_recorded_plan_read_only():
     assert PLAN.surgeon_notes in plain, "free text is shown as plain text"
     assert "MRI: slip at L4-5" in plain
     assert PLAN.surgeon_notes not in _all_markdown(at), "free text is never rendered as markdown"
+    at = _open_every_card(at)
     assert not [r for r in at.radio if r.key == "w:fusion_drawing_example"], "the drawing shows the planned length"
+    assert page_svgs(at, "spine-drawing")[0].get("aria-label") == describe(2)
 
 
-def test_a_blank_plan_is_not_shown_at_home():
+@pytest.mark.parametrize("card_id", CARD_IDS)
+def test_at_home_a_recorded_proposal_is_the_first_thing_on_its_card(content, card_id):
+    at = app_at(PAGE, record=DecisionRecord(safety_screen_done=True, fusion_plan=PLAN), clinic=False)
+    _, elements = _card(at, card_id)
+    assert type(elements[0]).__name__ == "Info"
+    field = next(f for f in content.fusion.plan if f.card == card_id)
+    from decision.fusion_plan import stored_key
+    words = field.values[stored_key(getattr(PLAN, field.field))]
+    assert field.question in elements[0].value and words in elements[0].value
+
+
+def test_a_blank_plan_is_not_shown_at_home(content):
     at = app_at(PAGE, clinic=False)
     assert_no_exception(at)
-    assert "Your surgeon's proposed plan" not in "\n".join(s.value for s in at.subheader)
+    assert content.pages["fusion.plan_title"] not in "\n".join(s.value for s in at.subheader)
+    assert not at.info or all(content.pages["fusion.plan_title"] not in i.value for i in at.info)
+    for card_id in CARD_IDS:
+        _, elements = _card(at, card_id)
+        assert elements[0].type == "subheader", "with no plan, each card opens with its question"
 
 
 def test_every_plan_value_the_record_can_hold_has_words_in_content(content):
@@ -272,3 +378,19 @@ def test_every_plan_value_the_record_can_hold_has_words_in_content(content):
 
     for field in content.fusion.plan:
         assert set(field.values) == values(FusionPlan.model_fields[field.field].annotation), field.field
+
+
+def test_each_card_splits_its_figures_into_key_and_other_and_loses_none(content):
+    from decision.fusion_cards import fusion_cards, reoperation_layers
+
+    cards = fusion_cards(content, PLAN)
+    assert [c.question.id for c in cards] == CARD_IDS and [c.number for c in cards] == [1, 2, 3, 4, 5]
+    for card in cards:
+        shown = [f.id for f in (*card.key_figures, *card.other_figures)]
+        assert sorted(shown) == sorted(card.question.figures)
+        assert card.key_arrays and all(f.kind != "context" for f in card.key_arrays)
+    assert cards[2].proposal_words == "Front and back (360°)" and cards[4].proposal_key == "2"
+    assert fusion_cards(content, FusionPlan())[0].proposal_words is None
+    r, layers = content.fusion.reoperation, reoperation_layers(content)
+    shown = [f.id for f in (*layers.key, *layers.other, *layers.after_non_operative)]
+    assert sorted(shown) == sorted((*r.figures, *r.after_non_operative))

@@ -12,7 +12,7 @@ from tests.svg_spec import NS, drawings, people, svgs
 
 from decision.content import Figure
 from decision.icon_array import (
-    AFFECTED, GOOD, HARM, MIN_WIDTH_PX, UNAFFECTED, colour_for, format_number, icon_array_svg, icon_arrays_html, icon_cells, sentence,
+    AFFECTED, GOOD, HARM, LATER, MIN_WIDTH_PX, UNAFFECTED, colour_for, format_number, icon_array_svg, icon_arrays_html, icon_cells, sentence,
 )
 
 
@@ -99,14 +99,36 @@ def test_a_rerun_sends_the_same_drawings():
 
 
 @pytest.mark.parametrize("kind, colour", [("benefit", GOOD), ("harm", HARM), ("reoperation", HARM),
-                                          ("natural_course", HARM), ("context", AFFECTED)])
-def test_a_good_result_and_a_harm_are_never_drawn_in_the_same_colour(kind, colour):
+                                          ("natural_course", LATER), ("context", AFFECTED)])
+def test_a_good_result_a_harm_and_an_operation_later_each_have_their_colour(kind, colour):
     (svg,) = svgs(icon_array_svg(fig(30, kind=kind)))
     assert {c.get("fill") for c in svg.iter(f"{NS}circle")} == {colour, UNAFFECTED}
-    assert GOOD != HARM and AFFECTED not in (GOOD, HARM)
+    assert len({GOOD, HARM, LATER}) == 3
 
 
 def test_arrays_of_two_kinds_side_by_side_each_carry_their_own_colour():
     html = icon_arrays_html([fig(70, kind="benefit"), fig(20, id="g", kind="harm"), fig(10, id="h", kind="harm")])
     patterns = {c.get("fill") for svg in svgs(html) for c in svg.iter(f"{NS}circle")}
     assert patterns == {GOOD, HARM, UNAFFECTED}
+
+
+def test_key_numbers_tell_benefit_from_harm_by_colour_and_by_a_word():
+    from decision.icon_array import KIND_COLORS, keyed_arrays_html
+
+    good = fig(63, id="g", kind="benefit", outcome="had a good result")
+    bad = fig(22, id="h", kind="harm", outcome="had a <b>complication</b>")
+    html = keyed_arrays_html(((good, "Benefit"), (bad, "Harm & worse")))
+    good_svg, bad_svg = svgs(html)
+    assert KIND_COLORS["benefit"] != KIND_COLORS["harm"]
+    assert KIND_COLORS["benefit"] in ET.tostring(good_svg, encoding="unicode")
+    assert KIND_COLORS["harm"] in ET.tostring(bad_svg, encoding="unicode")
+    assert [people(s)["affected"] for s in (good_svg, bad_svg)] == [63, 22]
+    assert all(float(s.get("width")) >= MIN_WIDTH_PX for s in (good_svg, bad_svg))
+    assert "Benefit" in html and "Harm &amp; worse" in html  # the word, escaped
+    assert "<b>" not in html and "&lt;b&gt;complication" in html  # content text never becomes markup
+
+
+def test_an_array_drawn_in_another_colour_keeps_its_people():
+    svg = icon_array_svg(fig(30), color="#c4501a")
+    (drawn,) = svgs(svg)
+    assert people(drawn)["affected"] == 30 and "#c4501a" in svg and AFFECTED not in svg

@@ -126,3 +126,38 @@ def test_a_ticked_treatment_starts_with_its_weeks_unanswered():
     assert_no_exception(at)
     assert at.number_input(key="w:weeks:physical_therapy").value is None
     assert at.session_state["record"].treatments[0].weeks is None
+
+
+# Pages whose every patient-facing word is in content/ (issue 11: whole sentences in content, so a
+# translation can follow). Add a page here once its English literals have moved.
+PAGES_WITHOUT_ENGLISH = ["pages/4_Fusion_questions.py"]
+
+
+def _string_literals(path):
+    """Every string constant in a page's code, docstrings left out (they are for programmers)."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse((Path(__file__).resolve().parent.parent / path).read_text(encoding="utf-8"))
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
+                  and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return [n.value for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+
+
+@pytest.mark.parametrize("page", PAGES_WITHOUT_ENGLISH)
+def test_a_page_draws_no_english_of_its_own(page):
+    import re
+
+    words = re.compile(r"[A-Za-z]{2,}[,.:;!?]? +[A-Za-z]{2,}")  # two words and a space: English, not a key
+    english = [s for s in _string_literals(page) if words.search(s)]
+    assert not english, f"{page} has patient-facing text in code; move it to content/: {english}"
+
+
+def test_the_fusion_page_in_clinic_puts_the_clinical_facts_and_notes_after_the_cards(content):
+    at = app_at("pages/4_Fusion_questions.py", clinic=True)
+    keys = [getattr(b, "key", None) for b in at.main.children.values()]
+    cards = [k for k in keys if k and k.startswith("card-") and k != "card-reoperation"]
+    assert len(cards) == 5 and keys.index("fusion-clinical") > max(keys.index(k) for k in cards)
+    assert content.pages["fusion.clinical_title"] in [s.value for s in at.subheader]

@@ -12,7 +12,7 @@ from decision.comparison import CompareView, arm_sentence, design_words, gap_sen
 from decision.content import Comparison, Content
 from decision.grid import paired_arrays_html, tone
 
-_BADGE = {"good": "green", "harm": "orange"}
+_BADGE = {"good": "blue", "harm": "orange", "later": "violet"}
 
 
 def _source_line(content: Content, c: Comparison) -> str:

@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 import streamlit as st
 
 from decision.content import Content, Figure
-from decision.icon_array import icon_array_svg, icon_arrays_html, label_note, sentence
+from decision.icon_array import icon_array_svg, icon_arrays_html, keyed_arrays_html, label_note, sentence
 from decision.spine_drawing import segments_svg
 
 
@@ -62,6 +62,33 @@ def draw_figures(content: Content, figures: Iterable[Figure], *, key: str) -> No
             if figure.kind == "context":
                 st.markdown(f"**{sentence(figure)}**")
                 st.caption(f"Applies to: {figure.population}. {source_line(content, figure)}")
+
+
+def draw_key_numbers(content: Content, context: Sequence[Figure], arrays: Sequence[Figure],
+                     kind_words: dict[str, str]) -> None:
+    """A card's key numbers, short: gaps between groups in words, then the counts side by side,
+    each with a word for its kind (benefit, harm...) and its icon array in that kind's colour.
+    One line of sources below; who each number applies to waits behind the card's "read more".
+    """
+    if context:
+        st.markdown("\n\n".join(f"**{sentence(f)}**" for f in context))
+    if arrays:
+        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays)))
+    lines = dict.fromkeys(source_line(content, f) for f in (*context, *arrays))  # once each, in order
+    st.caption(" ".join(lines))
+
+
+def draw_figures_by_kind(content: Content, figures: Sequence[Figure], kind_words: dict[str, str]) -> None:
+    """A group of numbers in full, coloured and named by kind like the key numbers: each with its
+    sentence, icon array, who it applies to and its source. Gaps between groups in words first."""
+    context = [f for f in figures if f.kind == "context"]
+    arrays = tuple(f for f in figures if f.kind != "context")
+    for figure in context:
+        st.markdown(f"**{sentence(figure)}**")
+        st.caption(f"Applies to: {figure.population}. {source_line(content, figure)}")
+    if arrays:
+        notes = tuple(f"Applies to: {f.population}. {source_line(content, f)}" for f in arrays)
+        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), notes))
 
 
 def draw_spine(segments: int | None) -> None:
