@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import platform
 import socket
@@ -147,6 +148,32 @@ class Session:
     query: str = ""
     gate: str = ""  # the safety gate's text: a page that shows it was not really visited
     gated: bool = False
+    asked_by: str | None = None  # the tab store's component id while it waits for the tab's answer
+    page_hash: str = ""  # the page that ran last (from the 'navigation' message)
+
+    def note_component(self, component) -> None:
+        try:
+            data = json.loads(component.json) if component.json else {}
+        except ValueError:
+            data = {}
+        if isinstance(data, dict) and data.get("op") == "read":
+            self.asked_by = component.id
+        elif isinstance(data, dict) and data.get("op") in ("write", "clear"):
+            self.asked_by = None
+
+    def tab_answer(self) -> BackMsg:
+        """The trigger a new tab's store sends: it keeps nothing yet."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        payload = [{"event": "kept", "value": {"kept": None, "cleared_elsewhere": False, "available": True,
+                                                "attempt": 1}}]
+        msg = BackMsg()
+        msg.rerun_script.query_string = self.query
+        msg.rerun_script.page_script_hash = self.page_hash or self.main_hash
+        msg.rerun_script.widget_states.widgets.append(
+            WidgetState(id=f"$$STREAMLIT_INTERNAL_KEY_{self.asked_by}__events", json_trigger_value=json.dumps(payload)))
+        self.asked_by = None
+        return msg
 
     async def visit(self, ws, page: str, page_hash: str, widget_states: list | None = None,
                     timeout: float = 60.0) -> None:
@@ -178,17 +205,31 @@ class Session:
                 ns = fwd.new_session
                 self.main_hash = ns.main_script_hash
                 self.pages = [(p.url_pathname, p.page_script_hash) for p in ns.app_pages]
+            elif kind == "navigation":
+                # The page that ran, as the browser knows it (the entry page has its own hash here).
+                nav = fwd.navigation
+                self.page_hash = nav.page_script_hash
+                if len(nav.app_pages) > len(self.pages):
+                    self.pages = [(p.url_pathname, p.page_script_hash) for p in nav.app_pages]
             elif kind == "page_info_changed":
                 self.query = fwd.page_info_changed.query_string
             elif kind == "delta" and fwd.delta.new_element.WhichOneof("type") == "checkbox":
                 box = fwd.delta.new_element.checkbox
                 self.widgets[box.label] = box.id
+            elif kind == "delta" and fwd.delta.new_element.WhichOneof("type") == "bidi_component":
+                self.note_component(fwd.delta.new_element.bidi_component)
             elif kind == "delta" and fwd.delta.new_element.WhichOneof("type") == "alert":
                 self.gated = self.gated or (self.gate and fwd.delta.new_element.alert.body == self.gate)
             elif kind == "script_finished":
                 status = fwd.script_finished
                 if status == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                     continue  # a callback asked for another run; wait for that one
+                if self.asked_by is not None:
+                    # The page drew nothing but asked the tab for the record it keeps (ui/tab_store.py):
+                    # answer as a new browser tab does (nothing kept), and time the run that follows
+                    # as part of this visit, as a patient would wait for it.
+                    await ws.send(self.tab_answer().SerializeToString())
+                    continue
                 return (time.perf_counter() - start) * 1000, nbytes, status == ForwardMsg.FINISHED_SUCCESSFULLY
 
 
@@ -210,9 +251,10 @@ async def app_walk(url: str, none_label: str, timeout: float, gate: str = "") ->
         from streamlit.proto.WidgetStates_pb2 import WidgetState
 
         ticked = [WidgetState(id=box, bool_value=True)]
-        await s.visit(ws, "app.py (tick: none apply)", s.main_hash, ticked, timeout=timeout)
+        start_hash = s.page_hash or s.main_hash
+        await s.visit(ws, "app.py (tick: none apply)", start_hash, ticked, timeout=timeout)
         for path, page_hash in s.pages:
-            if page_hash == s.main_hash:
+            if page_hash in (s.main_hash, start_hash) or not path:
                 continue
             await s.visit(ws, path or "app.py", page_hash, timeout=timeout)
     return s

@@ -183,7 +183,21 @@ export default function (component) {
 }
 """
 
-_component = st.components.v2.component("spine_aid_tab_store", js=_JS)
+
+
+def _compact(js: str) -> str:
+    """The script as sent to the browser: no comment lines, indentation or blank lines.
+
+    It travels inside every message that mounts the store, so its comments cost bytes on each
+    page (benchmarks/load.py). Only whole-line ``//`` comments and leading spaces go: line breaks
+    stay, so the code means the same (no template literal in it spans lines).
+    """
+    lines = (line.strip() for line in js.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
+_component = st.components.v2.component("spine_aid_tab_store", js=_compact(_JS))
+_LAST_KEPT = "tab_store_last_kept"  # what this session last wrote into the tab
 
 
 @st.cache_resource(show_spinner=False)
@@ -217,7 +231,14 @@ def reported() -> dict[str, Any] | None:
 def keep(payload: dict[str, Any] | None) -> None:
     """Write the record (or nothing, when there is no answer yet) into the tab."""
     kept = None if payload is None else json.dumps({**payload, "boot": boot_id()})
+    # The tab already holds what this session last wrote to it, so a run that changed nothing
+    # (a page change) sends nothing: the store and its script were ~half of a page's bytes, and
+    # the browser mounted it again after every click. A new session has written nothing yet, so
+    # its first run always writes (which also ends the tab's resending of its answer to ``ask``).
+    if st.session_state.get(_LAST_KEPT, ()) == kept:
+        return
     _mount({"op": "write", "kept": kept})
+    st.session_state[_LAST_KEPT] = kept  # only once the write is on its way
 
 
 def clear() -> None:
