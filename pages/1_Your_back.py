@@ -117,5 +117,5 @@ with st.expander("Oswestry Disability Index (the clinic can fill this in)", expa
     else:
         st.caption("No Oswestry score yet.")
 
-st.page_link("pages/2_Your_care_so_far.py", label="Next: " + p["nav.care"], icon=":material/arrow_forward:")
+st.page_link("pages/2_Your_care_so_far.py", label=p["next.care"], icon=":material/arrow_forward:")
 frame.close_page(content)

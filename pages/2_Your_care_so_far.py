@@ -91,5 +91,5 @@ if result.sources:
     st.caption(p["care.rules_from"] + " " + "; ".join(content.source(s).citation for s in result.sources))
 st.caption(content.readiness.messages["disclaimer"])
 
-st.page_link("pages/3_Compare_your_options.py", label="Next: " + p["nav.compare"], icon=":material/arrow_forward:")
+st.page_link("pages/3_Compare_your_options.py", label=p["next.compare"], icon=":material/arrow_forward:")
 frame.close_page(content)

@@ -85,7 +85,7 @@ if st.toggle(p["compare.read_more"], key=f"{W}compare_read_more"):
                             for oid in content.template.option_order if oid in chosen_ids))
 
 if fusion_is_on_the_table(content, record.diagnosis, record.procedure):
-    st.page_link(FUSION_PAGE, label="Next: " + p["nav.fusion"], icon=":material/arrow_forward:")
+    st.page_link(FUSION_PAGE, label=p["next.fusion"], icon=":material/arrow_forward:")
 else:
-    st.page_link("pages/5_What_matters_to_you.py", label="Next: " + p["nav.values"], icon=":material/arrow_forward:")
+    st.page_link("pages/5_What_matters_to_you.py", label=p["next.values"], icon=":material/arrow_forward:")
 frame.close_page(content)

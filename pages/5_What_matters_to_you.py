@@ -98,5 +98,5 @@ with main:
                         st.markdown(f"- **{r.item_label}** (you rated it {r.rating}): {r.why}")
                         st.caption(comparison_note(content, r.comparison, option_fit.option))
 
-st.page_link("pages/6_Check_your_understanding.py", label="Next: " + p["nav.quiz"], icon=":material/arrow_forward:")
+st.page_link("pages/6_Check_your_understanding.py", label=p["next.quiz"], icon=":material/arrow_forward:")
 frame.close_page(content)

@@ -52,5 +52,5 @@ st.metric("Your score", f"{score.right} right of {score.answered} answered",
 st.caption(f"{score.answered} of {score.total} questions answered. "
            "A wrong answer is fine: it shows what to ask your surgeon about.")
 
-st.page_link("pages/7_Where_you_are_leaning.py", label="Next: " + p["nav.leaning"], icon=":material/arrow_forward:")
+st.page_link("pages/7_Where_you_are_leaning.py", label=p["next.leaning"], icon=":material/arrow_forward:")
 frame.close_page(content)

@@ -112,5 +112,5 @@ cols[1].button("Add", key=f"{W}question_add", on_click=_add_question, disabled=l
 if len(record.questions) >= MAX_QUESTIONS:
     st.caption(p["limit.questions"])
 
-st.page_link("pages/8_Summary.py", label="Next: " + p["nav.summary"], icon=":material/arrow_forward:")
+st.page_link("pages/8_Summary.py", label=p["next.summary"], icon=":material/arrow_forward:")
 frame.close_page(content)
