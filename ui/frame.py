@@ -227,6 +227,7 @@ def _finish_run(content: Content) -> None:
         f"{m.name} · content version {m.content_version} · last reviewed {m.last_review} · "
         f"next review due {m.next_review}. This aid gives information. It does not recommend an operation."
     )
+    _save_button()
     _remember()
 
 
@@ -253,27 +254,35 @@ def _sidebar(content: Content, current: str) -> None:
             help="Larger type, and the surgeon's fields on each page.",
         )
         st.divider()
-        _save_and_load(content)
+        # The save button is drawn into this place at the end of the run (_finish_run), with the
+        # record as the whole page has left it.
+        st.session_state["save_area"] = st.container()
+        _load(content)
         st.divider()
         if st.button("Finish and clear", key="finish_" + current, help="Remove every answer from this computer."):
             finish_and_clear()
             st.switch_page("app.py")
 
 
-def _save_and_load(content: Content) -> None:
+def _save_button() -> None:
     rec = record()
     name = f"spine-decision-{(rec.patient_initials or 'record').replace(' ', '')}-{date.today().isoformat()}.json"
-    st.download_button(
-        "Save my answers (file)",
-        # Streamlit calls this on click in another thread, where st.session_state cannot be
-        # read, so the record is bound now; it is the session's one mutable record.
-        data=lambda r=rec: r.to_json(),
-        file_name=name,
-        mime="application/json",
-        on_click="ignore",
-        key="save_record",
-        help="Keep this file to open your answers again, at home or in clinic.",
-    )
+    with st.session_state.pop("save_area", None) or st.sidebar:
+        st.download_button(
+            "Save my answers (file)",
+            # The file itself, not a callable: Streamlit keeps a callable's file unreferenced,
+            # and any session's next run end may delete it before this browser fetches it (a
+            # cancelled save with 10 patients at once). A few kilobytes, in memory only.
+            data=rec.to_json(),
+            file_name=name,
+            mime="application/json",
+            on_click="ignore",
+            key="save_record",
+            help="Keep this file to open your answers again, at home or in clinic.",
+        )
+
+
+def _load(content: Content) -> None:
     upload = st.file_uploader("Open saved answers", type=["json"], key="load_record", max_upload_size=1)
     if upload is not None and st.session_state.get("loaded_upload") != upload.file_id:
         st.session_state["loaded_upload"] = upload.file_id

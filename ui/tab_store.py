@@ -72,63 +72,101 @@ function listenOnce() {
   holdClicksUntilTypingIsIn();
 }
 
-// A value typed into a box is sent when the box loses focus or Enter is pressed, and the page
-// runs again to take it. A click on a page link (or a download) at that very moment would start
-// the next page, or a new run, before the value is in the record. So such a click is held until
-// the run that takes the value has finished, then made again.
+// A page link or a download clicked at once after an input changed would lose the value: the
+// click starts the next page (or a new run) before the run that takes the value has finished,
+// and Streamlit sends a page change without the old page's inputs. So such a click is held, the
+// server is asked to run once more and say so ("synced", echoed in the record it writes back at
+// the end of that run), and then the click is made again. The echo is exact: that run started
+// after the server had every value sent before it. Watching the page's "running" flag is not:
+// a fast run can come and go between two repaints, and is never seen.
 const HELD = "a[data-testid='stPageLink-NavLink'], [data-testid='stDownloadButton'] button";
-const MAX_HOLD_MS = 15000;  // only while a sent value's run has not been seen; normally 0.1 s
-let dirty = false;         // typed into a box, not yet sent
-let pendingSince = 0;      // sent (blur or Enter), the run that takes it not yet finished
-let pendingSawRun = false;
+const MAX_HOLD_MS = 20000;  // a last resort: the click is made even if the server never answers
+const H = window.__spineAidHold || (window.__spineAidHold = {
+  touched: false,    // an input was used since the last run's end seen here
+  unsure: false,     // ...while something else was still on its way: one run's end is not enough
+  dirty: false,      // typed into a box, not yet sent
+  navAt: 0,          // a held-kind click went through at this time; its run has not ended yet
+  writeAt: 0,        // the last run's end seen here
+  synced: 0,         // the highest "synced" the server has echoed
+  asked: 0,          // the last "synced" asked for
+  serial: 0,         // counts uses of inputs
+  run: null,         // the last run whose end was seen
+  holding: null,     // the click being held, if any
+  trigger: null,     // the component's setTriggerValue
+});
 function scriptState() {
   const app = document.querySelector("[data-testid='stApp']");
   return app ? app.getAttribute("data-test-script-state") : null;
 }
-function pending() {
-  if (pendingSince && Date.now() - pendingSince > MAX_HOLD_MS) pendingSince = 0;
-  return pendingSince !== 0;
+function ranEnd(data) {
+  // Called with each run's record: a run has ended, and it echoes the last "synced" it saw.
+  if (data.run === H.run) return;  // the same run's record drawn again
+  H.run = data.run;
+  H.writeAt = Date.now();
+  if (typeof data.synced === "number" && data.synced > H.synced) H.synced = data.synced;
+  if (H.unsure) H.unsure = false; else H.touched = false;
 }
 function holdClicksUntilTypingIsIn() {
   const isBox = (el) => el && (el.tagName === "TEXTAREA" ||
-    (el.tagName === "INPUT" && !["checkbox", "radio", "file", "button"].includes(el.type)));
-  const sent = () => { if (dirty) { dirty = false; pendingSince = Date.now(); pendingSawRun = false; } };
-  document.addEventListener("input", (e) => { if (isBox(e.target)) dirty = true; }, true);
-  document.addEventListener("focusout", (e) => { if (isBox(e.target)) sent(); }, true);
-  document.addEventListener("keydown", (e) => { if (e.key === "Enter" && isBox(e.target)) sent(); }, true);
-  // Inputs that send at once: a tick box or radio (change), a list choice (click), a slider (key or pointer up).
-  const now = () => { dirty = true; sent(); };
-  document.addEventListener("change", (e) => {
-    if (e.target && e.target.tagName === "INPUT" && ["checkbox", "radio"].includes(e.target.type)) now();
+    (el.tagName === "INPUT" && !["checkbox", "radio", "range", "file", "button"].includes(el.type)));
+  const outside = (e) => !(e.target instanceof Element) || !e.target.closest(HELD);
+  // Any use of any input counts, whatever kind it is (Streamlit's widgets change between
+  // versions: a tick box or a slider may send its value with no native "change" event).
+  const touch = () => {
+    if (H.touched || scriptState() === "running" || H.navAt > H.writeAt) H.unsure = true;
+    H.touched = true;
+    H.serial += 1;
+  };
+  document.addEventListener("input", (e) => { if (isBox(e.target)) H.dirty = true; else touch(); }, true);
+  document.addEventListener("focusout", (e) => { if (isBox(e.target) && H.dirty) { H.dirty = false; touch(); } }, true);
+  for (const type of ["change", "pointerup", "click"]) {
+    document.addEventListener(type, (e) => { if (outside(e)) touch(); }, true);
+  }
+  const quiet = ["Tab", "Shift", "Control", "Alt", "Meta", "CapsLock", "Escape"];
+  document.addEventListener("keydown", (e) => {
+    if (!outside(e) || quiet.includes(e.key)) return;
+    if (isBox(e.target) && e.key !== "Enter") return;  // typing: sent on Enter or when the box is left
+    if (isBox(e.target)) H.dirty = false;
+    touch();
   }, true);
-  document.addEventListener("click", (e) => {
-    const option = e.target instanceof Element && e.target.closest("[role='option']");
-    if (option && option.getAttribute("aria-selected") !== "true") now();
-  }, true);
-  const onSlider = (e) => e.target instanceof Element && e.target.closest("[role='slider']");
-  document.addEventListener("keyup", (e) => { if (onSlider(e) && e.key.startsWith("Arrow")) now(); }, true);
-  document.addEventListener("pointerup", (e) => { if (onSlider(e)) now(); }, true);
-  new MutationObserver(() => {
-    const state = scriptState();
-    if (state === "running") pendingSawRun = true;
-    else if (pendingSawRun) { pendingSince = 0; pendingSawRun = false; }
-  }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-test-script-state"] });
 
+  const askSync = () => {
+    H.asked = Math.max(Date.now(), H.asked + 1);
+    try { H.trigger && H.trigger("synced", H.asked); } catch (err) { /* the click goes at the cap */ }
+    return H.asked;
+  };
   document.addEventListener("click", (e) => {
     const target = e.target instanceof Element ? e.target.closest(HELD) : null;
     if (!target || target.__spineAidPass) return;
-    // A link or download clicked while a box is focused: its value is sent by this very click
-    // (the box loses focus on mousedown), so the mousedown's focusout has marked it pending.
-    if (!pending() && scriptState() !== "running") return;
+    if (H.holding) { e.preventDefault(); e.stopImmediatePropagation(); H.holding.target = target; return; }
+    if (!H.touched && scriptState() !== "running") { H.navAt = Date.now(); return; }
     e.preventDefault();
     e.stopImmediatePropagation();
-    const started = Date.now();
+    const hold = { target, started: Date.now(), serial: H.serial, want: H.touched ? askSync() : 0, askedAt: Date.now() };
+    H.holding = hold;
     const again = () => {
-      if ((pending() || scriptState() === "running") && Date.now() - started < MAX_HOLD_MS) {
-        setTimeout(again, 20);
-        return;
+      const waited = Date.now() - hold.started;
+      if (waited < MAX_HOLD_MS) {
+        if (hold.want && H.synced < hold.want) {
+          // Asked again now and then: a busy server can drop a trigger that arrives while an
+          // earlier run is being stopped.
+          if (Date.now() - hold.askedAt > 4000) { hold.want = askSync(); hold.askedAt = Date.now(); }
+          setTimeout(again, 20);
+          return;
+        }
+        if (hold.want && H.serial !== hold.serial) {
+          // An input was used again while the click was held: one more round.
+          hold.serial = H.serial; hold.want = askSync(); hold.askedAt = Date.now();
+          setTimeout(again, 20);
+          return;
+        }
+        if (scriptState() === "running") { setTimeout(again, 20); return; }
       }
+      H.holding = null;
+      H.touched = false;
+      H.unsure = false;
       // The run may have drawn the link or button again: find the same one by its text and address.
+      const target = hold.target;
       let now = target;
       if (!now.isConnected) {
         now = [...document.querySelectorAll(HELD)].find((el) =>
@@ -137,6 +175,7 @@ function holdClicksUntilTypingIsIn() {
            document.querySelector(`a[data-testid='stPageLink-NavLink'][href='${target.getAttribute("href")}']`)) || null;
       }
       if (!now) return;
+      H.navAt = Date.now();
       now.__spineAidPass = true;
       try { now.click(); } finally { now.__spineAidPass = false; }
     };
@@ -145,6 +184,7 @@ function holdClicksUntilTypingIsIn() {
 }
 export default function (component) {
   const { data, setTriggerValue } = component;
+  H.trigger = setTriggerValue;
   listenOnce();
   if (!data) return;
   const s = storage();
@@ -171,6 +211,7 @@ export default function (component) {
     return;
   }
   window.__spineAidAwaiting = null;
+  if (data.op === "write" || data.op === "clear") ranEnd(data);
   if (data.op === "write" && s) {
     if (data.kept === null) s.removeItem(STORAGE_KEY); else s.setItem(STORAGE_KEY, data.kept);
   } else if (data.op === "clear") {
@@ -197,7 +238,6 @@ def _compact(js: str) -> str:
 
 
 _component = st.components.v2.component("spine_aid_tab_store", js=_compact(_JS))
-_LAST_KEPT = "tab_store_last_kept"  # what this session last wrote into the tab
 
 
 @st.cache_resource(show_spinner=False)
@@ -210,7 +250,24 @@ def _mount(data: dict[str, Any], on_kept: Callable[[], None] | None = None) -> N
     # Hidden: it draws nothing, and a zero-height element would still add a gap to the page.
     st.html("<style>.st-key-record_home_box{display:none}</style>")
     with st.container(key="record_home_box"):
-        _component(key=KEY, data=data, on_kept_change=on_kept or (lambda: None), height=0)
+        _component(key=KEY, data=data, on_kept_change=on_kept or (lambda: None), on_synced_change=_take_synced,
+                   height=0)
+
+
+def _take_synced() -> None:
+    """The tab holds a click until a run that started after this ask has ended (see the JS)."""
+    state = st.session_state.get(KEY)
+    value = getattr(state, "synced", None) if state is not None else None
+    if value is None and isinstance(state, dict):
+        value = state.get("synced")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 2**53:
+        st.session_state["tab_store_synced"] = max(int(value), st.session_state.get("tab_store_synced", 0))
+
+
+def _end_of_run() -> dict[str, Any]:
+    """Sent with every write: a new ``run`` each time, so the tab sees each run end, and ``synced``."""
+    st.session_state["tab_store_run"] = st.session_state.get("tab_store_run", 0) + 1
+    return {"run": st.session_state["tab_store_run"], "synced": st.session_state.get("tab_store_synced", 0)}
 
 
 def ask(on_kept: Callable[[], None]) -> None:
@@ -231,17 +288,14 @@ def reported() -> dict[str, Any] | None:
 def keep(payload: dict[str, Any] | None) -> None:
     """Write the record (or nothing, when there is no answer yet) into the tab."""
     kept = None if payload is None else json.dumps({**payload, "boot": boot_id()})
-    # The tab already holds what this session last wrote to it, so a run that changed nothing
-    # (a page change) sends nothing: the store and its script were ~half of a page's bytes, and
-    # the browser mounted it again after every click. A new session has written nothing yet, so
-    # its first run always writes (which also ends the tab's resending of its answer to ``ask``).
-    if st.session_state.get(_LAST_KEPT, ()) == kept:
-        return
-    _mount({"op": "write", "kept": kept})
-    st.session_state[_LAST_KEPT] = kept  # only once the write is on its way
+    # Mounted at the end of every run, even when the record did not change: the tab learns from
+    # it that a run has ended (and which), which is how a held click knows every typed value has
+    # reached the server (tests/browser/test_typing_then_click.py, 10 sessions). Skipping an
+    # unchanged write saved bytes but lost that signal, so correctness wins here.
+    _mount({"op": "write", "kept": kept, **_end_of_run()})
 
 
 def clear() -> None:
     """Remove the tab's copy, and tell every other tab of this aid in this browser to remove theirs."""
     nonce = st.session_state.setdefault("tab_store_clear_nonce", secrets.token_hex(8))
-    _mount({"op": "clear", "nonce": nonce})
+    _mount({"op": "clear", "nonce": nonce, **_end_of_run()})
