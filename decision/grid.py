@@ -97,7 +97,7 @@ def paired_arrays_html(content: Content, comparison: Comparison, options: tuple[
         name = _e(content.option(oid).name)
         figure = arm_figure(comparison, oid) if oid in comparison.arms else None
         if figure is None:
-            words = content.pages["compare.card_not_counted"].replace("{option}", content.option(oid).name)
+            words = content.pages["compare.card_not_counted"]
             parts.append(f'<figure><figcaption>{_name(content.option(oid).name)}</figcaption><div class="none">{_e(words)}</div></figure>')
             continue
         number = format_number(figure.per_100).split(" (")[0]

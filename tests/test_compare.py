@@ -417,8 +417,8 @@ def test_every_result_of_the_diagnosis_opens_its_own_card_with_the_arms_side_by_
             assert len(arrays) == len(c.arms), label  # every arm drawn, no other number made up
             assert all(a["affected"] + a["unaffected"] == 100 for a in arrays)
             missing = [o for o in EXPECTED_OPTIONS[diagnosis] if o not in c.arms]
-            for oid in missing:
-                assert content.pages["compare.card_not_counted"].replace("{option}", content.option(oid).name) in md
+            if missing:
+                assert md.count(content.pages["compare.card_not_counted"]) == len(missing)
         else:
             assert not arrays
 

@@ -35,7 +35,8 @@ def draw_outcome_card(content: Content, c: Comparison, options: tuple[str, ...])
         st.markdown(_heading(content, c))
         if c.measure == "people":
             st.markdown(paired_arrays_html(content, c, options), unsafe_allow_html=True)
-            st.markdown("\n".join(f"- {arm_sentence(c, oid)}" for oid in c.arms))
+            # The sentences in the order of the pictures above them (the columns' order).
+            st.markdown("\n".join(f"- {arm_sentence(c, oid)}" for oid in options if oid in c.arms))
         else:
             st.markdown("\n".join(f"- {line}" for line in summary_sentences(c)))
             if c.gap is not None:

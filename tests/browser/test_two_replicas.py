@@ -229,7 +229,7 @@ def test_a_patient_survives_a_replica_stopping_mid_walk(visit: Visit, proxy, con
     download.value.save_as(saved)
     assert parse_record(saved.read_bytes()).patient_initials == "QR"
     open_from_sidebar(page, p["nav.compare"])
-    assert page.locator("svg.icon-array").count() > 0  # the drawings come through the proxy
+    assert page.locator("table.aid-overview").count() == 1  # the overview comes through the proxy
 
     holding = [r for r in replicas if r.sessions() > 0]
     assert len(holding) == 1, [r.sessions() for r in replicas]  # sticky: one replica has the patient
@@ -249,7 +249,7 @@ def test_a_patient_survives_a_replica_stopping_mid_walk(visit: Visit, proxy, con
     wait_for_app(page)
     assert_no_exception(page)
     # The page they were reading stays on screen (the browser keeps it until the next run).
-    expect(page.locator("svg.icon-array").first).to_be_visible()
+    expect(page.locator("table.aid-overview").first).to_be_visible()
     # Back to the page where the initials were typed (its inputs are no longer on screen).
     open_from_sidebar(page, p["nav.your_back"])
     assert_no_exception(page)
