@@ -391,3 +391,13 @@ def test_the_readiness_detail_prints_whole(content, full_pdf):
     for block in detail.blocks:
         for line in getattr(block, "items", ()):
             assert " ".join(line.split()) in text, line
+
+
+def test_the_pdf_lists_as_compared_only_the_options_set_side_by_side(content):
+    record = DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis", leaning="fusion",
+                            options_compared=["non_operative", "laminectomy"])
+    text = pdf_text(build_pdf(record, content))
+    # never all four, never the leaning
+    assert "Options compared Non-operative care, Laminectomy Options for your diagnosis" in text
+    untouched = DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis")
+    assert f"Options compared {content.pages['summary.options_none']}" in pdf_text(build_pdf(untouched, content))
