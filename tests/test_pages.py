@@ -8,7 +8,10 @@ import pytest
 
 from decision.record import DecisionRecord
 from tests.conftest import app_at, assert_no_exception
+from decision.content import load_content
 from ui.frame import PAGES
+
+CONTENT = load_content()
 
 WALK_PAGES = [p.path for p in PAGES if p.path != "app.py"]
 
@@ -161,3 +164,17 @@ def test_the_fusion_page_in_clinic_puts_the_clinical_facts_and_notes_after_the_c
     cards = [k for k in keys if k and k.startswith("card-") and k != "card-reoperation"]
     assert len(cards) == 5 and keys.index("fusion-clinical") > max(keys.index(k) for k in cards)
     assert content.pages["fusion.clinical_title"] in [s.value for s in at.subheader]
+
+
+def test_the_sidebar_links_point_at_each_page_and_the_start_page_at_the_root():
+    # The links are built from st.Page objects made once per process (ui/frame.py, for speed); the
+    # start page must stay the default page ("/"), not "/app".
+    at = app_at("pages/1_Your_back.py")
+    assert_no_exception(at)
+    links = [el.proto for el in at.sidebar.get("page_link")]
+    by_label = {link.label: link.page for link in links}
+    assert len(links) == 10
+    assert by_label[CONTENT.pages["nav.start"]] == ""
+    assert by_label[CONTENT.pages["nav.your_back"]] == "Your_back"
+    assert by_label[CONTENT.pages["nav.compare"]] == "Compare_your_options"
+    assert all(link.page_script_hash for link in links)

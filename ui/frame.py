@@ -181,12 +181,12 @@ def open_page(key: str) -> tuple[Content, DecisionRecord]:
         st.stop()
     # st.caption draws text at 60% opacity: 4.2:1 on our background, under WCAG AA's 4.5:1
     # (found by axe, tests/browser/test_accessibility.py). Full opacity, a lighter grey: 6.5:1.
-    st.html("<style>[data-testid='stCaptionContainer']{opacity:1;color:#525c69}</style>")
-    if clinic_mode():
-        # Larger type for two people at one screen, and less empty space above the title, so
-        # that the Compare page's overview fits the first screen at 1280 x 800 (issue 11).
-        st.html("<style>html{font-size:21px}[data-testid='stMainBlockContainer']"
-                "{padding-top:2rem;padding-left:2rem;padding-right:2rem}</style>")
+    # In clinic: larger type for two people at one screen, and less empty space above the title,
+    # so that the Compare page's overview fits the first screen at 1280 x 800 (issue 11). One
+    # style element either way: each element is a message the server sends on every run.
+    clinic_css = ("html{font-size:21px}[data-testid='stMainBlockContainer']"
+                  "{padding-top:2rem;padding-left:2rem;padding-right:2rem}") if clinic_mode() else ""
+    st.html(f"<style>[data-testid='stCaptionContainer']{{opacity:1;color:#525c69}}{clinic_css}</style>")
     _sidebar(content, key)
     rec = record()
     _red_flag_banner(content, rec)
@@ -238,11 +238,24 @@ def _red_flag_banner(content: Content, rec: DecisionRecord) -> None:
         safety.box(result, key="banner")
 
 
+@st.cache_resource(show_spinner=False)
+def _page_objects() -> dict[str, st.Page]:
+    """The walk's pages as ``st.Page`` objects, made once per process.
+
+    Given a path string, ``st.page_link`` resolves it on disk (``os.path.realpath``, a system call
+    per part of the path) on every run, for each of the ten links: about a sixth of a page's
+    server time under load (py-spy, issue 13). A page object carries its resolved path and hash.
+    """
+    # The start page is the app's default page: its address is "/", as Streamlit registers it.
+    return {info.key: st.Page(info.path, default=info.path == "app.py") for info in PAGES}
+
+
 def _sidebar(content: Content, current: str) -> None:
     p = content.pages
+    pages = _page_objects()
     with st.sidebar:
         for info in PAGES:
-            st.page_link(info.path, label=p[f"nav.{info.key}"])
+            st.page_link(pages[info.key], label=p[f"nav.{info.key}"])
         st.divider()
         toggle_key = "clinic_toggle_" + current
         st.toggle(
