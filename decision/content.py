@@ -169,31 +169,10 @@ class Content(Frozen):
             problems.append("template.yaml: option_order must list each option file exactly once")
         for o in self.options:
             where = f"options/{o.id}.yaml"
-            missing = [r for r in rows if r not in o.cells]
-            extra = [c for c in o.cells if c not in rows]
-            if missing:
-                problems.append(f"{where}: cells is missing the row(s) {', '.join(missing)}")
-            if extra:
-                problems.append(f"{where}: cells has row(s) not in template.yaml: {', '.join(extra)}")
-            for row_id, cell in o.cells.items():
-                if any(ch.isdigit() for ch in cell.text) and not cell.sources:
-                    problems.append(f"{where}, field cells.{row_id}.sources: the text has a number, so it must cite its source")
-                problems += _check_refs(f"{where}, field cells.{row_id}.sources", cell.sources, source_ids)
+            problems += _cell_problems(where, "cells", o.cells, list(rows), source_ids)
             problems += _check_refs(f"{where}, field uncertain_sources", o.uncertain_sources, source_ids)
-            practical = [r.id for r in self.template.practical_rows]
-            missing = [r for r in practical if r not in o.practical]
-            extra = [c for c in o.practical if c not in practical]
-            if missing:
-                problems.append(f"{where}: practical is missing the row(s) {', '.join(missing)}")
-            if extra:
-                problems.append(f"{where}: practical has row(s) not in template.yaml practical_rows: {', '.join(extra)}")
-            for row_id, cell in o.practical.items():
-                if len(cell.text) > PRACTICAL_MAX_CHARS:
-                    problems.append(f"{where}, field practical.{row_id}.text: longer than {PRACTICAL_MAX_CHARS} characters; "
-                                    "the full text belongs in cells")
-                if any(ch.isdigit() for ch in cell.text) and not cell.sources:
-                    problems.append(f"{where}, field practical.{row_id}.sources: the text has a number, so it must cite its source")
-                problems += _check_refs(f"{where}, field practical.{row_id}.sources", cell.sources, source_ids)
+            problems += _cell_problems(where, "practical", o.practical, [r.id for r in self.template.practical_rows],
+                                       source_ids, max_chars=PRACTICAL_MAX_CHARS)
         problems += _decision_problems(self, source_ids)
         problems += _overview_problems(self)
         for level, action in self.red_flags.levels.items():
@@ -308,6 +287,26 @@ def _decision_problems(content: "Content", source_ids: set[str]) -> list[str]:
                 for topic in t.fusion_harms:
                     if topic not in covered:
                         problems.append(f"{where}: fusion's harms have no '{topic}' comparison")
+    return problems
+
+
+def _cell_problems(where: str, field: str, cells: dict, rows: list[str], source_ids: set[str],
+                   max_chars: int | None = None) -> list[str]:
+    """An option's cells for one grid: every row filled, no other row, numbers cited, short where asked."""
+    problems = []
+    missing = [r for r in rows if r not in cells]
+    extra = [c for c in cells if c not in rows]
+    if missing:
+        problems.append(f"{where}: {field} is missing the row(s) {', '.join(missing)}")
+    if extra:
+        problems.append(f"{where}: {field} has row(s) not in template.yaml: {', '.join(extra)}")
+    for row_id, cell in cells.items():
+        if max_chars is not None and len(cell.text) > max_chars:
+            problems.append(f"{where}, field {field}.{row_id}.text: longer than {max_chars} characters; "
+                            "the full text belongs in cells")
+        if any(ch.isdigit() for ch in cell.text) and not cell.sources:
+            problems.append(f"{where}, field {field}.{row_id}.sources: the text has a number, so it must cite its source")
+        problems += _check_refs(f"{where}, field {field}.{row_id}.sources", cell.sources, source_ids)
     return problems
 
 

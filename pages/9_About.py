@@ -53,8 +53,8 @@ else:
     )
 
 st.subheader("Words used in this aid")
-for term in content.glossary:
-    st.markdown(f"**{term.term}**: {term.meaning}")
+# One element for the whole list: every element is a message the server sends on every run.
+st.markdown("\n\n".join(f"**{term.term}**: {term.meaning}" for term in content.glossary))
 
 st.subheader("Checked against the IPDAS standard for decision aids")
 # Four claims are computed from the content (decision.comparison.ipdas_self_check), not written:
@@ -71,7 +71,9 @@ draw_table(["Criterion", "Where", "Met"], rows)
 st.subheader("All sources")
 seed = content.source(m.seed_source)
 st.caption(f"This aid grew from a patient page by {seed.authors}, which it retells in its own words.")
-for source in sorted(content.sources, key=lambda s: s.authors.lower()):
-    st.markdown(f"- {source.citation}")
+# The full list (over a hundred sources) is drawn when asked for, as one element: on every visit
+# it was a third of the page's bytes and a hundred messages (benchmarks/load.py, issue 13).
+if st.toggle(pg["about.show_sources"].format(count=len(content.sources)), key="about_show_sources"):
+    st.markdown("\n".join(f"- {source.citation}" for source in sorted(content.sources, key=lambda s: s.authors.lower())))
 
 frame.close_page(content)

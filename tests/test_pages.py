@@ -178,3 +178,14 @@ def test_the_sidebar_links_point_at_each_page_and_the_start_page_at_the_root():
     assert by_label[CONTENT.pages["nav.your_back"]] == "Your_back"
     assert by_label[CONTENT.pages["nav.compare"]] == "Compare_your_options"
     assert all(link.page_script_hash for link in links)
+
+
+def test_the_about_page_lists_every_source_when_asked_and_sends_none_before():
+    at = app_at("pages/9_About.py")
+    assert_no_exception(at)
+    closed = " ".join(m.value for m in at.markdown)
+    assert not any(s.citation in closed for s in CONTENT.sources)
+    at.toggle(key="about_show_sources").set_value(True).run()
+    assert_no_exception(at)
+    opened = " ".join(m.value for m in at.markdown)
+    assert all(f"- {s.citation}" in opened for s in CONTENT.sources)

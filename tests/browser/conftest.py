@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
+from tests.browser.walk_lengths import go
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -186,14 +188,7 @@ def sidebar_links(page: Page) -> Locator:
 
 def open_from_sidebar(page: Page, label: str) -> None:
     """Click a sidebar link; return once the address shows that page and its run has finished."""
-    link = sidebar_links(page).filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
-    href = link.get_attribute("href") or ""  # "" is the start page, "Your_back" a page
-    link.click()
-    page.wait_for_function(
-        "href => location.pathname.replace(/\\/+$/, '').endsWith('/' + href) || (href === '' && location.pathname === '/')",
-        arg=href,
-    )
-    wait_for_app(page)
+    go(page, label)
 
 
 def tick(page: Page, label: str) -> None:
