@@ -45,12 +45,15 @@ record.treatments = entered
 
 st.subheader("What a full program has in it")
 st.write(program.intro)
-for part in program.parts:
-    with st.expander(part.title):
-        st.write(part.text)
-        if part.disagreement:
-            st.info(f"**Where experts disagree.** {part.disagreement}")
-        st.caption("Sources: " + "; ".join(content.source(s).authors for s in part.sources))
+# Each part is drawn when asked for (issue 11's layers; a closed expander still sends its text on
+# every run, issue 13's page weight).
+if st.toggle(p["care.program_toggle"], key="care_program_parts"):
+    for part in program.parts:
+        with st.expander(part.title):
+            st.write(part.text)
+            if part.disagreement:
+                st.info(f"**Where experts disagree.** {part.disagreement}")
+            st.caption("Sources: " + "; ".join(content.source(s).authors for s in part.sources))
 
 st.subheader(p["care.nicotine_title"])
 nicotine = content.readiness.nicotine
@@ -79,14 +82,13 @@ box(f"**{title}**")
 if result.status in ("emergency", "urgent"):
     st.write(result.reasons[0])
 else:
-    for item in result.met:
-        st.markdown(f":material/check_circle: {item}")
+    # One element per list (each element is a message the server sends on every run).
+    lines = [f":material/check_circle: {item}" for item in result.met]
     if result.missing:
-        st.markdown(f"**{p['care.still_missing']}**")
-        for item in result.missing:
-            st.markdown(f":material/radio_button_unchecked: {item}")
-    for reason in result.reasons:
-        st.write(reason)
+        lines += [f"**{p['care.still_missing']}**"] + [f":material/radio_button_unchecked: {item}" for item in result.missing]
+    lines += list(result.reasons)
+    if lines:
+        st.markdown("\n\n".join(lines))
 if result.sources:
     st.caption(p["care.rules_from"] + " " + "; ".join(content.source(s).citation for s in result.sources))
 st.caption(content.readiness.messages["disclaimer"])
