@@ -116,7 +116,13 @@ def test_on_a_phone_the_sidebar_starts_closed(browser, app_url):
         settle(page)
         sidebar = page.locator("[data-testid='stSidebar']")
         expect(sidebar).to_have_attribute("data-collapsed", "true")
-        # The safety screen is not covered: its first question is in view.
-        assert page.locator("[data-testid='stCheckbox']").first.is_visible()
+        # The safety screen is not covered: scrolled to, its first sign has nothing lying over it.
+        first = page.locator("[data-testid='stMain'] [data-testid='stCheckbox']").first
+        first.scroll_into_view_if_needed()
+        expect(first).to_be_in_viewport()
+        box = first.bounding_box()
+        on_top = page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest(\"[data-testid='stMain']\")",
+                               [box["x"] + 10, box["y"] + box["height"] / 2])
+        assert on_top
     finally:
         context.close()
