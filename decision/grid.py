@@ -32,6 +32,14 @@ STYLE = ("""<style>
 .aid-grid .kind.good{background:#e3edf5}.aid-grid .kind.harm{background:#fbe9dd}.aid-grid .kind.later{background:#efe9f6}
 .aid-grid .detail{font-size:.8em;font-weight:400;color:#525c69;margin-left:.4rem}
 .aid-grid td.gap{font-weight:600}
+@media (max-width:640px){
+.aid-grid thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.aid-grid tr{display:block;border-bottom:1px solid #d5dde3;padding:.35rem 0}
+.aid-grid th[scope=row],.aid-overview th[scope=row]{display:block;width:auto;min-width:0;border:0;padding:0 0 .15rem 0}
+.aid-grid td{display:block;border:0;padding:.05rem 0}
+.aid-grid td[data-option]::before{content:attr(data-option) ": ";font-weight:400;color:#525c69;white-space:nowrap}
+.aid-overview td.num,.aid-overview td.none{display:inline-block;margin-right:1rem;white-space:nowrap}
+}
 .aid-pair{display:flex;flex-wrap:wrap;gap:12px 28px;margin:.25rem 0 .5rem 0}
 .aid-pair figure{margin:0;width:170px}
 .aid-pair figcaption{font-weight:700;white-space:nowrap;word-break:keep-all}
@@ -69,8 +77,9 @@ def overview_html(content: Content, view: Overview) -> str:
             cells = f'<td class="gap {t}" colspan="{len(view.options)}">{_e(row.gap)}</td>'
         else:
             cells = "".join(
-                f'<td class="num {t}">{_e(cell.text)}</td>' if cell.counted else f'<td class="none">{_e(cell.text)}</td>'
-                for cell in row.cells)
+                f'<td class="num {t}" data-option="{_e(name)}">{_e(cell.text)}</td>' if cell.counted
+                else f'<td class="none" data-option="{_e(name)}">{_e(cell.text)}</td>'
+                for cell, name in zip(row.cells, names))
         body.append(f'<tr data-comparison="{_e(c.id)}"><th scope="row">{label}</th>{cells}</tr>')
     return (f'<div class="aid-grid-box"><table class="aid-grid aid-overview"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
@@ -83,7 +92,8 @@ def practical_html(content: Content, rows: tuple[RowView, ...]) -> str:
     names = [option.name for option, _ in rows[0].cells]
     head = '<th scope="col"></th>' + "".join(f'<th scope="col">{_name(n)}</th>' for n in names)
     body = "".join(
-        f'<tr><th scope="row">{_e(r.row.title)}</th>' + "".join(f"<td>{_e(text)}</td>" for _, text in r.cells) + "</tr>"
+        f'<tr><th scope="row">{_e(r.row.title)}</th>'
+        + "".join(f'<td data-option="{_e(option.name)}">{_e(text)}</td>' for option, text in r.cells) + "</tr>"
         for r in rows)
     return (f'<div class="aid-grid-box"><table class="aid-grid aid-practical"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")

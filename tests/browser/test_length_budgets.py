@@ -90,6 +90,11 @@ def test_option_names_never_break_inside_a_word(browser, app_url, content, tmp_p
         page.wait_for_selector("table.aid-overview")
         settle(page)
         assert not _words_broken_inside(page)
+        # The whole grid is readable without scrolling it sideways (on a phone it stacks, a row
+        # per result, each number labelled with its option).
+        wide = page.evaluate("() => [...document.querySelectorAll('.aid-grid-box')]"
+                             ".map(b => b.scrollWidth - b.clientWidth)")
+        assert wide and max(wide) <= 1, wide
         # A card: its icon arrays at least 150 px wide, option names whole.
         # A card with three arms, one not counted: the widest row of pictures.
         c = content.comparison("ssss_new_narrowing_2y")
