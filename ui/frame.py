@@ -223,11 +223,9 @@ def close_page(content: Content) -> None:
 def _finish_run(content: Content) -> None:
     m = content.meta
     st.divider()
-    st.caption(
-        f"{m.name} · content version {m.content_version} · last reviewed {m.last_review} · "
-        f"next review due {m.next_review}. This aid gives information. It does not recommend an operation."
-    )
-    _save_button()
+    st.caption(content.pages["frame.footer"].format(
+        name=m.name, version=m.content_version, reviewed=m.last_review, due=m.next_review))
+    _save_button(content)
     _remember()
 
 
@@ -264,7 +262,7 @@ def _sidebar(content: Content, current: str) -> None:
             key=toggle_key,
             # A callback, so the page's width and type size change in the same click.
             on_change=lambda: st.session_state.update(clinic_mode=st.session_state[toggle_key]),
-            help="Larger type, and the surgeon's fields on each page.",
+            help=p["frame.clinic_help"],
         )
         st.divider()
         # The save button is drawn into this place at the end of the run (_finish_run), with the
@@ -272,17 +270,17 @@ def _sidebar(content: Content, current: str) -> None:
         st.session_state["save_area"] = st.container()
         _load(content)
         st.divider()
-        if st.button("Finish and clear", key="finish_" + current, help="Remove every answer from this computer."):
+        if st.button(p["frame.finish"], key="finish_" + current, help=p["frame.finish_help"]):
             finish_and_clear()
             st.switch_page("app.py")
 
 
-def _save_button() -> None:
+def _save_button(content: Content) -> None:
     rec = record()
     name = f"spine-decision-{(rec.patient_initials or 'record').replace(' ', '')}-{date.today().isoformat()}.json"
     with st.session_state.pop("save_area", None) or st.sidebar:
         st.download_button(
-            "Save my answers (file)",
+            content.pages["frame.save"],
             # The file itself, not a callable: Streamlit keeps a callable's file unreferenced,
             # and any session's next run end may delete it before this browser fetches it (a
             # cancelled save with 10 patients at once). A few kilobytes, in memory only.
@@ -291,19 +289,20 @@ def _save_button() -> None:
             mime="application/json",
             on_click="ignore",
             key="save_record",
-            help="Keep this file to open your answers again, at home or in clinic.",
+            help=content.pages["frame.save_help"],
         )
 
 
 def _load(content: Content) -> None:
-    upload = st.file_uploader("Open saved answers", type=["json"], key="load_record", max_upload_size=1)
+    p = content.pages
+    upload = st.file_uploader(p["frame.open"], type=["json"], key="load_record", max_upload_size=1)
     if upload is not None and st.session_state.get("loaded_upload") != upload.file_id:
         st.session_state["loaded_upload"] = upload.file_id
         try:
             replace_record(parse_record(upload.getvalue()))
-            st.session_state["load_message"] = ("ok", "Your saved answers are open.")
+            st.session_state["load_message"] = ("ok", p["frame.opened"])
         except RecordError as exc:
-            st.session_state["load_message"] = ("error", f"{exc} Your answers on screen have not changed.")
+            st.session_state["load_message"] = ("error", f"{exc} {p['frame.not_changed']}")
         st.rerun()
     message = st.session_state.get("load_message")
     if message:
