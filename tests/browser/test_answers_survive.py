@@ -226,13 +226,15 @@ def _files_under(root: Path) -> dict[str, float]:
 
 def _reload(page) -> None:
     """Reload, even if the tab is reloading itself at that moment (it does on a reconnect): Chromium
-    then answers "not attached to an active page", and the reload is made again once it has settled."""
+    then answers "not attached to an active page", or aborts our reload ("net::ERR_ABORTED", the
+    frame detached: seen in a clean-clone CI run), and the reload is made again once it has settled."""
+    racing = ("Not attached", "ERR_ABORTED", "frame was detached")
     for attempt in range(10):
         try:
             page.reload()
             return
         except PlaywrightError as exc:
-            if "Not attached" not in str(exc) or attempt == 9:
+            if not any(r in str(exc) for r in racing) or attempt == 9:
                 raise
             page.wait_for_timeout(500)
 
