@@ -116,6 +116,9 @@ CASES: list[tuple[str, bytes, str]] = [
     ("impossible-date", _j(decision_reached={"choice": "fusion", "on": "2026-02-30"}), "decision_reached → on"),
     ("unknown-red-flag", _j(red_flags=["headache"]), "red_flags → 0"),
     ("extra-in-treatment", _j(treatments=[{"kind": "nsaid", "weeks": 1, "dose": 9}]), "treatments → 0"),
+    ("unknown-option-compared", _j(schema_version=3, options_compared=["acupuncture"]), "options_compared → 0"),
+    ("five-options-compared", _j(schema_version=3, options_compared=["fusion"] * 5), "options_compared"),
+    ("options-compared-string", _j(schema_version=3, options_compared="fusion"), "options_compared"),
     # Versions.
     ("version-string", _j(schema_version="2"), "schema_version"),
     ("version-true", _j(schema_version=True), "schema_version"),
