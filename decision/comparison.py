@@ -10,6 +10,7 @@ but is never mixed into the numbers.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from decision.content import Comparison, Content, Figure, Option, Row
@@ -195,11 +196,11 @@ def outcome_label(content: Content, comparison: Comparison) -> str:
 def outcome_labels(content: Content, comparisons) -> dict[str, str]:
     """Each comparison's label by id; where two read the same, each names its study as well."""
     plain = {c.id: outcome_label(content, c) for c in comparisons}
-    seen = [label for label in plain.values()]
+    counts = Counter(plain.values())
     out = {}
     for c in comparisons:
         label = plain[c.id]
-        if seen.count(label) > 1:
+        if counts[label] > 1:
             src = content.source(c.source)
             label = f"{label} ({src.authors.split(',')[0].split()[0]}{', ' + str(src.year) if src.year else ''})"
         out[c.id] = label

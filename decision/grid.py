@@ -4,8 +4,9 @@ Layer 1 of the comparison (issue 11): one table per diagnosis, outcomes as rows 
 diagnosis's options as columns, each cell a key number; a second small table of the practical
 issues. Layer 2: one outcome's arms as icon arrays side by side. Every string that comes from
 content is escaped, so no text becomes markup. Benefit and harm rows differ in colour *and* in
-a word (``template.kinds.*.word``), never colour alone. Option names never break inside a word:
-the header cells do not wrap, and the table scrolls sideways in its own box on a narrow screen.
+a word (``template.kinds.*.word``), never colour alone. Option names never break inside a word
+(each word of a header is kept whole); on a narrow screen the grids stack, a block per row with
+each number labelled with its option, so nothing scrolls sideways.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Literal, Union
 
 from decision.content import Content, Figure
-from decision.icon_array import colour_for, icon_cells, label_note, sentence
+from decision.icon_array import AFFECTED, colour_for, icon_cells, label_note, sentence
 from decision.oswestry import oswestry_score
 from decision.readiness import Assessment, assess
 from decision.red_flags import screen
@@ -71,7 +71,7 @@ class FigureBlock:
     source: str  # short source line
     source_id: str  # its id in the bibliography, for the numbered source list
     note: str  # how certain: seen in the original study, or only in a secondary report
-    colour: str = "#1f5f8b"  # the affected people's colour, as on screen (icon_array.colour_for)
+    colour: str = AFFECTED  # the affected people's colour, as on screen (icon_array.colour_for)
 
 
 @dataclass(frozen=True)
@@ -314,7 +314,7 @@ def _arm_block(content: Content, comparison, option_id: str, row: str) -> Figure
         source=f"Source: {src.authors}, {src.publisher}{year}.",
         source_id=comparison.source,
         note=_label_words(comparison.label),
-        colour=colour_for(figure.kind) if figure else colour_for(""),
+        colour=colour_for(figure.kind) if figure else AFFECTED,  # no figure: no icon array to colour
     )
 
 
