@@ -22,6 +22,7 @@ from tests.browser.conftest import (
     wait_for_app,
 )
 from tests.browser.test_accessibility import set_clinic_mode
+from tests.browser.walk_lengths import measure as measure_length
 
 pytestmark = pytest.mark.browser
 
@@ -45,10 +46,9 @@ def reach_fusion_with_a_diagnosis(page: Page, content) -> None:
 
 
 def measure(page: Page) -> tuple[int, int]:
-    """The main column's height in px and the number of words it shows."""
-    height = page.evaluate(f"document.querySelector(\"{MAIN}\").scrollHeight")
-    words = page.evaluate(f"document.querySelector(\"{MAIN}\").innerText.split(/\\s+/).filter(Boolean).length")
-    return height, words
+    """The main column's height in px and the number of words it shows (as the walk's budgets count)."""
+    length = measure_length(page, "nav.fusion")
+    return length.height, length.words
 
 
 def tall_screenshot(page: Page, name: str) -> None:
