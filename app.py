@@ -1,79 +1,12 @@
-"""Start: what the aid is for, and the safety screen that comes before everything else."""
+"""The entry point: the walk's pages, in order, under their titles from content.
+
+Every page is a small module in ``pages/`` that draws itself (``pages/0_Start.py`` is the start
+page and its safety screen). Streamlit draws the page list in the sidebar from this one call:
+no element per link on each run (issue 13), and the page objects are made once per process.
+"""
 
 import streamlit as st
 
-from decision.content import LEVEL_ORDER
-from decision.red_flags import PAUSING, level, screen
-from ui import frame, safety
+from ui import frame
 
-content, record = frame.open_page("start")
-p, meta, flags = content.pages, content.meta, content.red_flags
-
-if st.session_state.pop("cleared", False):
-    st.success("Everything you entered has been cleared from this computer.")
-
-st.title(p["start.title"])
-st.write(meta.purpose)
-with st.expander("Who this aid is not for"):
-    for item in meta.not_for:
-        st.markdown(f"- {item}")
-with st.expander("The steps ahead"):
-    for i, step in enumerate(meta.steps, start=1):
-        st.markdown(f"{i}. {step}")
-
-st.header(p["start.safety_title"])
-st.write(flags.intro)
-
-
-def _toggle_flag(flag_id: str) -> None:
-    # A callback, so the record (and the box at the top) change before the page is drawn again.
-    rec = frame.record()
-    before = level(rec, content)
-    ticked = st.session_state[f"{frame.widget_prefix()}flag:{flag_id}"]
-    flags_now = [f for f in rec.red_flags if f != flag_id] + ([flag_id] if ticked else [])
-    rec.red_flags = flags_now
-    rec.safety_screen_done = bool(flags_now) or st.session_state.get(f"{frame.widget_prefix()}flag:none", False)
-    after = level(rec, content)
-    # The page may be scrolled to the list: a tick that calls for urgent or emergency care (or
-    # raises the level to it) opens the alert over the page, so it is in view at once.
-    if after in PAUSING and (before is None or LEVEL_ORDER.index(after) > LEVEL_ORDER.index(before)):
-        st.session_state[safety.ALERT_KEY] = True
-
-
-def _toggle_none() -> None:
-    rec = frame.record()
-    rec.safety_screen_done = bool(rec.red_flags) or st.session_state[f"{frame.widget_prefix()}flag:none"]
-
-
-with st.container(border=True, key="safety_screen"):
-    for flag in flags.flags:
-        st.checkbox(
-            flag.question,
-            value=flag.id in record.red_flags,
-            key=f"{frame.widget_prefix()}flag:{flag.id}",
-            on_change=_toggle_flag,
-            args=(flag.id,),
-        )
-    result = screen(record, content)
-    if result:
-        # Beside the list as well as at the top of the page.
-        safety.box(result, key="screen", with_signs=True)
-    st.checkbox(
-        flags.none_apply,
-        value=record.safety_screen_done and not record.red_flags,
-        key=f"{frame.widget_prefix()}flag:none",
-        on_change=_toggle_none,
-        disabled=bool(record.red_flags),
-    )
-
-if result and result.pauses_the_walk:
-    st.info(p["start.walk_paused"])
-    if st.session_state.pop(safety.ALERT_KEY, False):
-        safety.alert(result, content)
-elif record.safety_screen_done:
-    st.success(p["start.safety_soon"] if result else p["start.safety_done"])
-    st.page_link("pages/1_Your_back.py", label=p["start.begin"], icon=":material/arrow_forward:")
-else:
-    st.caption(p["start.safety_hint"])
-
-frame.close_page(content)
+st.navigation(frame.navigation_pages(), position="sidebar", expanded=True).run()

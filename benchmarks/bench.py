@@ -32,7 +32,7 @@ from decision.content import load_content  # noqa: E402
 from decision.record import DecisionRecord  # noqa: E402
 
 APP = str(ROOT / "app.py")
-PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))  # app.py routes to them
 BARE = "import streamlit as st\nst.button('x')"
 LIMIT = 10  # the heaviest page should rerun within this many times the bare page
 WARMUP = 3
@@ -72,8 +72,7 @@ def page_ms(page: str, record: DecisionRecord, runs: int, bare: AppTest) -> tupl
     at.session_state["record"] = record
     at.session_state["clinic_mode"] = False
     at.run()
-    if page != "app.py":
-        at.switch_page(page).run()
+    at.switch_page(page).run()
     for _ in range(WARMUP - 1):
         at.run()
     page_times, bare_times = [], []

@@ -206,7 +206,7 @@ class Session:
                 self.main_hash = ns.main_script_hash
                 self.pages = [(p.url_pathname, p.page_script_hash) for p in ns.app_pages]
             elif kind == "navigation":
-                # The page that ran, as the browser knows it (the entry page has its own hash here).
+                # The page that ran, as the browser knows it, and the page list (app.py's st.navigation).
                 nav = fwd.navigation
                 self.page_hash = nav.page_script_hash
                 if len(nav.app_pages) > len(self.pages):
@@ -244,7 +244,7 @@ async def app_walk(url: str, none_label: str, timeout: float, gate: str = "") ->
     """
     s = Session(url, gate=gate)
     async with connect(url, timeout) as ws:
-        await s.visit(ws, "app.py (first load)", "", timeout=timeout)
+        await s.visit(ws, "Start (first load)", "", timeout=timeout)
         box = s.widgets.get(none_label)
         if box is None:
             raise RuntimeError("the safety screen's 'none apply' checkbox was not found")
@@ -252,11 +252,11 @@ async def app_walk(url: str, none_label: str, timeout: float, gate: str = "") ->
 
         ticked = [WidgetState(id=box, bool_value=True)]
         start_hash = s.page_hash or s.main_hash
-        await s.visit(ws, "app.py (tick: none apply)", start_hash, ticked, timeout=timeout)
+        await s.visit(ws, "Start (tick: none apply)", start_hash, ticked, timeout=timeout)
         for path, page_hash in s.pages:
             if page_hash in (s.main_hash, start_hash) or not path:
                 continue
-            await s.visit(ws, path or "app.py", page_hash, timeout=timeout)
+            await s.visit(ws, path or "Start", page_hash, timeout=timeout)
     return s
 
 

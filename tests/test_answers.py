@@ -13,7 +13,7 @@ from decision.deliberation import record_quiz_answer, score_quiz
 from decision.record import INITIALS_PROBLEM, DecisionRecord, RecordError, initials_problem, parse_record
 from tests import records
 from tests.conftest import app_at, assert_no_exception
-from ui.frame import PAGES
+from ui.frame import PAGES, START
 
 YOUR_BACK = "pages/1_Your_back.py"
 QUIZ = "pages/6_Check_your_understanding.py"
@@ -24,7 +24,7 @@ SUMMARY = "pages/8_Summary.py"
 
 
 @pytest.mark.parametrize("clinic", [False, True], ids=["home", "clinic"])
-@pytest.mark.parametrize("page", [p.path for p in PAGES if p.path != "app.py"])
+@pytest.mark.parametrize("page", [p.path for p in PAGES if p.path != START])
 def test_no_radio_starts_with_an_answer_for_an_empty_record(page, clinic):
     at = app_at(page, DecisionRecord(safety_screen_done=True), clinic=clinic)
     assert_no_exception(at)

@@ -7,19 +7,20 @@ import json
 import pytest
 
 from decision.record import DecisionRecord
-from tests.conftest import app_at, assert_no_exception
+from tests.conftest import ROOT, app_at, assert_no_exception
 from decision.content import load_content
-from ui.frame import PAGES
+from ui import frame
+from ui.frame import PAGES, START
 
 CONTENT = load_content()
 
-WALK_PAGES = [p.path for p in PAGES if p.path != "app.py"]
+WALK_PAGES = [p.path for p in PAGES if p.path != START]
 
 
 @pytest.mark.parametrize("clinic", [False, True], ids=["home", "clinic"])
 @pytest.mark.parametrize("page", [p.path for p in PAGES])
 def test_every_page_runs_without_an_exception(page, clinic):
-    at = app_at(None if page == "app.py" else page, clinic=clinic)
+    at = app_at(None if page == START else page, clinic=clinic)
     assert_no_exception(at)
     assert at.title, f"{page} has no title"
 
@@ -67,7 +68,7 @@ def test_a_red_flag_pauses_the_walk_on_every_page_and_keeps_the_message(content,
 
 @pytest.mark.parametrize("page", [p.path for p in PAGES if p.open_when_flagged])
 def test_pages_open_during_a_red_flag_still_show_the_message(content, page):
-    at = app_at(None if page == "app.py" else page, DecisionRecord(safety_screen_done=True, red_flags=["saddle_numbness"]))
+    at = app_at(None if page == START else page, DecisionRecord(safety_screen_done=True, red_flags=["saddle_numbness"]))
     assert_no_exception(at)
     assert content.red_flags.levels["emergency"].title in at.error[0].value
 
@@ -166,18 +167,30 @@ def test_the_fusion_page_in_clinic_puts_the_clinical_facts_and_notes_after_the_c
     assert content.pages["fusion.clinical_title"] in [s.value for s in at.subheader]
 
 
-def test_the_sidebar_links_point_at_each_page_and_the_start_page_at_the_root():
-    # The links are built from st.Page objects made once per process (ui/frame.py, for speed); the
-    # start page must stay the default page ("/"), not "/app".
+def test_the_page_list_has_every_page_in_order_under_its_content_title_and_the_start_page_at_the_root():
+    # Streamlit draws the sidebar's page list from st.navigation (app.py), with page objects made
+    # once per process (ui/frame.py, for speed): titles from content, addresses as before, and
+    # the start page the default ("/"), not "/Start". No page_link element is sent for them.
     at = app_at("pages/1_Your_back.py")
     assert_no_exception(at)
-    links = [el.proto for el in at.sidebar.get("page_link")]
-    by_label = {link.label: link.page for link in links}
-    assert len(links) == 10
-    assert by_label[CONTENT.pages["nav.start"]] == ""
-    assert by_label[CONTENT.pages["nav.your_back"]] == "Your_back"
-    assert by_label[CONTENT.pages["nav.compare"]] == "Compare_your_options"
-    assert all(link.page_script_hash for link in links)
+    assert at.sidebar.get("page_link") == []
+    pages = frame.navigation_pages()
+    assert [p.title for p in pages] == [CONTENT.pages[f"nav.{info.key}"] for info in PAGES]
+    assert [p.url_path for p in pages] == ["", "Your_back", "Your_care_so_far", "Compare_your_options",
+                                           "Fusion_questions", "What_matters_to_you", "Check_your_understanding",
+                                           "Where_you_are_leaning", "Summary", "About"]
+    assert [p._default for p in pages] == [True] + [False] * 9
+    registered = sorted(info["script_path"] for info in at._registered_pages.values())
+    assert registered == sorted(str(ROOT / info.path) for info in PAGES)
+
+
+def test_no_two_runs_share_a_page_object():
+    # A page object may be run once per run; shared between sessions, one session's run used up
+    # another's, and ten patients starting at once saw an error ("This page cannot be called
+    # directly"). Each call gets copies, made from the same once-made pages without disk access.
+    first, second = frame.navigation_pages(), frame.navigation_pages()
+    assert all(a is not b for a, b in zip(first, second))
+    assert [(a.title, a.url_path, a._script_hash) for a in first] == [(b.title, b.url_path, b._script_hash) for b in second]
 
 
 def test_the_about_page_lists_every_source_when_asked_and_sends_none_before():

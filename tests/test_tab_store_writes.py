@@ -13,6 +13,7 @@ import json
 
 from decision.record import DecisionRecord
 from tests.conftest import app_at, assert_no_exception
+from ui.frame import START
 
 
 def writes(at) -> list[dict]:
@@ -27,7 +28,7 @@ def test_every_run_ends_with_one_write_and_a_new_run_number():
     assert first["op"] == "write"
     assert DecisionRecord.model_validate_json(json.loads(first["kept"])["record"]).safety_screen_done
     runs = [first["run"]]
-    for page in ("pages/1_Your_back.py", "pages/9_About.py", "app.py"):
+    for page in ("pages/1_Your_back.py", "pages/9_About.py", START):
         at.switch_page(page).run()
         assert_no_exception(at)
         [w] = writes(at)

@@ -14,6 +14,7 @@ from decision.readiness import assess
 from decision.record import DecisionRecord, parse_record
 from tests.svg_spec import drawings
 from tests.conftest import APP, assert_no_exception
+from ui.frame import START
 
 
 def go(at: AppTest, page: str) -> AppTest:
@@ -34,7 +35,7 @@ def test_a_whole_walk_from_the_safety_screen_to_the_decision(content):
     # 0. The safety screen first: nothing opens before it is answered.
     go_blocked = at.switch_page("pages/3_Compare_your_options.py").run()
     assert content.pages["start.safety_gate"] in [w.value for w in go_blocked.warning]
-    at.switch_page("app.py").run()
+    at.switch_page(START).run()
     at.checkbox(key="w:flag:none").check().run()
     assert at.session_state["record"].safety_screen_done
 

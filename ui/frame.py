@@ -7,12 +7,16 @@ their values back to it. Nothing clinical is decided here.
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from decision.content import Content, ContentError, load_content
 from decision.red_flags import screen
@@ -31,8 +35,9 @@ class PageInfo:
     open_when_flagged: bool = False  # still usable when a red flag has paused the walk
 
 
+START = "pages/0_Start.py"
 PAGES: tuple[PageInfo, ...] = (
-    PageInfo("start", "app.py", needs_safety_check=False, open_when_flagged=True),
+    PageInfo("start", START, needs_safety_check=False, open_when_flagged=True),
     PageInfo("your_back", "pages/1_Your_back.py"),
     PageInfo("care", "pages/2_Your_care_so_far.py"),
     PageInfo("compare", "pages/3_Compare_your_options.py"),
@@ -162,8 +167,33 @@ def finish_and_clear() -> None:
 # ---------------------------------------------------------------- page frame
 
 
+def _run_came_through_pages_folder() -> bool:
+    """True on a run that Streamlit started the classic way, from the ``pages/`` folder.
+
+    A fresh process does that until ``st.navigation`` (app.py) has run once: a page opened
+    straight from its address runs without app.py, and Streamlit lists the folder's files in the
+    sidebar under their file names ("app", "Start"...). That run registers app.py itself as a
+    page, which ``st.navigation`` never does; so this is a test of this run, not of the process.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return False
+    main = _resolved_main_script(ctx.main_script_path)
+    return any(page.get("script_path") == main for page in ctx.pages_manager.get_pages().values())
+
+
+@functools.cache
+def _resolved_main_script(path: str) -> str:
+    return str(Path(path).resolve())
+
+
 def open_page(key: str) -> tuple[Content, DecisionRecord]:
     info = PAGE_BY_KEY[key]
+    if _run_came_through_pages_folder():
+        # Once per fresh process (its first visitors): send our page list after the folder's, so
+        # the sidebar shows ours, and switch the process to it. This page goes on drawing: it is
+        # the page that address names in both lists.
+        st.navigation(navigation_pages(), position="sidebar", expanded=True)
     content, error = _content_or_error()
     st.set_page_config(
         page_title=(content.meta.name if content else "Decision aid"),
@@ -193,7 +223,7 @@ def open_page(key: str) -> tuple[Content, DecisionRecord]:
     _tab_notice(content, key)
     if info.needs_safety_check and not rec.safety_screen_done:
         st.warning(content.pages["start.safety_gate"])
-        st.page_link("app.py", label=content.pages["nav.start"], icon=":material/health_and_safety:")
+        st.page_link(START, label=content.pages["nav.start"], icon=":material/health_and_safety:")
         _finish_run(content)
         st.stop()
     flagged = screen(rec, content)
@@ -236,25 +266,34 @@ def _red_flag_banner(content: Content, rec: DecisionRecord) -> None:
         safety.box(result, key="banner")
 
 
-@st.cache_resource(show_spinner=False)
-def _page_objects() -> dict[str, st.Page]:
-    """The walk's pages as ``st.Page`` objects, made once per process.
+def navigation_pages() -> list[st.Page]:
+    """The walk's pages for ``st.navigation`` (app.py): fresh copies of page objects made once.
 
-    Given a path string, ``st.page_link`` resolves it on disk (``os.path.realpath``, a system call
-    per part of the path) on every run, for each of the ten links: about a sixth of a page's
-    server time under load (py-spy, issue 13). A page object carries its resolved path and hash.
+    Streamlit draws their titles in the sidebar from its navigation message, which it sends on
+    every run anyway; ten ``st.page_link`` elements cost ten more messages on every run, and the
+    classic ``pages/`` folder made a page object for every file on every run, each resolving its
+    path on disk (py-spy, issue 13). A page object also records that it may be run once, so two
+    sessions must never share one: each run gets its own shallow copies (no disk access).
     """
-    # The start page is the app's default page: its address is "/", as Streamlit registers it.
-    return {info.key: st.Page(info.path, default=info.path == "app.py") for info in PAGES}
+    return [copy.copy(page) for page in _page_templates()]
+
+
+@st.cache_resource(show_spinner=False)
+def _page_templates() -> tuple[st.Page, ...]:
+    """Made once per process. The start page is the default: its address is "/". Titles come
+    from content (``nav.*``); if the content is broken, the page says so and the titles fall back
+    to the file names."""
+    # .streamlit/config.toml hides Streamlit's own page list, so the list it makes from the
+    # ``pages/`` folder on a fresh process's first run is never seen; ours is shown from here on.
+    st.set_option("client.showSidebarNavigation", True)
+    content, _ = _content_or_error()
+    titles = content.pages if content else {}
+    return tuple(st.Page(info.path, title=titles.get(f"nav.{info.key}"), default=info.path == START) for info in PAGES)
 
 
 def _sidebar(content: Content, current: str) -> None:
     p = content.pages
-    pages = _page_objects()
     with st.sidebar:
-        for info in PAGES:
-            st.page_link(pages[info.key], label=p[f"nav.{info.key}"])
-        st.divider()
         toggle_key = "clinic_toggle_" + current
         st.toggle(
             p["mode.clinic"],
@@ -272,7 +311,7 @@ def _sidebar(content: Content, current: str) -> None:
         st.divider()
         if st.button(p["frame.finish"], key="finish_" + current, help=p["frame.finish_help"]):
             finish_and_clear()
-            st.switch_page("app.py")
+            st.switch_page(START)
 
 
 def _save_button(content: Content) -> None:

@@ -79,7 +79,8 @@ function listenOnce() {
 // the end of that run), and then the click is made again. The echo is exact: that run started
 // after the server had every value sent before it. Watching the page's "running" flag is not:
 // a fast run can come and go between two repaints, and is never seen.
-const HELD = "a[data-testid='stPageLink-NavLink'], [data-testid='stDownloadButton'] button";
+const LINKS = "a[data-testid='stPageLink-NavLink'], a[data-testid='stSidebarNavLink']";  // "Next" links, the page list
+const HELD = LINKS + ", [data-testid='stDownloadButton'] button";
 const MAX_HOLD_MS = 20000;  // a last resort: the click is made even if the server never answers
 const H = window.__spineAidHold || (window.__spineAidHold = {
   touched: false,    // an input was used since the last run's end seen here
@@ -172,7 +173,7 @@ function holdClicksUntilTypingIsIn() {
         now = [...document.querySelectorAll(HELD)].find((el) =>
           el.textContent === target.textContent && el.getAttribute("href") === target.getAttribute("href")) ||
           (target.getAttribute("href") !== null &&
-           document.querySelector(`a[data-testid='stPageLink-NavLink'][href='${target.getAttribute("href")}']`)) || null;
+           [...document.querySelectorAll(LINKS)].find((el) => el.getAttribute("href") === target.getAttribute("href"))) || null;
       }
       if (!now) return;
       H.navAt = Date.now();

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
-from tests.browser.walk_lengths import go
+from tests.browser.walk_lengths import SIDEBAR_LINK, go
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -141,10 +141,23 @@ class Visit:
         return out
 
 
+# Every page list the sidebar shows, in order, from the moment the document begins (joined
+# labels), in ``window.__pageListsSeen``: a list shown for an instant is caught too.
+PAGE_LISTS_SEEN = """
+window.__pageListsSeen = [];
+new MutationObserver(() => {
+  const labels = [...document.querySelectorAll("[data-testid='stSidebarNavLink']")].map((a) => a.textContent.trim());
+  const seen = window.__pageListsSeen;
+  if (labels.length && seen[seen.length - 1] !== labels.join("|")) seen.push(labels.join("|"));
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
 @pytest.fixture
 def visit(browser: Browser, app_url: str) -> Visit:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(PAGE_LISTS_SEEN)
     page = context.new_page()
     v = Visit(page=page, base_url=app_url)
     page.on("request", lambda r: v.requests.append(r.url))
@@ -183,7 +196,7 @@ def assert_no_exception(page: Page) -> None:
 
 
 def sidebar_links(page: Page) -> Locator:
-    return page.locator("[data-testid='stSidebar'] [data-testid='stPageLink-NavLink']")
+    return page.locator(SIDEBAR_LINK)
 
 
 def open_from_sidebar(page: Page, label: str) -> None:

@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import (
     ROOT,
+    SIDEBAR_LINK,
     Visit,
     _free_port,
     _healthy,
@@ -85,7 +86,7 @@ def test_a_reload_at_any_moment_after_a_page_click_keeps_every_answer(visit: Vis
     targets = [p["nav.about"], p["nav.care"], p["nav.start"], p["nav.summary"], p["nav.values"]]
     survived = []
     for delay, target in zip(RELOAD_DELAYS_MS, targets):
-        link = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink-NavLink']").filter(
+        link = page.locator(SIDEBAR_LINK).filter(
             has_text=re.compile(rf"^\s*{re.escape(target)}\s*$"))
         link.click()
         if delay:

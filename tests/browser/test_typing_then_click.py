@@ -17,7 +17,7 @@ import pytest
 from playwright.async_api import Page, async_playwright
 
 from decision.record import parse_record
-from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, SIDEBAR_LINK
 
 pytestmark = pytest.mark.browser
 STORAGE = "spine-aid:record"
@@ -36,7 +36,7 @@ class Walk:
         self.gaps: list[float] = []
 
     def link(self, label: str):
-        return self.page.locator("[data-testid='stSidebar'] [data-testid='stPageLink-NavLink']").filter(
+        return self.page.locator(SIDEBAR_LINK).filter(
             has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
 
     async def go(self, key: str) -> None:
@@ -69,12 +69,12 @@ async def one_walk(browser, base_url: str, content, n: int, tmp_path) -> tuple[l
       window.__lastInput = 0; window.__gaps = [];
       for (const type of ["input", "change", "keyup", "click"]) {
         document.addEventListener(type, (e) => {
-          if (!(e.target instanceof Element) || !e.target.closest("[data-testid='stPageLink-NavLink']"))
+          if (!(e.target instanceof Element) || !e.target.closest("a[data-testid='stSidebarNavLink'], a[data-testid='stPageLink-NavLink']"))
             window.__lastInput = performance.now();
         }, true);
       }
       document.addEventListener("mousedown", (e) => {
-        if (e.target instanceof Element && e.target.closest("[data-testid='stSidebar'] [data-testid='stPageLink-NavLink']")
+        if (e.target instanceof Element && e.target.closest("[data-testid='stSidebar'] a[data-testid='stSidebarNavLink']")
             && window.__measure) {
           window.__gaps.push(performance.now() - window.__lastInput); window.__measure = false;
         }

@@ -57,13 +57,17 @@ def open_record(page: Page, base_url: str, record: dict, tmp: Path) -> None:
     settle(page)
 
 
+# The page list Streamlit draws in the sidebar from st.navigation (app.py).
+SIDEBAR_LINK = "[data-testid='stSidebar'] a[data-testid='stSidebarNavLink']"
+
+
 def go(page: Page, label: str) -> None:
-    link = page.locator("[data-testid='stSidebar'] [data-testid='stPageLink-NavLink']").filter(
-        has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
+    link = page.locator(SIDEBAR_LINK).filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
     href = link.get_attribute("href") or ""
     link.click()
+    # The link's address is absolute ("http://host/Your_back"); wait until the tab shows it.
     page.wait_for_function(
-        "href => location.pathname.replace(/\\/+$/, '').endsWith('/' + href) || (href === '' && location.pathname === '/')",
+        "href => new URL(href, location.href).pathname.replace(/\\/+$/, '') === location.pathname.replace(/\\/+$/, '')",
         arg=href,
     )
     settle(page)
