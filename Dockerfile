@@ -13,7 +13,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     SPINE_AID_STRICT=1
 
 WORKDIR /app
-COPY requirements.txt constraints.txt ./
+# requirements.txt ends with `-e .` (this project, so Streamlit finds the tab store's script in
+# spine_aid/static/; pyproject.toml says why): pip needs pyproject.toml and that package too.
+# Copied before the rest so the dependency layer is rebuilt only when one of these changes.
+COPY requirements.txt constraints.txt pyproject.toml ./
+COPY spine_aid ./spine_aid
 RUN pip install -r requirements.txt
 
 COPY . .

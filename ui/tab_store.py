@@ -10,9 +10,13 @@ must be kept somewhere the next session can find them. The tab's ``sessionStorag
 - the server keeps nothing between sessions: no shared store to fill, to evict from, or to share
   between replicas; nothing on the server's disk.
 
-The component is inline JavaScript through ``st.components.v2`` (no third-party package, no
-request to any host). The server sends it the record at the end of every run; the browser writes
-it. A new session first asks the tab for what it holds (``read``), and the page waits for that
+The component is our own JavaScript through ``st.components.v2`` (no third-party package, no
+request to any other host): ``spine_aid/static/tab_store.js``, a file that our own Streamlit server
+serves at ``SCRIPT_URL`` (declared in ``pyproject.toml``). The browser fetches it once per page
+load; each run's message names it instead of carrying its ~7 KB (issue 13, bytes per page visit).
+
+The server sends the component the record at the end of every run; the browser writes it. A new
+session first asks the tab for what it holds (``read``), and the page waits for that
 answer before it draws anything, so an empty record can never overwrite a kept one.
 
 When the link to the server is lost and comes back, the tab loads the page again, so what the
@@ -33,212 +37,28 @@ import streamlit as st
 KEY = "record_home"  # the component's key (one per page run)
 STORAGE_KEY = "spine-aid:record"
 
-_JS = r"""
-const STORAGE_KEY = "spine-aid:record";
-const CLEARED_KEY = "spine-aid:cleared-elsewhere";
-const CHANNEL = "spine-aid";
-
-function storage() {
-  try { const s = window.sessionStorage; s.getItem(STORAGE_KEY); return s; } catch (e) { return null; }
-}
-
-function listenOnce() {
-  if (window.__spineAidListening) return;
-  window.__spineAidListening = true;
-  try {
-    const channel = new BroadcastChannel(CHANNEL);
-    window.__spineAidChannel = channel;
-    channel.onmessage = (event) => {
-      if (event.data !== "cleared") return;
-      const s = storage();
-      if (s) { s.removeItem(STORAGE_KEY); s.setItem(CLEARED_KEY, "1"); }
-      window.location.replace("/");
-    };
-  } catch (e) { /* no BroadcastChannel: this tab cannot be told */ }
-  // When the link to the server comes back after it was lost, the server may be a new one (a
-  // restart, another replica) that knows nothing of this tab: the screen would show answers the
-  // server no longer has. So the page is loaded again; it finds the tab's copy and says so.
-  let lost = false;
-  const watch = () => {
-    const app = document.querySelector("[data-testid='stApp']");
-    const state = app && app.getAttribute("data-test-connection-state");
-    if (!state) return;
-    if (state !== "CONNECTED") lost = true;
-    else if (lost) { lost = false; window.location.reload(); }
-  };
-  new MutationObserver(watch).observe(document.body, {
-    subtree: true, attributes: true, attributeFilter: ["data-test-connection-state"],
-  });
-  holdClicksUntilTypingIsIn();
-}
-
-// A page link or a download clicked at once after an input changed would lose the value: the
-// click starts the next page (or a new run) before the run that takes the value has finished,
-// and Streamlit sends a page change without the old page's inputs. So such a click is held, the
-// server is asked to run once more and say so ("synced", echoed in the record it writes back at
-// the end of that run), and then the click is made again. The echo is exact: that run started
-// after the server had every value sent before it. Watching the page's "running" flag is not:
-// a fast run can come and go between two repaints, and is never seen.
-const LINKS = "a[data-testid='stPageLink-NavLink'], a[data-testid='stSidebarNavLink']";  // "Next" links, the page list
-const HELD = LINKS + ", [data-testid='stDownloadButton'] button";
-const MAX_HOLD_MS = 20000;  // a last resort: the click is made even if the server never answers
-const H = window.__spineAidHold || (window.__spineAidHold = {
-  touched: false,    // an input was used since the last run's end seen here
-  unsure: false,     // ...while something else was still on its way: one run's end is not enough
-  dirty: false,      // typed into a box, not yet sent
-  navAt: 0,          // a held-kind click went through at this time; its run has not ended yet
-  writeAt: 0,        // the last run's end seen here
-  synced: 0,         // the highest "synced" the server has echoed
-  asked: 0,          // the last "synced" asked for
-  serial: 0,         // counts uses of inputs
-  run: null,         // the last run whose end was seen
-  holding: null,     // the click being held, if any
-  trigger: null,     // the component's setTriggerValue
-});
-function scriptState() {
-  const app = document.querySelector("[data-testid='stApp']");
-  return app ? app.getAttribute("data-test-script-state") : null;
-}
-function ranEnd(data) {
-  // Called with each run's record: a run has ended, and it echoes the last "synced" it saw.
-  if (data.run === H.run) return;  // the same run's record drawn again
-  H.run = data.run;
-  H.writeAt = Date.now();
-  if (typeof data.synced === "number" && data.synced > H.synced) H.synced = data.synced;
-  if (H.unsure) H.unsure = false; else H.touched = false;
-}
-function holdClicksUntilTypingIsIn() {
-  const isBox = (el) => el && (el.tagName === "TEXTAREA" ||
-    (el.tagName === "INPUT" && !["checkbox", "radio", "range", "file", "button"].includes(el.type)));
-  const outside = (e) => !(e.target instanceof Element) || !e.target.closest(HELD);
-  // Any use of any input counts, whatever kind it is (Streamlit's widgets change between
-  // versions: a tick box or a slider may send its value with no native "change" event).
-  const touch = () => {
-    if (H.touched || scriptState() === "running" || H.navAt > H.writeAt) H.unsure = true;
-    H.touched = true;
-    H.serial += 1;
-  };
-  document.addEventListener("input", (e) => { if (isBox(e.target)) H.dirty = true; else touch(); }, true);
-  document.addEventListener("focusout", (e) => { if (isBox(e.target) && H.dirty) { H.dirty = false; touch(); } }, true);
-  for (const type of ["change", "pointerup", "click"]) {
-    document.addEventListener(type, (e) => { if (outside(e)) touch(); }, true);
-  }
-  const quiet = ["Tab", "Shift", "Control", "Alt", "Meta", "CapsLock", "Escape"];
-  document.addEventListener("keydown", (e) => {
-    if (!outside(e) || quiet.includes(e.key)) return;
-    if (isBox(e.target) && e.key !== "Enter") return;  // typing: sent on Enter or when the box is left
-    if (isBox(e.target)) H.dirty = false;
-    touch();
-  }, true);
-
-  const askSync = () => {
-    H.asked = Math.max(Date.now(), H.asked + 1);
-    try { H.trigger && H.trigger("synced", H.asked); } catch (err) { /* the click goes at the cap */ }
-    return H.asked;
-  };
-  document.addEventListener("click", (e) => {
-    const target = e.target instanceof Element ? e.target.closest(HELD) : null;
-    if (!target || target.__spineAidPass) return;
-    if (H.holding) { e.preventDefault(); e.stopImmediatePropagation(); H.holding.target = target; return; }
-    if (!H.touched && scriptState() !== "running") { H.navAt = Date.now(); return; }
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    const hold = { target, started: Date.now(), serial: H.serial, want: H.touched ? askSync() : 0, askedAt: Date.now() };
-    H.holding = hold;
-    const again = () => {
-      const waited = Date.now() - hold.started;
-      if (waited < MAX_HOLD_MS) {
-        if (hold.want && H.synced < hold.want) {
-          // Asked again now and then: a busy server can drop a trigger that arrives while an
-          // earlier run is being stopped.
-          if (Date.now() - hold.askedAt > 4000) { hold.want = askSync(); hold.askedAt = Date.now(); }
-          setTimeout(again, 20);
-          return;
-        }
-        if (hold.want && H.serial !== hold.serial) {
-          // An input was used again while the click was held: one more round.
-          hold.serial = H.serial; hold.want = askSync(); hold.askedAt = Date.now();
-          setTimeout(again, 20);
-          return;
-        }
-        if (scriptState() === "running") { setTimeout(again, 20); return; }
-      }
-      H.holding = null;
-      H.touched = false;
-      H.unsure = false;
-      // The run may have drawn the link or button again: find the same one by its text and address.
-      const target = hold.target;
-      let now = target;
-      if (!now.isConnected) {
-        now = [...document.querySelectorAll(HELD)].find((el) =>
-          el.textContent === target.textContent && el.getAttribute("href") === target.getAttribute("href")) ||
-          (target.getAttribute("href") !== null &&
-           [...document.querySelectorAll(LINKS)].find((el) => el.getAttribute("href") === target.getAttribute("href"))) || null;
-      }
-      if (!now) return;
-      H.navAt = Date.now();
-      now.__spineAidPass = true;
-      try { now.click(); } finally { now.__spineAidPass = false; }
-    };
-    setTimeout(again, 20);
-  }, true);
-}
-export default function (component) {
-  const { data, setTriggerValue } = component;
-  H.trigger = setTriggerValue;
-  listenOnce();
-  if (!data) return;
-  const s = storage();
-  if (data.op === "read") {
-    if (window.__spineAidLastRead === data.nonce) return;
-    window.__spineAidLastRead = data.nonce;
-    window.__spineAidAwaiting = data.nonce;
-    let kept = null, cleared = false;
-    if (s) {
-      kept = s.getItem(STORAGE_KEY);
-      cleared = s.getItem(CLEARED_KEY) === "1";
-      s.removeItem(CLEARED_KEY);
-    }
-    // Sent again until the server shows it has the record (its next message is a write): a busy
-    // server can drop a trigger that arrives while an earlier run is being stopped.
-    let attempt = 0;
-    const send = () => {
-      if (window.__spineAidAwaiting !== data.nonce || attempt > 20) return;
-      attempt += 1;
-      setTriggerValue("kept", { kept: kept, cleared_elsewhere: cleared, available: s !== null, attempt: attempt });
-      setTimeout(send, 1500);
-    };
-    send();
-    return;
-  }
-  window.__spineAidAwaiting = null;
-  if (data.op === "write" || data.op === "clear") ranEnd(data);
-  if (data.op === "write" && s) {
-    if (data.kept === null) s.removeItem(STORAGE_KEY); else s.setItem(STORAGE_KEY, data.kept);
-  } else if (data.op === "clear") {
-    if (s) s.removeItem(STORAGE_KEY);
-    if (window.__spineAidLastClear !== data.nonce) {
-      window.__spineAidLastClear = data.nonce;
-      try { window.__spineAidChannel && window.__spineAidChannel.postMessage("cleared"); } catch (e) {}
-    }
-  }
-}
-"""
+# The script is a file, spine_aid/static/tab_store.js, declared as this component's asset folder in
+# pyproject.toml; the project is installed (``-e .`` in requirements.txt) so that Streamlit finds it.
+NAME = "spine-aid.tab_store"  # "<project name>.<component name>", as Streamlit names it
+SCRIPT = "tab_store.js"  # relative to spine_aid/static/
+SCRIPT_URL = f"/_stcore/bidi-components/{NAME}/{SCRIPT}"
 
 
+def _component() -> Callable[..., Any]:
+    """The store's mount function, made at the first mount, inside a run.
 
-def _compact(js: str) -> str:
-    """The script as sent to the browser: no comment lines, indentation or blank lines.
-
-    It travels inside every message that mounts the store, so its comments cost bytes on each
-    page (benchmarks/load.py). Only whole-line ``//`` comments and leading spaces go: line breaks
-    stay, so the code means the same (no template literal in it spans lines).
+    Made lazily because a file-backed script is looked up in the running server's component
+    registry (it read pyproject.toml at start); a bare ``import ui.tab_store`` (the tests import
+    ``ui.frame``) has no server, and making it then would fail. If the project is not installed,
+    this raises Streamlit's own error ("must be declared in pyproject.toml with asset_dir").
     """
-    lines = (line.strip() for line in js.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//"))
+    global _mount_fn
+    if _mount_fn is None:
+        _mount_fn = st.components.v2.component(NAME, js=SCRIPT)
+    return _mount_fn
 
 
-_component = st.components.v2.component("spine_aid_tab_store", js=_compact(_JS))
+_mount_fn: Callable[..., Any] | None = None
 
 
 @st.cache_resource(show_spinner=False)
@@ -251,8 +71,8 @@ def _mount(data: dict[str, Any], on_kept: Callable[[], None] | None = None) -> N
     # Hidden: it draws nothing, and a zero-height element would still add a gap to the page.
     st.html("<style>.st-key-record_home_box{display:none}</style>")
     with st.container(key="record_home_box"):
-        _component(key=KEY, data=data, on_kept_change=on_kept or (lambda: None), on_synced_change=_take_synced,
-                   height=0)
+        _component()(key=KEY, data=data, on_kept_change=on_kept or (lambda: None), on_synced_change=_take_synced,
+                     height=0)
 
 
 def _take_synced() -> None:

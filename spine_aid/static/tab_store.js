@@ -1,0 +1,195 @@
+// The tab store's browser half (ui/tab_store.py holds the server half and says why).
+// Served by the aid's own Streamlit server as a component asset,
+// /_stcore/bidi-components/spine-aid.tab_store/tab_store.js (declared in pyproject.toml), so the
+// browser fetches it once per page load and each run's message carries only that name.
+// It loads nothing from any other host.
+
+const STORAGE_KEY = "spine-aid:record";
+const CLEARED_KEY = "spine-aid:cleared-elsewhere";
+const CHANNEL = "spine-aid";
+
+function storage() {
+  try { const s = window.sessionStorage; s.getItem(STORAGE_KEY); return s; } catch (e) { return null; }
+}
+
+function listenOnce() {
+  if (window.__spineAidListening) return;
+  window.__spineAidListening = true;
+  try {
+    const channel = new BroadcastChannel(CHANNEL);
+    window.__spineAidChannel = channel;
+    channel.onmessage = (event) => {
+      if (event.data !== "cleared") return;
+      const s = storage();
+      if (s) { s.removeItem(STORAGE_KEY); s.setItem(CLEARED_KEY, "1"); }
+      window.location.replace("/");
+    };
+  } catch (e) { /* no BroadcastChannel: this tab cannot be told */ }
+  // When the link to the server comes back after it was lost, the server may be a new one (a
+  // restart, another replica) that knows nothing of this tab: the screen would show answers the
+  // server no longer has. So the page is loaded again; it finds the tab's copy and says so.
+  let lost = false;
+  const watch = () => {
+    const app = document.querySelector("[data-testid='stApp']");
+    const state = app && app.getAttribute("data-test-connection-state");
+    if (!state) return;
+    if (state !== "CONNECTED") lost = true;
+    else if (lost) { lost = false; window.location.reload(); }
+  };
+  new MutationObserver(watch).observe(document.body, {
+    subtree: true, attributes: true, attributeFilter: ["data-test-connection-state"],
+  });
+  holdClicksUntilTypingIsIn();
+}
+
+// A page link or a download clicked at once after an input changed would lose the value: the
+// click starts the next page (or a new run) before the run that takes the value has finished,
+// and Streamlit sends a page change without the old page's inputs. So such a click is held, the
+// server is asked to run once more and say so ("synced", echoed in the record it writes back at
+// the end of that run), and then the click is made again. The echo is exact: that run started
+// after the server had every value sent before it. Watching the page's "running" flag is not:
+// a fast run can come and go between two repaints, and is never seen.
+const LINKS = "a[data-testid='stPageLink-NavLink'], a[data-testid='stSidebarNavLink']";  // "Next" links, the page list
+const HELD = LINKS + ", [data-testid='stDownloadButton'] button";
+const MAX_HOLD_MS = 20000;  // a last resort: the click is made even if the server never answers
+const H = window.__spineAidHold || (window.__spineAidHold = {
+  touched: false,    // an input was used since the last run's end seen here
+  unsure: false,     // ...while something else was still on its way: one run's end is not enough
+  dirty: false,      // typed into a box, not yet sent
+  navAt: 0,          // a held-kind click went through at this time; its run has not ended yet
+  writeAt: 0,        // the last run's end seen here
+  synced: 0,         // the highest "synced" the server has echoed
+  asked: 0,          // the last "synced" asked for
+  serial: 0,         // counts uses of inputs
+  run: null,         // the last run whose end was seen
+  holding: null,     // the click being held, if any
+  trigger: null,     // the component's setTriggerValue
+});
+function scriptState() {
+  const app = document.querySelector("[data-testid='stApp']");
+  return app ? app.getAttribute("data-test-script-state") : null;
+}
+function ranEnd(data) {
+  // Called with each run's record: a run has ended, and it echoes the last "synced" it saw.
+  if (data.run === H.run) return;  // the same run's record drawn again
+  H.run = data.run;
+  H.writeAt = Date.now();
+  if (typeof data.synced === "number" && data.synced > H.synced) H.synced = data.synced;
+  if (H.unsure) H.unsure = false; else H.touched = false;
+}
+function holdClicksUntilTypingIsIn() {
+  const isBox = (el) => el && (el.tagName === "TEXTAREA" ||
+    (el.tagName === "INPUT" && !["checkbox", "radio", "range", "file", "button"].includes(el.type)));
+  const outside = (e) => !(e.target instanceof Element) || !e.target.closest(HELD);
+  // Any use of any input counts, whatever kind it is (Streamlit's widgets change between
+  // versions: a tick box or a slider may send its value with no native "change" event).
+  const touch = () => {
+    if (H.touched || scriptState() === "running" || H.navAt > H.writeAt) H.unsure = true;
+    H.touched = true;
+    H.serial += 1;
+  };
+  document.addEventListener("input", (e) => { if (isBox(e.target)) H.dirty = true; else touch(); }, true);
+  document.addEventListener("focusout", (e) => { if (isBox(e.target) && H.dirty) { H.dirty = false; touch(); } }, true);
+  for (const type of ["change", "pointerup", "click"]) {
+    document.addEventListener(type, (e) => { if (outside(e)) touch(); }, true);
+  }
+  const quiet = ["Tab", "Shift", "Control", "Alt", "Meta", "CapsLock", "Escape"];
+  document.addEventListener("keydown", (e) => {
+    if (!outside(e) || quiet.includes(e.key)) return;
+    if (isBox(e.target) && e.key !== "Enter") return;  // typing: sent on Enter or when the box is left
+    if (isBox(e.target)) H.dirty = false;
+    touch();
+  }, true);
+
+  const askSync = () => {
+    H.asked = Math.max(Date.now(), H.asked + 1);
+    try { H.trigger && H.trigger("synced", H.asked); } catch (err) { /* the click goes at the cap */ }
+    return H.asked;
+  };
+  document.addEventListener("click", (e) => {
+    const target = e.target instanceof Element ? e.target.closest(HELD) : null;
+    if (!target || target.__spineAidPass) return;
+    if (H.holding) { e.preventDefault(); e.stopImmediatePropagation(); H.holding.target = target; return; }
+    if (!H.touched && scriptState() !== "running") { H.navAt = Date.now(); return; }
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const hold = { target, started: Date.now(), serial: H.serial, want: H.touched ? askSync() : 0, askedAt: Date.now() };
+    H.holding = hold;
+    const again = () => {
+      const waited = Date.now() - hold.started;
+      if (waited < MAX_HOLD_MS) {
+        if (hold.want && H.synced < hold.want) {
+          // Asked again now and then: a busy server can drop a trigger that arrives while an
+          // earlier run is being stopped.
+          if (Date.now() - hold.askedAt > 4000) { hold.want = askSync(); hold.askedAt = Date.now(); }
+          setTimeout(again, 20);
+          return;
+        }
+        if (hold.want && H.serial !== hold.serial) {
+          // An input was used again while the click was held: one more round.
+          hold.serial = H.serial; hold.want = askSync(); hold.askedAt = Date.now();
+          setTimeout(again, 20);
+          return;
+        }
+        if (scriptState() === "running") { setTimeout(again, 20); return; }
+      }
+      H.holding = null;
+      H.touched = false;
+      H.unsure = false;
+      // The run may have drawn the link or button again: find the same one by its text and address.
+      const target = hold.target;
+      let now = target;
+      if (!now.isConnected) {
+        now = [...document.querySelectorAll(HELD)].find((el) =>
+          el.textContent === target.textContent && el.getAttribute("href") === target.getAttribute("href")) ||
+          (target.getAttribute("href") !== null &&
+           [...document.querySelectorAll(LINKS)].find((el) => el.getAttribute("href") === target.getAttribute("href"))) || null;
+      }
+      if (!now) return;
+      H.navAt = Date.now();
+      now.__spineAidPass = true;
+      try { now.click(); } finally { now.__spineAidPass = false; }
+    };
+    setTimeout(again, 20);
+  }, true);
+}
+export default function (component) {
+  const { data, setTriggerValue } = component;
+  H.trigger = setTriggerValue;
+  listenOnce();
+  if (!data) return;
+  const s = storage();
+  if (data.op === "read") {
+    if (window.__spineAidLastRead === data.nonce) return;
+    window.__spineAidLastRead = data.nonce;
+    window.__spineAidAwaiting = data.nonce;
+    let kept = null, cleared = false;
+    if (s) {
+      kept = s.getItem(STORAGE_KEY);
+      cleared = s.getItem(CLEARED_KEY) === "1";
+      s.removeItem(CLEARED_KEY);
+    }
+    // Sent again until the server shows it has the record (its next message is a write): a busy
+    // server can drop a trigger that arrives while an earlier run is being stopped.
+    let attempt = 0;
+    const send = () => {
+      if (window.__spineAidAwaiting !== data.nonce || attempt > 20) return;
+      attempt += 1;
+      setTriggerValue("kept", { kept: kept, cleared_elsewhere: cleared, available: s !== null, attempt: attempt });
+      setTimeout(send, 1500);
+    };
+    send();
+    return;
+  }
+  window.__spineAidAwaiting = null;
+  if (data.op === "write" || data.op === "clear") ranEnd(data);
+  if (data.op === "write" && s) {
+    if (data.kept === null) s.removeItem(STORAGE_KEY); else s.setItem(STORAGE_KEY, data.kept);
+  } else if (data.op === "clear") {
+    if (s) s.removeItem(STORAGE_KEY);
+    if (window.__spineAidLastClear !== data.nonce) {
+      window.__spineAidLastClear = data.nonce;
+      try { window.__spineAidChannel && window.__spineAidChannel.postMessage("cleared"); } catch (e) {}
+    }
+  }
+}
