@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -22,6 +23,14 @@ from decision.content import Content, ContentError, load_content
 from decision.red_flags import screen
 from decision.record import DecisionRecord, RecordError, parse_record
 from ui import safety, tab_store
+
+_RULE = "1px solid rgba(49,51,63,0.2)"
+_FRAME_CSS = (
+    "[data-testid='stCaptionContainer']{opacity:1;color:#525c69}"
+    f".st-key-save_place{{border-top:{_RULE};padding-top:1.5rem;margin-top:0.5rem}}"
+    f".st-key-load_record{{border-bottom:{_RULE};padding-bottom:1.5rem;margin-bottom:0.5rem}}"
+    f".aid-footer{{border-top:{_RULE};padding-top:1.5rem;margin-top:1.5rem;font-size:0.875rem;color:#525c69}}"
+)
 
 WIDGET_PREFIX = "w:"  # every input's key starts with widget_prefix(), so a load can reset them all
 _WIDGET_KEY = re.compile(r"^w\d*:")
@@ -209,14 +218,16 @@ def open_page(key: str) -> tuple[Content, DecisionRecord]:
         st.stop()
     if not _restore_or_create():
         st.stop()
+    # One style element for the whole frame: each element is a message the server sends on every
+    # run (issue 13), so lines between parts of the sidebar and above the footer are borders here,
+    # not divider elements, and the tab store's element is hidden from here too.
     # st.caption draws text at 60% opacity: 4.2:1 on our background, under WCAG AA's 4.5:1
     # (found by axe, tests/browser/test_accessibility.py). Full opacity, a lighter grey: 6.5:1.
     # In clinic: larger type for two people at one screen, and less empty space above the title,
-    # so that the Compare page's overview fits the first screen at 1280 x 800 (issue 11). One
-    # style element either way: each element is a message the server sends on every run.
+    # so that the Compare page's overview fits the first screen at 1280 x 800 (issue 11).
     clinic_css = ("html{font-size:21px}[data-testid='stMainBlockContainer']"
                   "{padding-top:2rem;padding-left:2rem;padding-right:2rem}") if clinic_mode() else ""
-    st.html(f"<style>[data-testid='stCaptionContainer']{{opacity:1;color:#525c69}}{clinic_css}</style>")
+    st.html(f"<style>{_FRAME_CSS}{tab_store.HIDE_CSS}{clinic_css}</style>")
     _sidebar(content, key)
     rec = record()
     _red_flag_banner(content, rec)
@@ -252,9 +263,9 @@ def close_page(content: Content) -> None:
 
 def _finish_run(content: Content) -> None:
     m = content.meta
-    st.divider()
-    st.caption(content.pages["frame.footer"].format(
-        name=m.name, version=m.content_version, reviewed=m.last_review, due=m.next_review))
+    footer = content.pages["frame.footer"].format(
+        name=m.name, version=m.content_version, reviewed=m.last_review, due=m.next_review)
+    st.html(f'<p class="aid-footer">{html.escape(footer)}</p>')
     _save_button(content)
     _remember()
 
@@ -303,12 +314,10 @@ def _sidebar(content: Content, current: str) -> None:
             on_change=lambda: st.session_state.update(clinic_mode=st.session_state[toggle_key]),
             help=p["frame.clinic_help"],
         )
-        st.divider()
         # The save button is drawn into this place at the end of the run (_finish_run), with the
-        # record as the whole page has left it.
-        st.session_state["save_area"] = st.container()
+        # record as the whole page has left it. Lines above it and below the upload (_FRAME_CSS).
+        st.session_state["save_area"] = st.container(key="save_place")
         _load(content)
-        st.divider()
         if st.button(p["frame.finish"], key="finish_" + current, help=p["frame.finish_help"]):
             finish_and_clear()
             st.switch_page(START)

@@ -67,12 +67,14 @@ def boot_id() -> str:
     return secrets.token_hex(8)
 
 
+# Hidden: it draws nothing, and a zero-height element would still add a gap to the page. The
+# frame's one style element carries this rule (ui/frame.py); ``ask`` comes before it, so draws it.
+HIDE_CSS = f".st-key-{KEY}{{display:none}}"
+
+
 def _mount(data: dict[str, Any], on_kept: Callable[[], None] | None = None) -> None:
-    # Hidden: it draws nothing, and a zero-height element would still add a gap to the page.
-    st.html("<style>.st-key-record_home_box{display:none}</style>")
-    with st.container(key="record_home_box"):
-        _component()(key=KEY, data=data, on_kept_change=on_kept or (lambda: None), on_synced_change=_take_synced,
-                     height=0)
+    _component()(key=KEY, data=data, on_kept_change=on_kept or (lambda: None), on_synced_change=_take_synced,
+                 height=0)
 
 
 def _take_synced() -> None:
@@ -94,6 +96,7 @@ def _end_of_run() -> dict[str, Any]:
 def ask(on_kept: Callable[[], None]) -> None:
     """Ask the tab what it keeps; ``on_kept`` runs before the next run, with ``reported()`` set."""
     nonce = st.session_state.setdefault("tab_store_nonce", secrets.token_hex(8))
+    st.html(f"<style>{HIDE_CSS}</style>")
     _mount({"op": "read", "nonce": nonce}, on_kept)
 
 
