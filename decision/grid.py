@@ -20,7 +20,7 @@ from decision.icon_array import GOOD, HARM, LATER, format_number, icon_array_svg
 # Which family each kind belongs to, for its colour (the words are in content).
 _TONE = {"benefit": "good", "harm": "harm", "another_operation": "harm", "operation_later": "later"}
 
-STYLE = ("""<style>
+CSS = ("""
 .aid-grid-box{overflow-x:auto;margin:0 0 .75rem 0}
 .aid-grid{border-collapse:collapse;width:100%;line-height:1.25;font-size:.9em}
 .aid-grid th,.aid-grid td{border-bottom:1px solid #d5dde3;padding:.3rem .45rem;text-align:left;vertical-align:top}
@@ -45,7 +45,7 @@ STYLE = ("""<style>
 .aid-pair figure{margin:0;width:170px}
 .aid-pair figcaption{font-weight:700;white-space:nowrap;word-break:keep-all}
 .aid-pair .none{width:170px;height:170px;display:flex;align-items:center;justify-content:center;text-align:center;border:1px dashed #8a96a3;color:#525c69;font-size:.85em;padding:.5rem;box-sizing:border-box}
-</style>""".replace("GOOD", GOOD).replace("HARM", HARM).replace("LATER", LATER))
+""".replace("GOOD", GOOD).replace("HARM", HARM).replace("LATER", LATER))
 
 
 def tone(kind: str) -> str:

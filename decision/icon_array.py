@@ -141,26 +141,28 @@ def _grid(per_100: float, y0: float, colour: str = AFFECTED) -> str:
 
 @lru_cache(maxsize=1024)
 def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_PX, defs: bool = True,
-                   color: str | None = None) -> str:
+                   color: str | None = None, named: bool = True) -> str:
     """One icon array as an inline ``<svg>``; its accessible name is the figure's sentence.
 
     ``px`` is the drawn width in CSS pixels (never under MIN_WIDTH_PX). With a ``title`` (e.g.
     "1. 70 in 100") the number is written above the grid. ``defs=False`` leaves out the circle
     patterns, for arrays drawn after one that has them in the same element. ``color`` fills the
-    people the number counts (``KIND_COLORS`` gives one per kind of figure).
+    people the number counts (``KIND_COLORS`` gives one per kind of figure). ``named=False`` is
+    for an array drawn right under its own sentence: screen readers read the sentence, and skip
+    the picture rather than read the same words twice.
     """
     px = max(px, MIN_WIDTH_PX)
     colour = color or colour_for(figure.kind)
     top = TITLE_UNITS if title else 0
     height = GRID * CELL + top
-    label = escape(sentence(figure), quote=True)
+    name = f'role="img" aria-label="{escape(sentence(figure), quote=True)}"' if named else 'aria-hidden="true"'
     heading = (
         f'<text x="{GRID * CELL / 2:g}" y="13" text-anchor="middle" font-size="11" fill="#1c2430">'
         f"{escape(title)}</text>"
         if title else ""
     )
     return (
-        f'<svg role="img" aria-label="{label}" class="icon-array" '
+        f'<svg {name} class="icon-array" '
         f'viewBox="0 -1 {GRID * CELL} {height + 2}" width="{px}" height="{round(px * (height + 2) / (GRID * CELL))}">'
         f"{_defs(colour) if defs else ''}{heading}{_grid(figure.per_100, top, colour)}</svg>"
     )
@@ -194,25 +196,40 @@ def keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, .
     word, the figure's sentence, then its icon array in the kind's colour, and its note in small
     print if ``notes`` gives one per figure. Every text is escaped.
     Figures of kind "context" (not a count of people) belong elsewhere: they have no array.
+    The page draws ``KEY_NUMBERS_CSS`` once (``frame.open_page(..., css=...)``).
     """
     if notes is not None and len(notes) != len(items):
         raise ValueError("give one note per figure, or none")
     return _keyed_arrays_html(tuple(items), tuple(notes) if notes is not None else None)
 
 
+# The key numbers' layout, by class: the page draws it once (its frame's style element), where
+# inline styles would repeat in every card of every run (bytes per visit, issue 13).
+KEY_NUMBERS_CSS = (
+    ".key-numbers{display:flex;flex-wrap:wrap;gap:12px 28px}"
+    ".key-number{flex:1 1 260px;max-width:340px}"
+    ".key-number .kn-word{font-size:.9em;font-weight:600}"
+    ".key-number .kn-mark{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.35em}"
+    ".key-number .kn-sentence{font-weight:600;margin:.2em 0 .4em}"
+    ".key-number .kn-note{font-size:.8em;color:#525c69;margin-top:.3em}"
+    ".kn-sources{font-size:.875rem;color:#525c69;margin:.5em 0 0}"
+)
+
+
 @lru_cache(maxsize=256)
 def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None) -> str:
     cells = []
+    seen: set[str] = set()  # colours whose circle patterns an earlier array of this element holds
     for i, (figure, word) in enumerate(items):
         color = KIND_COLORS[figure.kind]
-        mark = (f'<span aria-hidden="true" style="display:inline-block;width:.8em;height:.8em;'
-                f'border-radius:50%;background:{color};margin-right:.35em"></span>')
+        mark = f'<span class="kn-mark" aria-hidden="true" style="background:{color}"></span>'
         cells.append(
-            f'<div class="key-number" data-kind="{figure.kind}" style="flex:1 1 260px;max-width:340px">'
-            f'<div style="font-size:.9em;font-weight:600">{mark}{escape(word)}</div>'
-            f'<div style="font-weight:600;margin:.2em 0 .4em">{escape(sentence(figure))}</div>'
-            f"{icon_array_svg(figure, color=color)}"
-            + (f'<div style="font-size:.8em;color:#525c69;margin-top:.3em">{escape(notes[i])}</div>' if notes else "")
+            f'<div class="key-number" data-kind="{figure.kind}">'
+            f'<div class="kn-word">{mark}{escape(word)}</div>'
+            f'<div class="kn-sentence">{escape(sentence(figure))}</div>'
+            f"{icon_array_svg(figure, color=color, defs=color not in seen, named=False)}"
+            + (f'<div class="kn-note">{escape(notes[i])}</div>' if notes else "")
             + "</div>"
         )
-    return f'<div class="key-numbers" style="display:flex;flex-wrap:wrap;gap:12px 28px">{"".join(cells)}</div>'
+        seen.add(color)
+    return f'<div class="key-numbers">{"".join(cells)}</div>'

@@ -17,20 +17,19 @@ from decision.comparison import (
     compare, comparison_rows, default_selection, fusion_is_on_the_table, outcome_choices, outcome_labels, overview,
     practical_rows,
 )
-from decision.grid import STYLE, overview_html, practical_html
+from decision.grid import CSS, overview_html, practical_html
 from ui import frame
 from ui.compare_card import draw_all_results, draw_outcome_card
 
 FUSION_PAGE = "pages/4_Fusion_questions.py"
 
-content, record = frame.open_page("compare")
+content, record = frame.open_page("compare", css=CSS)
 p = content.pages
 W = frame.widget_prefix()
 view = compare(content, record.diagnosis)
 grid = overview(content, record.diagnosis)
 names = {oid: content.option(oid).name for oid in content.template.option_order}
 
-st.html(STYLE)
 st.title(p["compare.title"])
 
 # ---------------------------------------------------------------- layer 1: the overview

@@ -15,9 +15,9 @@ from ui import figures as ui_figures
 from ui.widgets import choice
 from decision.fusion_cards import FusionCard, fusion_cards, reoperation_layers
 from decision.fusion_plan import from_key, planned_segments
-from decision.icon_array import sentence
+from decision.icon_array import KEY_NUMBERS_CSS, sentence
 
-content, record = frame.open_page("fusion")
+content, record = frame.open_page("fusion", css=KEY_NUMBERS_CSS)
 p = content.pages
 fusion = content.fusion
 W = frame.widget_prefix()

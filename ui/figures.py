@@ -72,10 +72,12 @@ def draw_key_numbers(content: Content, context: Sequence[Figure], arrays: Sequen
     """
     if context:
         st.markdown("\n\n".join(f"**{sentence(f)}**" for f in context))
+    lines = " ".join(dict.fromkeys(source_line(content, f) for f in (*context, *arrays)))  # once each, in order
     if arrays:
-        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays)))
-    lines = dict.fromkeys(source_line(content, f) for f in (*context, *arrays))  # once each, in order
-    st.caption(" ".join(lines))
+        # The sources in the same element as the arrays: one message fewer per card, every run.
+        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays)) + f'<p class="kn-sources">{escape(lines)}</p>')
+    else:
+        st.caption(lines)
 
 
 def draw_figures_by_kind(content: Content, figures: Sequence[Figure], kind_words: dict[str, str]) -> None:

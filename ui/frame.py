@@ -196,7 +196,9 @@ def _resolved_main_script(path: str) -> str:
     return str(Path(path).resolve())
 
 
-def open_page(key: str) -> tuple[Content, DecisionRecord]:
+def open_page(key: str, css: str = "") -> tuple[Content, DecisionRecord]:
+    """Start a page: content, the record, the frame. ``css``: the page's own style rules, drawn in
+    the frame's one style element (each element is a message sent on every run)."""
     info = PAGE_BY_KEY[key]
     if _run_came_through_pages_folder():
         # Once per fresh process (its first visitors): send our page list after the folder's, so
@@ -227,7 +229,7 @@ def open_page(key: str) -> tuple[Content, DecisionRecord]:
     # so that the Compare page's overview fits the first screen at 1280 x 800 (issue 11).
     clinic_css = ("html{font-size:21px}[data-testid='stMainBlockContainer']"
                   "{padding-top:2rem;padding-left:2rem;padding-right:2rem}") if clinic_mode() else ""
-    st.html(f"<style>{_FRAME_CSS}{tab_store.HIDE_CSS}{clinic_css}</style>")
+    st.html(f"<style>{_FRAME_CSS}{tab_store.HIDE_CSS}{clinic_css}{css}</style>")
     _sidebar(content, key)
     rec = record()
     _red_flag_banner(content, rec)

@@ -111,6 +111,8 @@ def reported() -> dict[str, Any] | None:
 
 def keep(payload: dict[str, Any] | None) -> None:
     """Write the record (or nothing, when there is no answer yet) into the tab."""
+    # Text, not an object: an object would travel with one level of escaping fewer, but Streamlit
+    # then looks for data frames inside it, which loads pandas (+66 MiB per process, measured).
     kept = None if payload is None else json.dumps({**payload, "boot": boot_id()})
     # Mounted at the end of every run, even when the record did not change: the tab learns from
     # it that a run has ended (and which), which is how a held click knows every typed value has
