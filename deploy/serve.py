@@ -34,9 +34,9 @@ from decision.content import ContentError, load_content  # noqa: E402
 
 def content_status() -> tuple[bool, str]:
     """(valid, what to say): the very check the pages use, cached with them (ui/frame.py)."""
-    from ui.frame import _content_or_error
+    from ui.frame import content_or_error
 
-    content, error = _content_or_error()
+    content, error = content_or_error()
     if content is None:
         return False, "content invalid"
     return True, f"content version {content.meta.content_version}"

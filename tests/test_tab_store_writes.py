@@ -13,7 +13,7 @@ import json
 
 from decision.record import DecisionRecord
 from tests.conftest import app_at, assert_no_exception
-from ui.frame import START
+from ui.navigation import START
 
 
 def writes(at) -> list[dict]:

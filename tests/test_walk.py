@@ -14,7 +14,7 @@ from decision.readiness import assess
 from decision.record import DecisionRecord, parse_record
 from tests.svg_spec import drawings
 from tests.conftest import APP, assert_no_exception
-from ui.frame import START
+from ui.navigation import START
 
 
 def go(at: AppTest, page: str) -> AppTest:

@@ -7,22 +7,18 @@ their values back to it. Nothing clinical is decided here.
 
 from __future__ import annotations
 
-import copy
-import functools
 import html
 import json
 import re
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from decision.content import Content, ContentError, load_content
 from decision.red_flags import screen
 from decision.record import DecisionRecord, RecordError, parse_record
-from ui import safety, tab_store
+from ui import navigation, safety, tab_store
+from ui.navigation import PAGE_BY_KEY, START
 
 _RULE = "1px solid rgba(49,51,63,0.2)"
 _FRAME_CSS = (
@@ -36,35 +32,13 @@ WIDGET_PREFIX = "w:"  # every input's key starts with widget_prefix(), so a load
 _WIDGET_KEY = re.compile(r"^w\d*:")
 
 
-@dataclass(frozen=True)
-class PageInfo:
-    key: str
-    path: str
-    needs_safety_check: bool = True  # blocked until the safety screen is answered
-    open_when_flagged: bool = False  # still usable when a red flag has paused the walk
-
-
-START = "pages/0_Start.py"
-PAGES: tuple[PageInfo, ...] = (
-    PageInfo("start", START, needs_safety_check=False, open_when_flagged=True),
-    PageInfo("your_back", "pages/1_Your_back.py"),
-    PageInfo("care", "pages/2_Your_care_so_far.py"),
-    PageInfo("compare", "pages/3_Compare_your_options.py"),
-    PageInfo("fusion", "pages/4_Fusion_questions.py"),
-    PageInfo("values", "pages/5_What_matters_to_you.py"),
-    PageInfo("quiz", "pages/6_Check_your_understanding.py"),
-    PageInfo("leaning", "pages/7_Where_you_are_leaning.py"),
-    PageInfo("summary", "pages/8_Summary.py", open_when_flagged=True),
-    PageInfo("about", "pages/9_About.py", needs_safety_check=False, open_when_flagged=True),
-)
-PAGE_BY_KEY = {p.key: p for p in PAGES}
 
 
 # ---------------------------------------------------------------- loaded once per process
 
 
 @st.cache_resource(show_spinner=False)
-def _content_or_error() -> tuple[Content | None, str | None]:
+def content_or_error() -> tuple[Content | None, str | None]:
     try:
         return load_content(), None
     except ContentError as exc:
@@ -176,36 +150,12 @@ def finish_and_clear() -> None:
 # ---------------------------------------------------------------- page frame
 
 
-def _run_came_through_pages_folder() -> bool:
-    """True on a run that Streamlit started the classic way, from the ``pages/`` folder.
-
-    A fresh process does that until ``st.navigation`` (app.py) has run once: a page opened
-    straight from its address runs without app.py, and Streamlit lists the folder's files in the
-    sidebar under their file names ("app", "Start"...). That run registers app.py itself as a
-    page, which ``st.navigation`` never does; so this is a test of this run, not of the process.
-    """
-    ctx = get_script_run_ctx()
-    if ctx is None:
-        return False
-    main = _resolved_main_script(ctx.main_script_path)
-    return any(page.get("script_path") == main for page in ctx.pages_manager.get_pages().values())
-
-
-@functools.cache
-def _resolved_main_script(path: str) -> str:
-    return str(Path(path).resolve())
-
-
 def open_page(key: str, css: str = "") -> tuple[Content, DecisionRecord]:
     """Start a page: content, the record, the frame. ``css``: the page's own style rules, drawn in
     the frame's one style element (each element is a message sent on every run)."""
     info = PAGE_BY_KEY[key]
-    if _run_came_through_pages_folder():
-        # Once per fresh process (its first visitors): send our page list after the folder's, so
-        # the sidebar shows ours, and switch the process to it. This page goes on drawing: it is
-        # the page that address names in both lists.
-        st.navigation(navigation_pages(), position="sidebar", expanded=True)
-    content, error = _content_or_error()
+    content, error = content_or_error()
+    navigation.take_over_from_the_pages_folder(content)
     st.set_page_config(
         page_title=(content.meta.name if content else "Decision aid"),
         layout="wide" if st.session_state.get("clinic_mode") else "centered",
@@ -277,31 +227,6 @@ def _red_flag_banner(content: Content, rec: DecisionRecord) -> None:
     result = screen(rec, content)
     if result:
         safety.box(result, key="banner")
-
-
-def navigation_pages() -> list[st.Page]:
-    """The walk's pages for ``st.navigation`` (app.py): fresh copies of page objects made once.
-
-    Streamlit draws their titles in the sidebar from its navigation message, which it sends on
-    every run anyway; ten ``st.page_link`` elements cost ten more messages on every run, and the
-    classic ``pages/`` folder made a page object for every file on every run, each resolving its
-    path on disk (py-spy, issue 13). A page object also records that it may be run once, so two
-    sessions must never share one: each run gets its own shallow copies (no disk access).
-    """
-    return [copy.copy(page) for page in _page_templates()]
-
-
-@st.cache_resource(show_spinner=False)
-def _page_templates() -> tuple[st.Page, ...]:
-    """Made once per process. The start page is the default: its address is "/". Titles come
-    from content (``nav.*``); if the content is broken, the page says so and the titles fall back
-    to the file names."""
-    # .streamlit/config.toml hides Streamlit's own page list, so the list it makes from the
-    # ``pages/`` folder on a fresh process's first run is never seen; ours is shown from here on.
-    st.set_option("client.showSidebarNavigation", True)
-    content, _ = _content_or_error()
-    titles = content.pages if content else {}
-    return tuple(st.Page(info.path, title=titles.get(f"nav.{info.key}"), default=info.path == START) for info in PAGES)
 
 
 def _sidebar(content: Content, current: str) -> None:

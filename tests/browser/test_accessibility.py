@@ -24,7 +24,7 @@ from tests.browser.conftest import (
     tick,
     wait_for_app,
 )
-from ui.frame import PAGES
+from ui.navigation import PAGES
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@
 
 On a fresh process Streamlit runs such a page straight from the ``pages/`` folder, without app.py,
 and would list the folder's files in the sidebar ("app", "Start", ...). This module's server is
-new (one per module), so its first test is that first visit (ui/frame.py, open_page).
+new (one per module), so its first test is that first visit (ui/navigation.py, take_over_from_the_pages_folder).
 """
 
 from __future__ import annotations
