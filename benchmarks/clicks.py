@@ -103,6 +103,15 @@ class Counter:
             self.bytes += int(length)
 
 
+def opened(browser, url: str):
+    """A new 1280 x 900 tab on ``url``, once its first run is done; with a Counter on it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    counter = Counter(page)
+    page.goto(url)
+    page.wait_for_selector(READY)
+    return page, counter
+
+
 def click_and_settle(page, selector: str) -> float:
     page.evaluate(WATCH)
     page.evaluate(CLICK, selector)
@@ -140,10 +149,7 @@ def main() -> int:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            counter = Counter(page)
-            page.goto(app.url)
-            page.wait_for_selector(READY)
+            page, counter = opened(browser, app.url)
             page.get_by_text(content.red_flags.none_apply).click()
             page.wait_for_selector(READY)
             page.wait_for_timeout(500)
@@ -152,27 +158,20 @@ def main() -> int:
                     link = f"[data-testid='stSidebar'] a[href$='{_path(key)}']"
                     before = counter.bytes
                     times[key].append(click_and_settle(page, link))
-                    
                     visit_bytes[key].append(counter.bytes - before)
                     if args.screenshots and len(times[key]) == 1 and key != "your_back":
                         args.screenshots.mkdir(parents=True, exist_ok=True)
                         page.screenshot(path=str(args.screenshots / f"{key}.png"), full_page=True)
             app_hosts = set(counter.hosts)
             page.close()
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            counter = Counter(page)
-            page.goto(bare.url)
-            page.wait_for_selector(READY)
+            page, counter = opened(browser, bare.url)
             page.wait_for_timeout(500)
             for _ in range(args.repeats * 3):
                 before = counter.bytes
                 times["bare"].append(click_and_settle(page, "[data-testid='stButton'] button"))
                 visit_bytes["bare"].append(counter.bytes - before)
             page.close()
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            counter = Counter(page)
-            page.goto(bare_pages.url)
-            page.wait_for_selector(READY)
+            page, counter = opened(browser, bare_pages.url)
             page.wait_for_timeout(500)
             for _ in range(args.repeats):
                 for href in ("other", ""):

@@ -43,9 +43,7 @@ def click_ms(url: str, repeats: int) -> float:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=clicks.CHROMIUM, args=clicks.ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(url)
-        page.wait_for_selector(clicks.READY)
+        page, _ = clicks.opened(browser, url)
         page.wait_for_timeout(500)
         times = [clicks.click_and_settle(page, "[data-testid='stButton'] button") for _ in range(repeats)]
         browser.close()

@@ -28,6 +28,7 @@ browser, over a ``BroadcastChannel``, to remove theirs and start again.
 
 from __future__ import annotations
 
+import functools
 import json
 import secrets
 from typing import Any, Callable
@@ -44,6 +45,7 @@ SCRIPT = "tab_store.js"  # relative to spine_aid/static/
 SCRIPT_URL = f"/_stcore/bidi-components/{NAME}/{SCRIPT}"
 
 
+@functools.cache
 def _component() -> Callable[..., Any]:
     """The store's mount function, made at the first mount, inside a run.
 
@@ -52,13 +54,7 @@ def _component() -> Callable[..., Any]:
     ``ui.frame``) has no server, and making it then would fail. If the project is not installed,
     this raises Streamlit's own error ("must be declared in pyproject.toml with asset_dir").
     """
-    global _mount_fn
-    if _mount_fn is None:
-        _mount_fn = st.components.v2.component(NAME, js=SCRIPT)
-    return _mount_fn
-
-
-_mount_fn: Callable[..., Any] | None = None
+    return st.components.v2.component(NAME, js=SCRIPT)
 
 
 @st.cache_resource(show_spinner=False)
