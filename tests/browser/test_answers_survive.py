@@ -22,7 +22,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import (
     ROOT,
+    SERVER_START_SECONDS,
     SIDEBAR_LINK,
+    TIMEOUT_MS,
     Visit,
     _free_port,
     _healthy,
@@ -204,7 +206,7 @@ def _start_server(port: int, log) -> subprocess.Popen:
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + SERVER_START_SECONDS
     while not _healthy(f"http://127.0.0.1:{port}"):
         assert proc.poll() is None and time.monotonic() < deadline, "streamlit did not start"
         time.sleep(0.25)
@@ -260,7 +262,7 @@ def test_a_server_killed_mid_walk_loses_nothing_and_the_patient_is_told(browser:
 
             # The tab reconnects by itself: the answers come back, and the patient is told.
             notice = page.get_by_text(p["tab_store.server_restarted"])
-            expect(notice).to_be_visible(timeout=60_000)
+            expect(notice).to_be_visible(timeout=TIMEOUT_MS)
             wait_for_app(page)
             assert_your_back(page, content)
 

@@ -46,6 +46,8 @@ from decision.record import parse_record
 from tests.browser.conftest import (
     APP_READY,
     ARTIFACTS,
+    SERVER_START_SECONDS,
+    TIMEOUT_MS,
     Visit,
     assert_no_exception,
     open_app,
@@ -88,7 +90,7 @@ class Replica:
         env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret, **(env or {})}
         self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=open(self.log, "w"), stderr=subprocess.STDOUT, env=env)
 
-    def wait_until_up(self, path: str = "/_stcore/health", timeout: float = 90) -> None:
+    def wait_until_up(self, path: str = "/_stcore/health", timeout: float = SERVER_START_SECONDS) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -240,7 +242,7 @@ def test_a_patient_survives_a_replica_stopping_mid_walk(visit: Visit, proxy, con
     # The page reconnects through nginx to the other replica and works again. (Right after
     # the stop the old page is still on screen and says "connected": wait for the new session.)
     before = other.sessions()
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
     while other.sessions() <= before:
         assert time.monotonic() < deadline, "the page did not reconnect to the other replica"
         time.sleep(0.1)
@@ -302,7 +304,7 @@ def test_in_strict_mode_a_replica_with_invalid_content_does_not_start(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "streamlit", "run", "deploy/serve.py", "--server.port", str(_free_port()),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, "SPINE_AID_CONTENT": str(broken)}, capture_output=True, text=True, timeout=90,
+        cwd=ROOT, env={**os.environ, "SPINE_AID_CONTENT": str(broken)}, capture_output=True, text=True, timeout=SERVER_START_SECONDS,
     )
     assert done.returncode != 0
     assert "Not starting" in done.stderr + done.stdout and "figures/comparisons.yaml" in done.stderr + done.stdout
