@@ -185,6 +185,14 @@ class Content(Frozen):
         for p in self.readiness.policies:
             problems += _check_refs(f"readiness.yaml ({p.procedure})", p.sources, source_ids)
         problems += _check_refs("readiness.yaml (early pain)", self.readiness.early_pain_sources, source_ids)
+        r = self.readiness
+        for where, ids in (("helped", (*r.helped.sources, *r.helped.yes_sources)), ("limits", r.limits.sources),
+                           ("surgeon", r.surgeon.sources)):
+            problems += _check_refs(f"readiness.yaml ({where})", ids, source_ids)
+        for p in r.policies:
+            for req in p.requirements:
+                if req.waiver:
+                    problems += _check_refs(f"readiness.yaml ({p.procedure}) {req.id}.waiver", req.waiver.sources, source_ids)
         for part in self.program.parts:
             problems += _check_refs(f"program.yaml ({part.id})", part.sources, source_ids)
         for q in self.fusion.questions:

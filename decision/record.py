@@ -5,7 +5,11 @@ and writes it. Its JSON is the save file. ``schema_version`` says which shape a 
 version 1 is the first shape (the readiness fields only); version 2 adds the deliberation,
 clinic and fusion-plan fields; version 3 adds nicotine use (asked before a fusion), stores an
 unanswered question as ``None`` (no answer is pre-set) and keeps quiz changes apart from the first
-answers. Older files are migrated on load, so a file saved at home last month still opens.
+answers. Version 4 adds what the readiness check needs to judge need (issue 20): the whole span
+of care in weeks (``care_weeks``), a doctor's word that pain medicines are not safe
+(``medicines_unsuitable``) and the surgeon's view of whether the scan matches the symptoms
+(``clinical.imaging_matches``); an older file was never asked, so each stays unanswered. Older
+files are migrated on load, so a file saved at home last month still opens.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from decision.content import Diagnosis, OptionId, RedFlagId, TreatmentKind
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MAX_FILE_BYTES = 1_000_000  # 1 MB: a record is a few kilobytes; anything larger is not ours
 
 Procedure = Literal["microdiscectomy", "laminectomy", "fusion", "none_yet"]
@@ -92,6 +96,8 @@ class Clinical(Strict):
     confirmed_diagnosis: str = Field(default="", max_length=_TEXT_LIMIT)
     imaging_findings: str = Field(default="", max_length=_TEXT_LIMIT)
     proposed_operation: Procedure | None = None
+    # Does the scan match the symptoms? Only the surgeon can judge (readiness, part 4).
+    imaging_matches: Literal["yes", "no", "unsure"] | None = None
 
 
 class Oswestry(Strict):
@@ -127,7 +133,7 @@ class DecisionReached(Strict):
 
 
 class DecisionRecord(Strict):
-    schema_version: Literal[3] = SCHEMA_VERSION
+    schema_version: Literal[4] = SCHEMA_VERSION
     patient_initials: str = Field(default="", max_length=16)
 
     # Safety screen
@@ -147,6 +153,10 @@ class DecisionRecord(Strict):
     treatments: list[Treatment] = Field(default_factory=list, max_length=len(get_args(TreatmentKind)))
     nicotine: Literal["none", "stopped", "current"] | None = None  # None: not asked or not answered
     nicotine_free_weeks: int | None = Field(default=None, ge=0, le=5200)  # when stopped
+    # The whole span of care, as the patient gives it; None: the aid estimates it from the parts.
+    care_weeks: int | None = Field(default=None, ge=0, le=5200)
+    # "My doctor said these medicines are not safe for me, or I could not take them." None: not said.
+    medicines_unsuitable: bool | None = None
 
     # Compare your options: the options set side by side there. The Summary and the PDF call these
     # "options compared"; an option the patient never had on that page is never listed.
@@ -235,6 +245,11 @@ def _migrate(data: dict) -> dict:
         if isinstance(plan, dict):  # the plan's radios were pre-set to "undecided" in the same way
             data["fusion_plan"] = {k: (None if v == "undecided" else v) for k, v in plan.items()}
         data["schema_version"] = 3
+        version = 3
+    if version == 3:
+        # Version 4 adds care_weeks, medicines_unsuitable and clinical.imaging_matches. A version 3
+        # file was never asked them: each stays unanswered (its default), never assumed.
+        data = {**data, "schema_version": 4}
     return data
 
 

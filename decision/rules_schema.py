@@ -31,6 +31,7 @@ RedFlagId = Literal[
     "recent_major_trauma",
     "fracture_risk",
     "inflammatory_pain",
+    "cancer_leg_symptoms",
 ]
 Level = Literal["soon", "urgent", "emergency"]
 LEVEL_ORDER: tuple[Level, ...] = ("soon", "urgent", "emergency")  # lowest to highest
@@ -39,6 +40,9 @@ LEVEL_ORDER: tuple[Level, ...] = ("soon", "urgent", "emergency")  # lowest to hi
 class RedFlag(Frozen):
     id: RedFlagId
     question: str  # asked of the patient
+    # A follow-up: asked (under its parent) only once one of these signs is ticked, or when it is
+    # ticked itself (a ticked sign is never hidden).
+    asked_if: tuple[RedFlagId, ...] = ()
 
 
 class Action(Frozen):
@@ -93,13 +97,28 @@ class RedFlags(Frozen):
             unknown = [f for f in (*rule.all_of, *rule.any_of) if f not in ids]
             if unknown:
                 problems.append(f"rules.{rule.id} names sign(s) not in flags: {', '.join(unknown)}")
-        for flag in ids:
-            # A sign ticked alone must never give "nothing": every flag has a rule of its own.
-            if not any(rule.fires({flag}) for rule in self.rules):
-                problems.append(f"flags.{flag} has no rule that fires when it is ticked alone")
+        for flag in self.flags:
+            # A sign ticked alone must never give "nothing": every flag has a rule of its own. A
+            # follow-up is asked only with its parent, so it is judged with its parent ticked.
+            for parent in flag.asked_if or (None,):
+                ticked = {flag.id} | ({parent} if parent else set())
+                if not any(rule.fires(ticked) and flag.id in (*rule.all_of, *rule.any_of) for rule in self.rules):
+                    problems.append(f"flags.{flag.id} has no rule that fires when it is ticked"
+                                    + (f" with {parent}" if parent else " alone"))
+            unknown = [f for f in flag.asked_if if f not in ids]
+            if unknown:
+                problems.append(f"flags.{flag.id}: asked_if names sign(s) not in flags: {', '.join(unknown)}")
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+
+class Waiver(Frozen):
+    """When this aid's own requirement is not asked: pain at or above ``pain_at_least`` (0-10)."""
+
+    pain_at_least: int = Field(ge=1, le=10)
+    text: str  # plain words shown in its place
+    sources: tuple[str, ...] = Field(min_length=1)
 
 
 class Requirement(Frozen):
@@ -117,6 +136,10 @@ class Requirement(Frozen):
     min_visits: int | None = Field(default=None, ge=1)
     visits_within_weeks: int | None = Field(default=None, ge=1)
     min_weeks_by_kind: dict[TreatmentKind, int] = {}  # a kind with its own minimum (e.g. an intensive program)
+    # A doctor's word that these medicines are not safe (or could not be taken) counts as the
+    # medicine kind: every policy accepts "or documented intolerance/contraindication" (NR 1.3-1.4).
+    medicines_unsuitable_counts: bool = False
+    waiver: Waiver | None = None  # only for this aid's own choices, never for a payer's rule
 
     @model_validator(mode="after")
     def _visits_have_a_period(self) -> "Requirement":
@@ -125,6 +148,8 @@ class Requirement(Frozen):
         stray = [k for k in self.min_weeks_by_kind if k not in self.any_of]
         if stray:
             raise ValueError(f"min_weeks_by_kind names kind(s) not in any_of: {', '.join(stray)}")
+        if self.waiver is not None and not self.whose.startswith("this aid"):
+            raise ValueError("a waiver is only for this aid's own choices (whose: \"this aid...\")")
         return self
 
 
@@ -135,8 +160,84 @@ class Policy(Frozen):
     whose: str  # whose rule the length is
     requirements: tuple[Requirement, ...]
     nicotine_free_weeks: int | None = Field(default=None, ge=1)  # asked before fusion by insurers
+    # The kinds of care that add to the span of care, as the rule being applied counts them.
+    span_kinds: tuple[TreatmentKind, ...] = Field(min_length=1)
+    met_message: str | None = None  # its own wording when met (else messages.met)
+    met_caveat: str | None = None  # its own one-line caveat beside a met result on paper (else messages.met_caveat)
     notes: tuple[str, ...] = ()  # always shown with the result (e.g. NICE on fusion)
     sources: tuple[str, ...]
+
+
+class Span(Frozen):
+    """Part 1: the whole span of care, estimated from the parts' weeks unless the patient says."""
+
+    question: str
+    help: str
+    estimated: str  # {weeks}
+    capped: str  # {weeks}
+    told: str  # {weeks}
+    not_answered: str
+    too_short: str  # {have} {weeks} {whose}
+    ok: str  # {have} {weeks} {whose}
+
+
+class MedicinesUnsuitable(Frozen):
+    kinds: tuple[TreatmentKind, ...] = Field(min_length=1)  # the medicines it stands in for
+    question: str
+    met: str
+    whose: str
+
+
+class HelpedRule(Frozen):
+    """Part 2: has the main part of care helped? "yes" means care is working: not yet."""
+
+    main_kinds: tuple[TreatmentKind, ...] = Field(min_length=1)  # active care: the main part if tried
+    whose: str
+    sources: tuple[str, ...] = Field(min_length=1)  # behind whose rule it is
+    yes_sources: tuple[str, ...] = Field(min_length=1)  # behind "many keep getting better"
+    yes: str  # {part}
+    partly: str  # {part}
+    no: str  # {part}
+    not_sure: str  # {part}
+    not_answered: str  # {part}
+    nothing_tried: str
+
+
+class Limits(Frozen):
+    """Part 3: how much the symptoms still limit daily life. Either measure is enough."""
+
+    pain_at_least: int = Field(ge=1, le=10)  # the worse of back and leg pain, 0-10
+    pain_whose: str
+    oswestry_above: float = Field(ge=0, le=100)  # Oswestry percent
+    oswestry_whose: str
+    sources: tuple[str, ...] = Field(min_length=1)
+    pain_ok: str  # {pain} {whose}
+    oswestry_ok: str  # {score} {whose}
+    pain_low: str  # {pain}
+    oswestry_low: str  # {score}
+    mild: str
+    add_oswestry: str  # the Oswestry score was not given
+    add_pain: str  # no pain was rated
+    not_answered: str
+
+    @model_validator(mode="after")
+    def _mild_never_meets(self) -> "Limits":
+        # Mild symptoms (pain 2 or less, Oswestry 20% or less) must never meet this part (issue 20).
+        if self.pain_at_least <= 2 or self.oswestry_above < 20:
+            raise ValueError("limits: pain of 2 or less and an Oswestry score of 20% or less must never count as limiting")
+        return self
+
+
+class SurgeonPart(Frozen):
+    """Part 4: what only the surgeon can judge (does the scan match the symptoms?)."""
+
+    question: str
+    choices: dict[Literal["yes", "no", "unsure"], str]
+    whose: str
+    sources: tuple[str, ...] = Field(min_length=1)
+    to_confirm: str
+    yes: str
+    no: str
 
 
 class Nicotine(Frozen):
@@ -165,8 +266,13 @@ class Readiness(Frozen):
     not_counting: dict[TreatmentKind, NotCounting]
     # Treatments of one category count as one kind of care, whatever the number of drugs.
     categories: dict[str, tuple[TreatmentKind, ...]]
-    # The program's length rests on these kinds only (not a medicine or an injection alone).
-    length_kinds: tuple[TreatmentKind, ...]
+    span: Span
+    medicines_unsuitable: MedicinesUnsuitable
+    helped: HelpedRule
+    limits: Limits
+    surgeon: SurgeonPart
+    not_judged: str  # any ticked sign: readiness is not judged (NR 1.4)
+    part_titles: dict[Literal["care", "helped", "limits", "surgeon"], str]
     policies: tuple[Policy, ...]
     nicotine: Nicotine
     early_pain_weeks: int  # under this many weeks: the self-care advice
@@ -186,17 +292,17 @@ class Readiness(Frozen):
                 seen[kind] = name
                 if kind in self.not_counting:
                     problems.append(f"categories.{name}: '{kind}' is also in not_counting")
-        for kind in self.length_kinds:
-            if kind in self.not_counting:
-                problems.append(f"length_kinds: '{kind}' is in not_counting")
         for p in self.policies:
+            for kind in p.span_kinds:
+                if kind in self.not_counting:
+                    problems.append(f"policies ({p.procedure}) span_kinds: '{kind}' is in not_counting")
             for req in p.requirements:
                 for kind in req.any_of:
                     if kind in self.not_counting:
                         problems.append(f"policies ({p.procedure}) {req.id}: '{kind}' is in not_counting")
                     elif kind not in seen:
                         problems.append(f"policies ({p.procedure}) {req.id}: '{kind}' has no category")
-        needed = {"screen_not_done", "emergency", "urgent", "not_yet", "criteria_met"}
+        needed = {"screen_not_done", "emergency", "urgent", "soon", "not_yet", "criteria_met"}
         if not needed <= set(self.status_titles):
             problems.append(f"status_titles needs {', '.join(sorted(needed - set(self.status_titles)))}")
         if problems:

@@ -182,7 +182,7 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
         _treatments(record, content),
         _understanding(record, content),
     ]
-    if not flag:
+    if not result.red_flag:
         answers.append(_readiness_detail(content, result))
         sources += result.sources
     text_sources = frozenset(sources)
@@ -244,17 +244,27 @@ def _readiness(content: Content, result: Assessment, *, flagged: bool) -> Sectio
     """Page 1: the result, and what is missing (when flagged, the action at the top says what to do)."""
     title = content.readiness.status_titles.get(result.status, result.status)
     blocks: list[Block] = [Item("Result", title)]
-    if not flagged and result.missing:
+    if result.red_flag:
+        # Any ticked sign suspends the check until a doctor has seen it (NR 1.4).
+        blocks.append(Paragraph(content.readiness.not_judged))
+    elif result.missing:
         blocks += [Paragraph("What is missing:", strong=True), Bullets(result.missing)]
+    if not result.red_flag and result.surgeon_to_confirm:
+        blocks += [Paragraph(content.readiness.messages["surgeon_to_confirm"], strong=True), Bullets(result.surgeon_to_confirm)]
     return Section("readiness", "Readiness check", tuple(blocks))
 
 
 def _readiness_detail(content: Content, result: Assessment) -> Section:
-    title = content.readiness.status_titles.get(result.status, result.status)
-    blocks: list[Block] = [Item("Result", title, line=True)]
+    blocks: list[Block] = []  # the result itself is on page 1
+    # One list, in the order of the parts (care, helped, limits, surgeon), each line saying whose
+    # rule it is. The screen shows each part under its own title; on paper the titles would take
+    # the room of the figures (issue 20 doubled these lines; the page budget is 3 pages).
     if result.met:
         blocks += [Paragraph("What is in place:", strong=True), Bullets(result.met)]
-    blocks += [Paragraph(r) for r in result.reasons]
+    # When met, what it does not mean (for long-term back pain, UK guidance too) in one line; the
+    # longer met sentence is on the screen. The aid informs; it never recommends an operation.
+    reasons = (result.caveat, *result.reasons[1:]) if result.status == "criteria_met" else result.reasons
+    blocks += [Paragraph(r) for r in reasons]
     return Section("readiness_detail", "Readiness check: why", tuple(blocks))
 
 
@@ -272,7 +282,13 @@ def _treatments(record: DecisionRecord, content: Content) -> Section:
         for t in record.treatments
     )
     line = Item("Treatments", ", ".join(dict.fromkeys(r[0] for r in rows)), line=True)
-    return Section("treatments", "Treatments tried", (line, Table(("Treatment", "Weeks", "Visits", "Did it help?"), rows)))
+    blocks: list[Block] = [line, Table(("Treatment", "Weeks", "Visits", "Did it help?"), rows)]
+    r = content.readiness
+    if record.care_weeks is not None:
+        blocks.append(Item(r.span.question, str(record.care_weeks)))
+    if record.medicines_unsuitable:
+        blocks.append(Paragraph(r.medicines_unsuitable.question))
+    return Section("treatments", "Treatments tried", tuple(blocks))
 
 
 def _figure_block(content: Content, figure: Figure, row: str) -> FigureBlock:

@@ -31,6 +31,9 @@ def _toggle_flag(flag_id: str) -> None:
     before = level(rec, content)
     ticked = st.session_state[f"{frame.widget_prefix()}flag:{flag_id}"]
     flags_now = [f for f in rec.red_flags if f != flag_id] + ([flag_id] if ticked else [])
+    if not ticked:
+        # A follow-up is about its parent ("with the cancer: ..."): unticking the parent unticks it.
+        flags_now = [f for f in flags_now if not _orphaned(f, flags_now)]
     rec.red_flags = flags_now
     rec.safety_screen_done = bool(flags_now) or st.session_state.get(f"{frame.widget_prefix()}flag:none", False)
     after = level(rec, content)
@@ -40,6 +43,11 @@ def _toggle_flag(flag_id: str) -> None:
         st.session_state[safety.ALERT_KEY] = True
 
 
+def _orphaned(flag_id: str, ticked: list[str]) -> bool:
+    parents = next(f.asked_if for f in flags.flags if f.id == flag_id)
+    return bool(parents) and not set(parents) & set(ticked)
+
+
 def _toggle_none() -> None:
     rec = frame.record()
     rec.safety_screen_done = bool(rec.red_flags) or st.session_state[f"{frame.widget_prefix()}flag:none"]
@@ -47,6 +55,8 @@ def _toggle_none() -> None:
 
 with st.container(border=True, key="safety_screen"):
     for flag in flags.flags:
+        if flag.asked_if and flag.id not in record.red_flags and not set(flag.asked_if) & set(record.red_flags):
+            continue  # a follow-up is asked once its parent is ticked (a ticked sign is never hidden)
         st.checkbox(
             flag.question,
             value=flag.id in record.red_flags,

@@ -79,6 +79,11 @@ if frame.clinic_mode():
             key=f"{W}proposed_operation",
             horizontal=True,
         )
+        surgeon_part = content.readiness.surgeon
+        clinical.imaging_matches = choice(
+            p["your_back.imaging_matches"], list(surgeon_part.choices), surgeon_part.choices.get,
+            clinical.imaging_matches, key=f"{W}imaging_matches", horizontal=True,
+        )
 
 st.subheader("How bad is the pain?")
 st.caption(content.scores.pain_intro)

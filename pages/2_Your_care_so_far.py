@@ -43,6 +43,18 @@ for kind, name in program.treatment_names.items():
         entered.append(Treatment(kind=kind, weeks=None if weeks is None else int(weeks), visits=visits, helped=helped))
 record.treatments = entered
 
+# The whole span of care, and a doctor's word that pain medicines are not safe (readiness, part 1).
+readiness = content.readiness
+st.subheader(p["care.span_title"])
+care_weeks = st.number_input(
+    readiness.span.question, min_value=0, max_value=5200, step=1, value=record.care_weeks,
+    placeholder="Number", help=readiness.span.help, key=f"{W}care_weeks",
+)
+record.care_weeks = None if care_weeks is None else int(care_weeks)
+record.medicines_unsuitable = st.checkbox(
+    readiness.medicines_unsuitable.question, value=bool(record.medicines_unsuitable), key=f"{W}medicines_unsuitable",
+) or None
+
 st.subheader("What a full program has in it")
 st.write(program.intro)
 # Each part is drawn when asked for (issue 11's layers; a closed expander still sends its text on
@@ -77,15 +89,23 @@ st.subheader(p["care.readiness_title"])
 result = assess(record, content)
 title = content.readiness.status_titles[result.status]
 # A met result is information, not a success: it never shows green.
-box = {"criteria_met": st.info, "not_yet": st.warning, "screen_not_done": st.warning}.get(result.status, st.error)
+box = {"criteria_met": st.info, "not_yet": st.warning, "screen_not_done": st.warning, "soon": st.info}.get(result.status, st.error)
 box(f"**{title}**")
-if result.status in ("emergency", "urgent"):
-    st.write(result.reasons[0])
+if result.red_flag:
+    # Any ticked sign suspends the check: what to do, and that it waits for the doctor.
+    st.write(f"{result.reasons[0]}\n\n{content.readiness.not_judged}")
 else:
-    # One element per list (each element is a message the server sends on every run).
-    lines = [f":material/check_circle: {item}" for item in result.met]
-    if result.missing:
+    # One element for the whole result (each element is a message the server sends on every run).
+    lines: list[str] = []
+    for part in result.parts:
+        if part.met or part.missing:
+            lines.append(f"**{part.title}**")
+        lines += [f":material/check_circle: {item}" for item in part.met]
+        lines += [f":material/radio_button_unchecked: {item}" for item in part.missing]
+    if not result.parts and result.missing:
         lines += [f"**{p['care.still_missing']}**"] + [f":material/radio_button_unchecked: {item}" for item in result.missing]
+    if result.surgeon_to_confirm and result.status != "criteria_met":
+        lines += [f"**{p['care.surgeon_to_confirm']}**"] + [f":material/person: {item}" for item in result.surgeon_to_confirm]
     lines += list(result.reasons)
     if lines:
         st.markdown("\n\n".join(lines))

@@ -63,6 +63,7 @@ def full_record(content: Content | None = None) -> DecisionRecord:
             confirmed_diagnosis=CONFIRMED_DIAGNOSIS,
             imaging_findings=IMAGING,
             proposed_operation="fusion",
+            imaging_matches="yes",
         ),
         fusion_plan=FusionPlan(
             with_decompression="yes",

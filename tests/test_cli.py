@@ -31,13 +31,16 @@ def test_check_content_passes_on_the_shipped_content():
 def test_assess_prints_the_result_as_json(tmp_path):
     record = {
         "schema_version": 1, "diagnosis": "disc_herniation", "procedure": "microdiscectomy", "symptom_weeks": 8,
-        "red_flags": [], "treatments": [{"kind": "physical_therapy", "weeks": 6}, {"kind": "nsaid", "weeks": 6}],
+        "red_flags": [], "pain_leg": 6,
+        "treatments": [{"kind": "physical_therapy", "weeks": 6, "helped": "no"}, {"kind": "nsaid", "weeks": 6, "helped": "no"}],
     }
     out = run("assess", write(tmp_path, record))
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert set(result) == {"status", "red_flag", "missing", "reasons", "sources"}
+    assert set(result) == {"status", "red_flag", "missing", "reasons", "sources", "surgeon_to_confirm"}
     assert result["status"] == "criteria_met"
+    # At home the surgeon has not yet said whether the scan matches the symptoms.
+    assert result["surgeon_to_confirm"] and "scan" in result["surgeon_to_confirm"][0]
 
 
 def test_assess_reports_an_emergency(tmp_path):
@@ -51,15 +54,15 @@ def test_assess_reports_an_emergency(tmp_path):
     [
         (["cancer_history", "worsening_leg_weakness"], "emergency", "emergency"),
         (["fever_or_feeling_unwell"], "urgent", "urgent"),
-        (["cancer_history"], "criteria_met", "soon"),
+        (["cancer_history"], "soon", "soon"),
         ([], "criteria_met", None),
     ],
 )
 def test_assess_prints_the_red_flag_level_beside_the_readiness_status(tmp_path, flags, status, red_flag):
     record = {
         "schema_version": 3, "safety_screen_done": True, "red_flags": flags, "diagnosis": "disc_herniation",
-        "procedure": "microdiscectomy", "symptom_weeks": 8,
-        "treatments": [{"kind": "physical_therapy", "weeks": 6}, {"kind": "nsaid", "weeks": 6}],
+        "procedure": "microdiscectomy", "symptom_weeks": 8, "pain_leg": 6,
+        "treatments": [{"kind": "physical_therapy", "weeks": 6, "helped": "no"}, {"kind": "nsaid", "weeks": 6, "helped": "no"}],
     }
     result = json.loads(run("assess", write(tmp_path, record)).stdout)
     assert (result["status"], result["red_flag"]) == (status, red_flag)

@@ -36,8 +36,22 @@ def test_walk_pages_wait_for_the_safety_screen(content, page):
 def test_the_safety_screen_is_the_first_thing_on_the_start_page(content):
     at = app_at(None, DecisionRecord())
     questions = [c.label for c in at.checkbox]
-    assert questions[: len(content.red_flags.flags)] == [f.question for f in content.red_flags.flags]
+    asked_first = [f.question for f in content.red_flags.flags if not f.asked_if]
+    assert questions[: len(asked_first)] == asked_first
     assert questions[-1] == content.red_flags.none_apply
+
+
+def test_a_follow_up_sign_is_asked_once_its_parent_is_ticked_and_goes_with_it(content):
+    # Issue 20: cancer with new pain down one leg is an emergency; the question is asked only after cancer.
+    at = app_at(None, DecisionRecord())
+    follow_up = next(f for f in content.red_flags.flags if f.asked_if)
+    assert follow_up.question not in [c.label for c in at.checkbox]
+    at.checkbox(key=f"w:flag:{follow_up.asked_if[0]}").check().run()
+    assert follow_up.question in [c.label for c in at.checkbox]
+    at.checkbox(key=f"w:flag:{follow_up.id}").check().run()
+    assert content.red_flags.levels["emergency"].title in at.error[0].value
+    at.checkbox(key=f"w:flag:{follow_up.asked_if[0]}").uncheck().run()
+    assert at.session_state["record"].red_flags == []
 
 
 def test_ticking_none_apply_opens_the_walk(content):
@@ -95,20 +109,58 @@ def test_oswestry_section_scores_give_the_published_percentage():
 
 
 def test_care_page_shows_what_is_missing_for_the_operation_considered(content):
-    record = DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis", procedure="laminectomy", symptom_weeks=20)
+    record = DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis", procedure="laminectomy",
+                            symptom_weeks=20, pain_leg=6)
     at = app_at("pages/2_Your_care_so_far.py", record)
     at.checkbox(key="w:tried:physical_therapy").check().run()
     at.number_input(key="w:weeks:physical_therapy").set_value(4).run()
     assert_no_exception(at)
     text = " ".join(m.value for m in at.markdown)
-    assert "Still missing" in text
+    # Part by part (issue 20), each part under its own title.
+    for title in content.readiness.part_titles.values():
+        if title != content.readiness.part_titles["surgeon"]:
+            assert f"**{title}**" in text
     assert "at least 6 weeks" in text
+    assert content.readiness.surgeon.to_confirm in text
     at.number_input(key="w:weeks:physical_therapy").set_value(14).run()
+    at.selectbox(key="w:helped:physical_therapy").set_value("no").run()
     at.checkbox(key="w:tried:nsaid").check().run()
     at.number_input(key="w:weeks:nsaid").set_value(4).run()
     # A met result is information, never a green success.
     assert content.readiness.status_titles["criteria_met"] in [i.value.strip("*") for i in at.info]
     assert not at.success
+
+
+def test_the_care_page_asks_the_whole_span_and_whether_medicines_are_safe(content):
+    record = DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis", procedure="laminectomy",
+                            symptom_weeks=30, pain_leg=6,
+                            treatments=[{"kind": "home_exercise", "weeks": 12, "helped": "no"}])
+    at = app_at("pages/2_Your_care_so_far.py", record)
+    assert_no_exception(at)
+    assert content.readiness.status_titles["not_yet"] in [w.value.strip("*") for w in at.warning]
+    at.checkbox(key="w:medicines_unsuitable").check().run()
+    at.number_input(key="w:care_weeks").set_value(20).run()
+    kept = at.session_state["record"]
+    assert (kept.medicines_unsuitable, kept.care_weeks) == (True, 20)
+    assert content.readiness.status_titles["criteria_met"] in [i.value.strip("*") for i in at.info]
+    text = " ".join(m.value for m in at.markdown)
+    assert content.readiness.medicines_unsuitable.met in text
+
+
+def test_a_soon_sign_shows_the_check_as_not_judged_on_the_care_page(content):
+    record = DecisionRecord(safety_screen_done=True, red_flags=["fracture_risk"], diagnosis="spinal_stenosis",
+                            procedure="laminectomy", symptom_weeks=30, pain_leg=6)
+    at = app_at("pages/2_Your_care_so_far.py", record)
+    assert_no_exception(at)
+    text = " ".join(m.value for m in at.markdown)
+    assert content.readiness.not_judged in text
+    assert content.readiness.status_titles["soon"] in [i.value.strip("*") for i in at.info]
+
+
+def test_the_surgeon_records_whether_the_scan_matches_on_your_back_in_clinic(content):
+    at = app_at("pages/1_Your_back.py", DecisionRecord(safety_screen_done=True), clinic=True)
+    at.radio(key="w:imaging_matches").set_value("no").run()
+    assert at.session_state["record"].clinical.imaging_matches == "no"
 
 
 def test_loading_a_broken_file_keeps_the_answers(monkeypatch):

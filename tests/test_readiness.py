@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from decision.readiness import assess, program_weeks
+from decision.readiness import assess, care_span
 from decision.record import DecisionRecord, Treatment
 
 
 def rec(**kw) -> DecisionRecord:
+    # Need is judged too (issue 20): unless a test says otherwise, the care did not help and the
+    # leg pain still limits daily life (6 out of 10).
+    kw.setdefault("pain_leg", 6)
     return DecisionRecord(safety_screen_done=True, **kw)
 
 
-def t(kind, weeks, visits=None, helped=None) -> Treatment:
+def t(kind, weeks, visits=None, helped="no") -> Treatment:
     return Treatment(kind=kind, weeks=weeks, visits=visits, helped=helped)
 
 
@@ -65,11 +68,11 @@ def test_symptom_weeks_threshold_is_inclusive(content, case, floor):
 @pytest.mark.parametrize(
     "case, floor", [("microdiscectomy", 6), ("laminectomy", 12), ("fusion_ds", 12), ("fusion_clbp", 52)]
 )
-def test_program_length_is_the_longest_active_or_supervised_treatment(content, case, floor):
-    short = [x.model_copy(update={"weeks": min(x.weeks, floor - 1)}) for x in with_(case).treatments]
-    result = assess(with_(case, treatments=short), content)
+def test_the_whole_span_of_care_the_patient_gives_is_judged_at_its_floor(content, case, floor):
+    assert assess(with_(case, care_weeks=floor), content).status == "criteria_met"
+    result = assess(with_(case, care_weeks=floor - 1), content)
     assert result.status == "not_yet"
-    assert any("Length of care" in m for m in result.missing)
+    assert any("Length of care" in m and f"{floor - 1} weeks" in m for m in result.missing)
 
 
 def test_unknown_symptom_length_is_listed_as_missing(content):
@@ -159,10 +162,13 @@ def test_laminectomy_active_exercise_needs_six_weeks(content, weeks, status):
     assert assess(with_("laminectomy", treatments=treatments), content).status == status
 
 
-def test_laminectomy_length_cannot_rest_on_a_medicine(content):
-    result = assess(with_("laminectomy", treatments=[t("physical_therapy", 6), t("nsaid", 40)]), content)
+def test_a_medicine_adds_to_the_span_but_cannot_stand_in_for_exercise(content):
+    # Medicines count toward the span (Medicare L33382 lists them as conservative care), but this
+    # aid's exercise part is still asked for.
+    result = assess(with_("laminectomy", treatments=[t("physical_therapy", 3), t("nsaid", 40)]), content)
     assert result.status == "not_yet"
-    assert any("Length of care" in m for m in result.missing)
+    assert not any("Length of care" in m for m in result.missing)
+    assert any("Active exercise" in m for m in result.missing)
 
 
 def test_laminectomy_needs_a_medication(content):
@@ -234,8 +240,6 @@ def test_fusion_for_back_pain_cannot_pass_on_a_pill_alone(content):
     treatments = [t("acetaminophen", 52), t("physical_therapy", 1, visits=12), t("psychological_therapy", 0, visits=1)]
     result = assess(with_("fusion_clbp", treatments=treatments), content)
     assert result.status == "not_yet"
-    assert program_weeks(with_("fusion_clbp", treatments=treatments), content) == 1
-    assert any("Length of care" in m for m in result.missing)
     assert any("mind" in m for m in result.missing)
 
 
@@ -274,7 +278,7 @@ def test_fusion_for_back_pain_always_mentions_nice_and_rehabilitation_trials(con
 def test_heat_ice_and_opioids_never_count(content):
     treatments = [t("heat_ice_massage_ultrasound", 40), t("opioid", 40), t("physical_therapy", 3), t("nsaid", 3)]
     record = with_("microdiscectomy", treatments=treatments)
-    assert program_weeks(record, content) == 3
+    assert care_span(record, content, content.policy("microdiscectomy", "disc_herniation")).weeks == 6
     assert assess(record, content).status == "not_yet"
     only_passive = with_("microdiscectomy", treatments=[t("heat_ice_massage_ultrasound", 40), t("opioid", 40)])
     result = assess(only_passive, content)
@@ -329,13 +333,14 @@ def test_pain_under_a_week_gets_the_self_care_advice(content, weeks, advised):
 
 def test_met_items_are_listed_when_criteria_are_met(content):
     result = assess(rec(**COMPLETE["laminectomy"]), content)
-    assert len(result.met) == 4
+    assert len(result.met) == 6  # symptoms, span, exercise, medicine, it did not help, pain
     fusion = assess(rec(**COMPLETE["fusion_ds"]), content)
-    assert len(fusion.met) == 5  # symptoms, length, physical therapy, medicine, nicotine
+    assert len(fusion.met) == 7  # symptoms, span, physical therapy, medicine, nicotine, not helped, pain
 
 
 def test_assessment_json_has_exactly_the_contract_keys(content):
-    assert set(assess(rec(), content).as_json()) == {"status", "red_flag", "missing", "reasons", "sources"}
+    assert set(assess(rec(), content).as_json()) == {
+        "status", "red_flag", "missing", "reasons", "sources", "surgeon_to_confirm"}
 
 
 def test_a_treatment_whose_weeks_were_not_answered_counts_for_nothing(content):

@@ -13,7 +13,7 @@ import pytest
 
 from decision.content import ContentError, load_content
 from decision.readiness import assess
-from decision.record import DecisionRecord, Treatment, parse_record
+from decision.record import SCHEMA_VERSION, DecisionRecord, Treatment, parse_record
 from decision.red_flags import level, screen
 
 CAUDA_EQUINA = ["saddle_numbness", "bladder_problems", "bowel_control_loss", "sciatica_both_legs", "new_sexual_dysfunction"]
@@ -35,10 +35,12 @@ ALONE = {
     "inflammatory_pain": "soon",
 }
 RANK = {"soon": 0, "urgent": 1, "emergency": 2}
+# Follow-up signs, asked only once their parent is ticked: (parent, level of the two together).
+FOLLOW_UPS = {"cancer_leg_symptoms": ("cancer_history", "emergency")}
 
 COMPLETE_DISC = dict(
-    diagnosis="disc_herniation", procedure="microdiscectomy", symptom_weeks=8,
-    treatments=[Treatment(kind="physical_therapy", weeks=6), Treatment(kind="nsaid", weeks=6)],
+    diagnosis="disc_herniation", procedure="microdiscectomy", symptom_weeks=8, pain_leg=6,
+    treatments=[Treatment(kind="physical_therapy", weeks=6, helped="no"), Treatment(kind="nsaid", weeks=6, helped="no")],
 )
 
 
@@ -47,7 +49,15 @@ def rec(flags, **kw) -> DecisionRecord:
 
 
 def test_the_table_of_expected_levels_covers_every_sign_on_the_screen(content):
-    assert set(ALONE) == {f.id for f in content.red_flags.flags}
+    assert set(ALONE) | set(FOLLOW_UPS) == {f.id for f in content.red_flags.flags}
+    assert {f.id: f.asked_if for f in content.red_flags.flags if f.asked_if} == {
+        k: (parent,) for k, (parent, _) in FOLLOW_UPS.items()}
+
+
+@pytest.mark.parametrize("follow_up", FOLLOW_UPS)
+def test_each_follow_up_with_its_parent_gets_its_level(content, follow_up):
+    parent, expected = FOLLOW_UPS[follow_up]
+    assert level(rec([parent, follow_up]), content) == expected
 
 
 @pytest.mark.parametrize("flag", ALONE)
@@ -74,10 +84,32 @@ def test_infection_risk_with_fever_is_urgent(content):
     assert "infection_risk_with_fever" in {r.id for r in result.rules}
 
 
-@pytest.mark.parametrize("pair", [("cancer_history", "unexplained_weight_loss"), ("cancer_history", "night_pain"),
-                                  ("infection_risk", "night_pain"), ("fracture_risk", "inflammatory_pain")])
+@pytest.mark.parametrize("pair, rule", [
+    (("cancer_history", "unexplained_weight_loss"), "cancer_with_night_pain_or_weight_loss"),
+    (("cancer_history", "night_pain"), "cancer_with_night_pain_or_weight_loss"),
+    (("infection_risk", "night_pain"), "infection_risk_with_rest_pain"),
+])
+def test_a_risk_with_a_sign_of_its_disease_is_urgent(content, pair, rule):
+    # Issue 20: infection risk with rest pain, and cancer with night pain or weight loss, were
+    # "soon" (NR section 2: infection and malignancy rows, urgent; NICE NG234 for night pain).
+    result = screen(rec(pair), content)
+    assert result.level == "urgent"
+    assert rule in {r.id for r in result.rules}
+    assert assess(rec(pair, **COMPLETE_DISC), content).status == "urgent"
+
+
+@pytest.mark.parametrize("pair", [("fracture_risk", "inflammatory_pain"), ("cancer_history", "fracture_risk"),
+                                  ("infection_risk", "inflammatory_pain")])
 def test_signs_that_call_for_a_check_within_days_stay_soon_together(content, pair):
     assert level(rec(pair), content) == "soon"
+
+
+def test_cancer_with_new_pain_down_one_leg_is_an_emergency(content):
+    # Issue 20: one-sided (radicular) leg symptoms with cancer were in no rule. Emergency, like any
+    # nerve sign with cancer (NR section 2, malignancy row).
+    result = screen(rec(["cancer_history", "cancer_leg_symptoms"]), content)
+    assert result.level == "emergency"
+    assert "cancer_with_nerve_signs" in {r.id for r in result.rules}
 
 
 @pytest.mark.parametrize("a, b", list(itertools.combinations(ALONE, 2)))
@@ -86,14 +118,22 @@ def test_two_signs_never_get_less_than_the_higher_of_the_two(content, a, b):
     assert RANK[got] >= max(RANK[ALONE[a]], RANK[ALONE[b]])
 
 
+@pytest.mark.parametrize("other", ALONE)
+@pytest.mark.parametrize("follow_up", FOLLOW_UPS)
+def test_a_follow_up_and_its_parent_with_any_other_sign_never_drop_below_either(content, follow_up, other):
+    parent, expected = FOLLOW_UPS[follow_up]
+    got = level(rec([parent, follow_up, other]), content)
+    assert RANK[got] >= max(RANK[expected], RANK[ALONE[other]])
+
+
 def test_no_sign_means_no_level(content):
     assert screen(rec([]), content) is None
 
 
 def test_every_sign_ticked_is_an_emergency_and_lists_every_sign(content):
-    result = screen(rec(ALONE), content)
+    result = screen(rec([*ALONE, *FOLLOW_UPS]), content)
     assert result.level == "emergency"
-    assert len(result.ticked) == len(ALONE)
+    assert len(result.ticked) == len(ALONE) + len(FOLLOW_UPS)
 
 
 # ------------------------------------------------------------ the words
@@ -136,11 +176,15 @@ def test_urgent_and_emergency_signs_bypass_a_complete_program(content, flag):
 
 
 @pytest.mark.parametrize("flag", [f for f, lv in ALONE.items() if lv == "soon"])
-def test_a_soon_sign_does_not_stop_the_readiness_check(content, flag):
+def test_a_soon_sign_suspends_the_readiness_check(content, flag):
+    # Issue 20 / NR 1.4: readiness is "not applicable / bypass" whenever a red flag is present;
+    # a soon sign used to leave "criteria met" beside it.
+    assert assess(rec([], **COMPLETE_DISC), content).status == "criteria_met"
     result = assess(rec([flag], **COMPLETE_DISC), content)
-    assert result.red_flag == "soon"
-    assert result.status == "criteria_met"
+    assert result.red_flag == "soon" and result.status == "soon"
     assert result.reasons[0] == content.red_flags.levels["soon"].message
+    assert content.readiness.not_judged in result.reasons
+    assert result.missing == () and result.met == ()
 
 
 def test_an_unanswered_safety_screen_gets_no_readiness_verdict(content):
@@ -159,7 +203,7 @@ def test_a_version_2_record_with_the_screen_unanswered_is_screen_not_done(conten
 @pytest.mark.parametrize("flags, done", [([], True), (["night_pain"], True)])
 def test_a_version_1_red_flags_list_counts_as_an_answered_screen(flags, done):
     record = parse_record(json.dumps({"schema_version": 1, "red_flags": flags}))
-    assert record.safety_screen_done is done and record.schema_version == 3
+    assert record.safety_screen_done is done and record.schema_version == SCHEMA_VERSION
 
 
 def test_a_version_1_file_without_a_red_flags_list_has_not_answered_the_screen():

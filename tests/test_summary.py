@@ -281,3 +281,26 @@ def test_more_time_needed_is_a_decision_that_can_be_recorded(content):
     record = DecisionRecord(decision_reached=DecisionReached(choice="more_time_needed", on=date(2026, 12, 2)))
     value = items(build_summary(record, content), "decision")["Decision"]
     assert value == f"{content.pages['option.more_time_needed']}, on 2026-12-02"
+
+
+def test_a_soon_sign_prints_the_readiness_check_as_not_judged(content):
+    # Issue 20: a 'soon' sign used to print "criteria met" beside it on page 1.
+    record = records.full_record(content).model_copy(update={"red_flags": ["cancer_history"]})
+    blocks = build_summary(record, content).section("readiness").blocks
+    assert Item("Result", content.readiness.status_titles["soon"]) in blocks
+    assert any(getattr(b, "text", "") == content.readiness.not_judged for b in blocks)
+    assert not any(s.id == "readiness_detail" for s in build_summary(record, content).sections)
+
+
+def test_the_summary_says_the_medicines_are_not_safe_and_the_span_given(content):
+    record = records.full_record(content).model_copy(update={"medicines_unsuitable": True, "care_weeks": 30})
+    blocks = build_summary(record, content).section("treatments").blocks
+    assert any(getattr(b, "text", "") == content.readiness.medicines_unsuitable.question for b in blocks)
+    assert Item(content.readiness.span.question, "30") in blocks
+
+
+def test_what_the_surgeon_must_still_confirm_is_on_page_one(content):
+    record = records.full_record(content)
+    record.clinical.imaging_matches = None
+    blocks = build_summary(record, content).section("readiness").blocks
+    assert any(getattr(b, "items", None) == (content.readiness.surgeon.to_confirm,) for b in blocks)

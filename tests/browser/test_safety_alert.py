@@ -102,3 +102,40 @@ def test_cancer_history_alone_shows_the_soon_note_and_the_aid_goes_on(visit: Vis
     expect(note.first).to_be_visible()  # the note stays on every page
     assert_no_exception(page)
     assert visit.foreign_requests() == []
+
+
+def test_a_stenosis_patient_with_long_standing_leg_symptoms_is_not_sent_to_an_ambulance(visit: Visit, content):
+    """Issue 20: pain in both legs for years, and walking that has long been unsteady, are the
+    usual picture of stenosis, not cauda equina syndrome. The signs now ask about onset, so she
+    answers "none of these" and walks on; a new bladder sign still brings the emergency into view."""
+    from tests.browser.conftest import tick
+
+    page = open_app(visit, "/")
+    flags = {f.id: f for f in content.red_flags.flags}
+    # The two signs she might have ticked before say "in the last few days or weeks" on screen.
+    for flag_id in ("sciatica_both_legs", "widespread_neurology"):
+        row = page.locator("[data-testid='stCheckbox']").filter(has_text=flags[flag_id].question)
+        expect(row).to_contain_text("in the last few days or weeks")
+    tick(page, content.red_flags.none_apply)
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    expect(page.locator("[data-testid='stAlert']").filter(has_text=content.red_flags.levels["emergency"].title)).to_have_count(0)
+    open_from_sidebar(page, content.pages["nav.your_back"])
+    page.get_by_role("radiogroup").first.get_by_text(content.pages["diagnosis.spinal_stenosis"], exact=True).click()
+    wait_for_app(page)
+    expect(page.locator("h1")).to_have_text(content.pages["your_back.title"])
+    assert content.red_flags.levels["emergency"].title not in page.locator("body").inner_text()
+
+    # Later a new cauda equina sign starts: she goes back to the screen and ticks it.
+    open_from_sidebar(page, content.pages["nav.start"])
+    none_apply = content.red_flags.none_apply
+    page.locator("[data-testid='stCheckbox']").filter(has_text=none_apply).get_by_text(none_apply, exact=True).click()
+    expect(page.get_by_role("checkbox", name=none_apply, exact=True)).not_to_be_checked()
+    wait_for_app(page)
+    emergency = content.red_flags.levels["emergency"]
+    row = _scroll_to(page, flags["bladder_problems"].question)
+    row.get_by_text(flags["bladder_problems"].question, exact=True).click()
+    message = page.get_by_role("dialog").get_by_text(emergency.message.split(". ")[0], exact=False)
+    expect(message).to_be_visible()
+    wait_for_app(page)
+    assert _in_viewport(page, message)
+    assert_no_exception(page)
