@@ -46,6 +46,10 @@ def _toggle_none() -> None:
 
 
 with st.container(border=True, key="safety_screen"):
+    if frame.kept_signs():
+        # Opened a file after ticking a sign: the sign stayed. Untick it only if the patient says so.
+        st.warning(p["start.sign_kept"], icon=":material/info:")
+        st.button(p["start.ticked_by_mistake"], key="sign_kept_mistake", on_click=frame.forget_kept_signs)
     for flag in flags.flags:
         st.checkbox(
             flag.question,
