@@ -19,6 +19,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from decision.content import Diagnosis, OptionId, RedFlagId, TreatmentKind
+from decision.text import clean_tree
 
 SCHEMA_VERSION = 3
 MAX_FILE_BYTES = 1_000_000  # 1 MB: a record is a few kilobytes; anything larger is not ours
@@ -56,7 +57,7 @@ MAX_DEPTH = 8  # the record nests 3 deep (sure → before → sure); a file is n
 MAX_ITEMS = 100  # entries in any one list or dict
 MAX_STRING = _TEXT_LIMIT  # characters in any one string
 MAX_KEY = 60  # characters in any one dict key
-MAX_NUMBER_CHARS = 20  # digits of any number, so a 5,000-digit integer is refused before it is converted
+MAX_NUMBER_CHARS = 20  # digits of any integer, so a 5,000-digit integer is refused before it is converted
 MAX_RATINGS = 40  # values and quiz answers: the content has far fewer items; this bounds a file
 
 
@@ -254,10 +255,16 @@ class _TooLong(Exception):
     pass
 
 
-def _number(text: str, kind):
+def _integer(text: str) -> int:
+    # Converting an integer's text costs time by its square, so its size is bounded first.
     if len(text) > MAX_NUMBER_CHARS:
         raise _TooLong
-    return kind(text)
+    return int(text)
+
+
+# A decimal is checked by its value (the model's own limits), not by the length of its text: the
+# app itself writes 0.0000123456789012345 as 1.2345678901234568e-05 (issue 21). float() reads any
+# length in linear time, and the file is at most 1 MB.
 
 
 def _no_constant(name: str):
@@ -331,8 +338,9 @@ def parse_record(raw: bytes | str) -> DecisionRecord:
     """Validate a save file. Raises RecordError with one plain sentence on any problem.
 
     In order: size; readable UTF-8 JSON; nesting depth (before parsing, so deep nesting cannot
-    exhaust the stack); numbers no longer than MAX_NUMBER_CHARS (during parsing, before any
-    conversion); every string, key, list and dict within its limit; then the model, in pydantic's
+    exhaust the stack); integers no longer than MAX_NUMBER_CHARS (during parsing, before any
+    conversion; a decimal is checked by its value); control and bidirectional characters removed
+    from every text (decision/text.py); every string, key, list and dict within its limit; then the model, in pydantic's
     strict mode (no "yes" for true, no "5" for 5), so every field, including one added later, gets
     the same checks.
     """
@@ -350,8 +358,7 @@ def parse_record(raw: bytes | str) -> DecisionRecord:
     try:
         data = json.loads(
             text,
-            parse_int=lambda t: _number(t, int),
-            parse_float=lambda t: _number(t, float),
+            parse_int=_integer,
             parse_constant=_no_constant,
         )
     except _TooLong:
@@ -370,6 +377,9 @@ def parse_record(raw: bytes | str) -> DecisionRecord:
             f"This file was saved by a newer version of the aid (schema_version {min(version, 10**6)}); "
             f"this one reads up to {SCHEMA_VERSION}."
         )
+    # Control and bidirectional characters in a text are removed, not refused: older versions of
+    # the aid stored what the patient pasted (decision/text.py). Names are still checked as they are.
+    data = clean_tree(data)
     _check_tree(data, ())
     try:
         # Strict, from JSON: JSON's own types only (a date may be its ISO text).

@@ -5,7 +5,7 @@ import streamlit as st
 from decision.oswestry import oswestry_score
 from decision.record import initials_problem
 from ui import frame
-from ui.widgets import choice
+from ui.widgets import choice, text_area
 
 content, record = frame.open_page("your_back")
 p = content.pages
@@ -65,11 +65,13 @@ if frame.clinic_mode():
     with st.container(border=True, key="surgeon_facts"):
         st.subheader("For the surgeon")
         clinical = record.clinical
-        clinical.confirmed_diagnosis = st.text_area(
-            "Confirmed diagnosis", value=clinical.confirmed_diagnosis, max_chars=2000, key=f"{W}confirmed_diagnosis"
+        clinical.confirmed_diagnosis = text_area(
+            "Confirmed diagnosis", clinical.confirmed_diagnosis, max_chars=2000, key=f"{W}confirmed_diagnosis",
+            message=p["input.cleaned"],
         )
-        clinical.imaging_findings = st.text_area(
-            "Imaging findings", value=clinical.imaging_findings, max_chars=2000, key=f"{W}imaging_findings"
+        clinical.imaging_findings = text_area(
+            "Imaging findings", clinical.imaging_findings, max_chars=2000, key=f"{W}imaging_findings",
+            message=p["input.cleaned"],
         )
         clinical.proposed_operation = choice(
             "Operation proposed",
