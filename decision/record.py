@@ -16,7 +16,7 @@ import unicodedata
 from datetime import date
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from decision.content import Diagnosis, OptionId, RedFlagId, TreatmentKind
 from decision.text import clean_tree
@@ -82,6 +82,15 @@ class FusionPlan(Strict):
     interbody_cage: YesNoUndecided | None = None
     segments: Literal[1, 2, 3, "undecided"] | None = None
     surgeon_notes: str = Field(default="", max_length=_TEXT_LIMIT)
+
+    @field_validator("segments", mode="before")
+    @classmethod
+    def _whole_number(cls, v: Any) -> Any:
+        # A Literal of numbers compares by equality, so even strict mode took true and 1.0 for 1
+        # (issue 21). Only a whole number or one of the words is a count of levels.
+        if isinstance(v, (bool, float)):
+            raise ValueError("the number of levels must be 1, 2, 3 or undecided")
+        return v
 
     def is_blank(self) -> bool:
         return self == FusionPlan()
@@ -185,6 +194,25 @@ class DecisionRecord(Strict):
     def _unique_flags(cls, v: list[str]) -> list[str]:
         return list(dict.fromkeys(v))
 
+    @field_validator("treatments")
+    @classmethod
+    def _one_per_kind(cls, v: list[Treatment]) -> list[Treatment]:
+        # The Care page keeps one entry per kind; two would disagree (issue 21: 0 weeks shown, 52 counted).
+        kinds = [t.kind for t in v]
+        if len(set(kinds)) != len(kinds):
+            raise ValueError("each kind of treatment can be listed only once")
+        return v
+
+    @model_validator(mode="after")
+    def _plausible_spans(self) -> DecisionRecord:
+        # Where both are answered, no treatment lasted longer than the symptoms (issue 21: 1,040
+        # weeks of therapy against 12 weeks of pain read "criteria met"). Pydantic runs this on
+        # every assignment too and keeps the assigned value when it fails, so the pages check
+        # first (longest_treatment / longer_than_symptoms) and never assign such a pair.
+        if longer_than_symptoms(self.symptom_weeks, self.treatments):
+            raise ValueError("a treatment cannot have lasted longer than the symptoms (symptom_weeks)")
+        return self
+
     @field_validator("values")
     @classmethod
     def _ratings(cls, v: dict[str, int]) -> dict[str, int]:
@@ -205,6 +233,18 @@ class DecisionRecord(Strict):
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)
+
+
+def longest_treatment(treatments: list[Treatment]) -> int | None:
+    """The most weeks any treatment lasted, or None when no length is answered."""
+    weeks = [t.weeks for t in treatments if t.weeks is not None]
+    return max(weeks) if weeks else None
+
+
+def longer_than_symptoms(symptom_weeks: int | None, treatments: list[Treatment]) -> bool:
+    """True when both are answered and a treatment lasted longer than the symptoms."""
+    longest = longest_treatment(treatments)
+    return symptom_weeks is not None and longest is not None and longest > symptom_weeks
 
 
 class RecordError(Exception):
@@ -234,7 +274,9 @@ def _migrate(data: dict) -> dict:
             data["procedure"] = None
         plan = data.get("fusion_plan")
         if isinstance(plan, dict):  # the plan's radios were pre-set to "undecided" in the same way
-            data["fusion_plan"] = {k: (None if v == "undecided" else v) for k, v in plan.items()}
+            # The notes are free text, kept as written, even a note that says "undecided" (issue 21).
+            data["fusion_plan"] = {k: (None if v == "undecided" and k != "surgeon_notes" else v)
+                                   for k, v in plan.items()}
         data["schema_version"] = 3
     return data
 
@@ -253,6 +295,19 @@ _ALLOWED_CONTROLS = {"\n", "\r", "\t"}
 
 class _TooLong(Exception):
     pass
+
+
+class _Repeated(Exception):
+    pass
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict:
+    # json.loads keeps the last of two equal names, so a file could show a reader a red flag that
+    # the aid would drop (issue 21). A name given twice is refused.
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _Repeated
+    return obj
 
 
 def _integer(text: str) -> int:
@@ -360,9 +415,12 @@ def parse_record(raw: bytes | str) -> DecisionRecord:
             text,
             parse_int=_integer,
             parse_constant=_no_constant,
+            object_pairs_hook=_no_repeats,
         )
     except _TooLong:
         raise RecordError(f"This file has a number longer than {MAX_NUMBER_CHARS} digits.") from None
+    except _Repeated:
+        raise RecordError("This file is not a saved record: it gives the same name twice in one place.") from None
     except (ValueError, RecursionError):
         raise RecordError("This file is not a saved record: it is not readable JSON.") from None
     if not isinstance(data, dict):

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from decision.oswestry import oswestry_score
-from decision.record import initials_problem
+from decision.record import initials_problem, longer_than_symptoms, longest_treatment
 from ui import frame
 from ui.widgets import choice, text_area
 
@@ -59,7 +59,13 @@ weeks = st.number_input(
     placeholder="Number of weeks",
     help="A rough number is fine. 3 months is about 13 weeks; 6 months is about 26; a year is 52.",
 )
-record.symptom_weeks = int(weeks) if weeks is not None else None
+weeks = int(weeks) if weeks is not None else None
+if longer_than_symptoms(weeks, record.treatments):
+    # A treatment cannot have lasted longer than the pain (issue 21); the record keeps what it had.
+    st.error(p["your_back.weeks_shorter_than_care"].format(weeks=longest_treatment(record.treatments)),
+             icon=":material/edit:")
+else:
+    record.symptom_weeks = weeks
 
 if frame.clinic_mode():
     with st.container(border=True, key="surgeon_facts"):

@@ -155,6 +155,25 @@ CASES: list[tuple[str, bytes, str]] = [
     ("top-level-list", b"[1, 2, 3]", "does not hold a set of answers"),
     ("top-level-string", b'"schema_version"', "does not hold a set of answers"),
     ("top-level-number", b"2", "does not hold a set of answers"),
+    # Issue 21: a reader of the file sees a red flag that the loader would drop (the last key wins).
+    ("repeated-key-red-flags", _raw('{"schema_version": 3, "safety_screen_done": true, '
+                                    '"red_flags": ["bladder_problems"], "red_flags": []}'), "same name twice"),
+    ("repeated-key-nested", _raw('{"schema_version": 3, "fusion_plan": {"segments": 1, "segments": 3}}'),
+     "same name twice"),
+    ("repeated-schema-version", _raw('{"schema_version": 3, "schema_version": 2}'), "same name twice"),
+    # The same treatment twice: the 0-week entry showed, the 52-week one made "criteria met".
+    ("same-treatment-twice", _j(schema_version=3, symptom_weeks=60, treatments=[
+        {"kind": "physical_therapy", "weeks": 0}, {"kind": "physical_therapy", "weeks": 52}]), "treatments"),
+    ("same-treatment-twice-unanswered", _j(schema_version=3, treatments=[{"kind": "nsaid"}, {"kind": "nsaid"}]),
+     "treatments"),
+    # A number for the levels given as true or as a decimal.
+    ("true-for-segments", _j(schema_version=3, fusion_plan={"segments": True}), "fusion_plan → segments"),
+    ("decimal-for-segments", _j(schema_version=3, fusion_plan={"segments": 1.0}), "fusion_plan → segments"),
+    ("false-for-segments", _j(schema_version=3, fusion_plan={"segments": False}), "fusion_plan → segments"),
+    ("decimal-for-weeks", _j(schema_version=3, treatments=[{"kind": "nsaid", "weeks": 4.0}]), "treatments → 0 → weeks"),
+    # Treatment longer than the symptoms: 1,040 weeks of therapy against 12 weeks of pain.
+    ("therapy-longer-than-symptoms", _j(schema_version=3, symptom_weeks=12, treatments=[
+        {"kind": "physical_therapy", "weeks": 1040, "visits": 12, "helped": "no"}]), "longer than the symptoms"),
     ("utf-16", json.dumps(BASE).encode("utf-16"), "not readable JSON"),
     ("latin-1-bytes", _raw('{"schema_version": 2, "own_concerns": ["') + b"\xe9\xff" + b'"]}', "not readable JSON"),
     ("binary", bytes(range(256)), "not readable JSON"),

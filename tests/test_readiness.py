@@ -9,7 +9,9 @@ from decision.record import DecisionRecord, Treatment
 
 
 def rec(**kw) -> DecisionRecord:
-    return DecisionRecord(safety_screen_done=True, **kw)
+    # Unchecked as a whole (model_copy does not validate): the thresholds are tested one at a time,
+    # some with fewer weeks of symptoms than of treatment, which the model itself refuses (issue 21).
+    return DecisionRecord(safety_screen_done=True).model_copy(update=kw)
 
 
 def t(kind, weeks, visits=None, helped=None) -> Treatment:

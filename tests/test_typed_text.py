@@ -119,3 +119,38 @@ def test_surgeon_text_in_clinic_is_cleaned_where_typed(content):
     at = app_at("pages/1_Your_back.py", clinic=True)
     at.text_area(key="w:confirmed_diagnosis").input("stenosis\x1b").run()
     assert at.session_state["record"].clinical.confirmed_diagnosis == "stenosis"
+
+
+# ---------------------------------------------------------------- spans, where they are typed
+
+
+def test_treatment_weeks_longer_than_the_symptoms_are_refused_where_typed(content):
+    from decision.record import Treatment
+
+    rec = DecisionRecord(safety_screen_done=True, symptom_weeks=12,
+                         treatments=[Treatment(kind="physical_therapy", weeks=8)])
+    at = app_at("pages/2_Your_care_so_far.py", rec)
+    at.number_input(key="w:weeks:physical_therapy").set_value(1040).run()
+    assert_no_exception(at)
+    kept = at.session_state["record"]
+    assert kept.treatments[0].weeks == 8  # the earlier answer stays; the record stays one a file can hold
+    message = content.pages["care.weeks_longer_than_symptoms"].format(weeks=12)
+    assert any(message in e.value for e in at.error)
+    assert content.readiness.status_titles["criteria_met"] not in [i.value.strip("*") for i in at.info]
+    assert parse_record(kept.to_json()) == kept
+
+
+def test_symptom_weeks_shorter_than_a_treatment_are_refused_where_typed(content):
+    from decision.record import Treatment
+
+    rec = DecisionRecord(safety_screen_done=True, symptom_weeks=60,
+                         treatments=[Treatment(kind="physical_therapy", weeks=52)])
+    at = app_at("pages/1_Your_back.py", rec)
+    at.number_input(key="w:symptom_weeks").set_value(12).run()
+    assert_no_exception(at)
+    assert at.session_state["record"].symptom_weeks == 60
+    message = content.pages["your_back.weeks_shorter_than_care"].format(weeks=52)
+    assert any(message in e.value for e in at.error)
+    at.number_input(key="w:symptom_weeks").set_value(52).run()
+    assert at.session_state["record"].symptom_weeks == 52
+    assert not at.error
