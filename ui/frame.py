@@ -75,7 +75,12 @@ def _take_kept() -> None:
         return
     st.session_state["record"] = DecisionRecord()
     if report.get("cleared_elsewhere"):
+        # "Finish and clear" in another tab: this tab starts empty, as the message says, even if a
+        # write in flight put a copy back before the tab loaded again (issue 21). The run's end
+        # writes the empty record, which removes that copy (not a clear: that would tell the other
+        # tabs again, and they this one, without end).
         st.session_state["cleared"] = True
+        return
     if not report.get("available", True):
         st.session_state["tab_notice"] = "tab_store.unavailable"
     kept = report.get("kept")
