@@ -161,7 +161,8 @@ def wrap(pdf: "_SummaryPDF", text: str, width: float) -> list[str]:
 
     Why not multi_cell: fpdf2 2.8.9 re-measures the whole line for every character it adds,
     which made the summary take over a second. This measures each word once. A word wider than
-    the line (a long web address) is cut where it reaches the edge.
+    a whole line (a long web address) is broken across lines, starting on the line it follows
+    where there is room, so every character is printed (issue 21: a 300-letter word was dropped).
     """
     width -= 2 * pdf.c_margin  # a cell keeps this much space on each side of its text
     cache = pdf.word_widths
@@ -182,16 +183,21 @@ def wrap(pdf: "_SummaryPDF", text: str, width: float) -> list[str]:
             if line and line_w + space + word_w <= width:
                 line, line_w = f"{line} {word}", line_w + space + word_w
                 continue
-            if line:
+            if word_w > width and len(word) > 1:
+                used = line_w + space if line else 0.0
+                while word_w > width and len(word) > 1:
+                    cut = 0
+                    while cut < len(word) - 1 and used + measure(word[cut]) <= width:
+                        used += measure(word[cut])
+                        cut += 1
+                    if not line:
+                        cut = max(cut, 1)
+                    lines.append(f"{line} {word[:cut]}" if line and cut else line or word[:cut])
+                    line, used = "", 0.0
+                    word = word[cut:]
+                    word_w = measure(word)
+            elif line:
                 lines.append(line)
-            while word_w > width and len(word) > 1:
-                cut, used = 0, 0.0
-                while cut < len(word) - 1 and used + measure(word[cut]) <= width:
-                    used += measure(word[cut])
-                    cut += 1
-                lines.append(word[: max(cut, 1)])
-                word = word[max(cut, 1) :]
-                word_w = measure(word)
             line, line_w = word, word_w
         lines.append(line)
     return lines
@@ -204,7 +210,10 @@ def clip(pdf: "_SummaryPDF", lines: list[str], max_lines: int, width: float, con
     kept = lines[:max_lines]
     last = kept[-1].split(" ")
     while last and len(wrap(pdf, " ".join([*last, continued]), width)) > 1:
-        last.pop()
+        if len(last) == 1 and len(last[0]) > 1:  # one long word: shortened, not dropped (issue 21)
+            last[0] = last[0][: len(last[0]) * 3 // 4] if len(last[0]) > 40 else last[0][:-1]
+        else:
+            last.pop()
     kept[-1] = " ".join([*last, continued]) if last else continued
     return kept
 

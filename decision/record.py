@@ -20,9 +20,10 @@ import unicodedata
 from datetime import date
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from decision.content import Diagnosis, OptionId, RedFlagId, TreatmentKind
+from decision.text import clean_tree
 
 SCHEMA_VERSION = 4
 MAX_FILE_BYTES = 1_000_000  # 1 MB: a record is a few kilobytes; anything larger is not ours
@@ -60,7 +61,7 @@ MAX_DEPTH = 8  # the record nests 3 deep (sure → before → sure); a file is n
 MAX_ITEMS = 100  # entries in any one list or dict
 MAX_STRING = _TEXT_LIMIT  # characters in any one string
 MAX_KEY = 60  # characters in any one dict key
-MAX_NUMBER_CHARS = 20  # digits of any number, so a 5,000-digit integer is refused before it is converted
+MAX_NUMBER_CHARS = 20  # digits of any integer, so a 5,000-digit integer is refused before it is converted
 MAX_RATINGS = 40  # values and quiz answers: the content has far fewer items; this bounds a file
 
 
@@ -85,6 +86,15 @@ class FusionPlan(Strict):
     interbody_cage: YesNoUndecided | None = None
     segments: Literal[1, 2, 3, "undecided"] | None = None
     surgeon_notes: str = Field(default="", max_length=_TEXT_LIMIT)
+
+    @field_validator("segments", mode="before")
+    @classmethod
+    def _whole_number(cls, v: Any) -> Any:
+        # A Literal of numbers compares by equality, so even strict mode took true and 1.0 for 1
+        # (issue 21). Only a whole number or one of the words is a count of levels.
+        if isinstance(v, (bool, float)):
+            raise ValueError("the number of levels must be 1, 2, 3 or undecided")
+        return v
 
     def is_blank(self) -> bool:
         return self == FusionPlan()
@@ -194,6 +204,25 @@ class DecisionRecord(Strict):
     def _unique_flags(cls, v: list[str]) -> list[str]:
         return list(dict.fromkeys(v))
 
+    @field_validator("treatments")
+    @classmethod
+    def _one_per_kind(cls, v: list[Treatment]) -> list[Treatment]:
+        # The Care page keeps one entry per kind; two would disagree (issue 21: 0 weeks shown, 52 counted).
+        kinds = [t.kind for t in v]
+        if len(set(kinds)) != len(kinds):
+            raise ValueError("each kind of treatment can be listed only once")
+        return v
+
+    @model_validator(mode="after")
+    def _plausible_spans(self) -> DecisionRecord:
+        # Where both are answered, no treatment lasted longer than the symptoms (issue 21: 1,040
+        # weeks of therapy against 12 weeks of pain read "criteria met"). Pydantic runs this on
+        # every assignment too and keeps the assigned value when it fails, so the pages check
+        # first (longest_treatment / longer_than_symptoms) and never assign such a pair.
+        if longer_than_symptoms(self.symptom_weeks, self.treatments, self.care_weeks):
+            raise ValueError("a treatment cannot have lasted longer than the symptoms (symptom_weeks)")
+        return self
+
     @field_validator("values")
     @classmethod
     def _ratings(cls, v: dict[str, int]) -> dict[str, int]:
@@ -214,6 +243,18 @@ class DecisionRecord(Strict):
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)
+
+
+def longest_treatment(treatments: list[Treatment], care_weeks: int | None = None) -> int | None:
+    """The most weeks any treatment (or the whole span of care) lasted, or None when none is answered."""
+    weeks = [t.weeks for t in treatments if t.weeks is not None] + ([care_weeks] if care_weeks is not None else [])
+    return max(weeks) if weeks else None
+
+
+def longer_than_symptoms(symptom_weeks: int | None, treatments: list[Treatment], care_weeks: int | None = None) -> bool:
+    """True when both are answered and a treatment (or the whole span of care) lasted longer than the symptoms."""
+    longest = longest_treatment(treatments, care_weeks)
+    return symptom_weeks is not None and longest is not None and longest > symptom_weeks
 
 
 class RecordError(Exception):
@@ -243,7 +284,9 @@ def _migrate(data: dict) -> dict:
             data["procedure"] = None
         plan = data.get("fusion_plan")
         if isinstance(plan, dict):  # the plan's radios were pre-set to "undecided" in the same way
-            data["fusion_plan"] = {k: (None if v == "undecided" else v) for k, v in plan.items()}
+            # The notes are free text, kept as written, even a note that says "undecided" (issue 21).
+            data["fusion_plan"] = {k: (None if v == "undecided" and k != "surgeon_notes" else v)
+                                   for k, v in plan.items()}
         data["schema_version"] = 3
         version = 3
     if version == 3:
@@ -269,10 +312,29 @@ class _TooLong(Exception):
     pass
 
 
-def _number(text: str, kind):
+class _Repeated(Exception):
+    pass
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict:
+    # json.loads keeps the last of two equal names, so a file could show a reader a red flag that
+    # the aid would drop (issue 21). A name given twice is refused.
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _Repeated
+    return obj
+
+
+def _integer(text: str) -> int:
+    # Converting an integer's text costs time by its square, so its size is bounded first.
     if len(text) > MAX_NUMBER_CHARS:
         raise _TooLong
-    return kind(text)
+    return int(text)
+
+
+# A decimal is checked by its value (the model's own limits), not by the length of its text: the
+# app itself writes 0.0000123456789012345 as 1.2345678901234568e-05 (issue 21). float() reads any
+# length in linear time, and the file is at most 1 MB.
 
 
 def _no_constant(name: str):
@@ -346,8 +408,9 @@ def parse_record(raw: bytes | str) -> DecisionRecord:
     """Validate a save file. Raises RecordError with one plain sentence on any problem.
 
     In order: size; readable UTF-8 JSON; nesting depth (before parsing, so deep nesting cannot
-    exhaust the stack); numbers no longer than MAX_NUMBER_CHARS (during parsing, before any
-    conversion); every string, key, list and dict within its limit; then the model, in pydantic's
+    exhaust the stack); integers no longer than MAX_NUMBER_CHARS (during parsing, before any
+    conversion; a decimal is checked by its value); control and bidirectional characters removed
+    from every text (decision/text.py); every string, key, list and dict within its limit; then the model, in pydantic's
     strict mode (no "yes" for true, no "5" for 5), so every field, including one added later, gets
     the same checks.
     """
@@ -365,12 +428,14 @@ def parse_record(raw: bytes | str) -> DecisionRecord:
     try:
         data = json.loads(
             text,
-            parse_int=lambda t: _number(t, int),
-            parse_float=lambda t: _number(t, float),
+            parse_int=_integer,
             parse_constant=_no_constant,
+            object_pairs_hook=_no_repeats,
         )
     except _TooLong:
         raise RecordError(f"This file has a number longer than {MAX_NUMBER_CHARS} digits.") from None
+    except _Repeated:
+        raise RecordError("This file is not a saved record: it gives the same name twice in one place.") from None
     except (ValueError, RecursionError):
         raise RecordError("This file is not a saved record: it is not readable JSON.") from None
     if not isinstance(data, dict):
@@ -385,6 +450,9 @@ def parse_record(raw: bytes | str) -> DecisionRecord:
             f"This file was saved by a newer version of the aid (schema_version {min(version, 10**6)}); "
             f"this one reads up to {SCHEMA_VERSION}."
         )
+    # Control and bidirectional characters in a text are removed, not refused: older versions of
+    # the aid stored what the patient pasted (decision/text.py). Names are still checked as they are.
+    data = clean_tree(data)
     _check_tree(data, ())
     try:
         # Strict, from JSON: JSON's own types only (a date may be its ISO text).

@@ -54,6 +54,10 @@ def _toggle_none() -> None:
 
 
 with st.container(border=True, key="safety_screen"):
+    if frame.kept_signs():
+        # Opened a file after ticking a sign: the sign stayed. Untick it only if the patient says so.
+        st.warning(p["start.sign_kept"], icon=":material/info:")
+        st.button(p["start.ticked_by_mistake"], key="sign_kept_mistake", on_click=frame.forget_kept_signs)
     for flag in flags.flags:
         if flag.asked_if and flag.id not in record.red_flags and not set(flag.asked_if) & set(record.red_flags):
             continue  # a follow-up is asked once its parent is ticked (a ticked sign is never hidden)
@@ -68,6 +72,9 @@ with st.container(border=True, key="safety_screen"):
     if result:
         # Beside the list as well as at the top of the page.
         safety.box(result, key="screen", with_signs=True)
+        if not frame.kept_signs():
+            # Its own clearly worded choice: the messages never suggest unticking a true sign (issue 20).
+            st.button(p["start.ticked_by_mistake"], key="ticked_by_mistake", on_click=frame.untick_signs)
     st.checkbox(
         flags.none_apply,
         value=record.safety_screen_done and not record.red_flags,

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from decision.oswestry import oswestry_score
-from decision.record import initials_problem
+from decision.record import initials_problem, longer_than_symptoms, longest_treatment
 from ui import frame
-from ui.widgets import choice
+from ui.widgets import choice, text_area
 
 content, record = frame.open_page("your_back")
 p = content.pages
@@ -59,17 +59,25 @@ weeks = st.number_input(
     placeholder="Number of weeks",
     help="A rough number is fine. 3 months is about 13 weeks; 6 months is about 26; a year is 52.",
 )
-record.symptom_weeks = int(weeks) if weeks is not None else None
+weeks = int(weeks) if weeks is not None else None
+if longer_than_symptoms(weeks, record.treatments, record.care_weeks):
+    # A treatment cannot have lasted longer than the pain (issue 21); the record keeps what it had.
+    st.error(p["your_back.weeks_shorter_than_care"].format(weeks=longest_treatment(record.treatments, record.care_weeks)),
+             icon=":material/edit:")
+else:
+    record.symptom_weeks = weeks
 
 if frame.clinic_mode():
     with st.container(border=True, key="surgeon_facts"):
         st.subheader("For the surgeon")
         clinical = record.clinical
-        clinical.confirmed_diagnosis = st.text_area(
-            "Confirmed diagnosis", value=clinical.confirmed_diagnosis, max_chars=2000, key=f"{W}confirmed_diagnosis"
+        clinical.confirmed_diagnosis = text_area(
+            "Confirmed diagnosis", clinical.confirmed_diagnosis, max_chars=2000, key=f"{W}confirmed_diagnosis",
+            message=p["input.cleaned"],
         )
-        clinical.imaging_findings = st.text_area(
-            "Imaging findings", value=clinical.imaging_findings, max_chars=2000, key=f"{W}imaging_findings"
+        clinical.imaging_findings = text_area(
+            "Imaging findings", clinical.imaging_findings, max_chars=2000, key=f"{W}imaging_findings",
+            message=p["input.cleaned"],
         )
         clinical.proposed_operation = choice(
             "Operation proposed",

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from decision.readiness import assess
-from decision.record import Treatment
+from decision.record import Treatment, longer_than_symptoms
 from ui import frame
 
 content, record = frame.open_page("care")
@@ -40,7 +40,13 @@ for kind, name in program.treatment_names.items():
                 "How many visits or sessions?", min_value=0, max_value=500, step=1,
                 value=before.visits if before else None, key=f"{W}visits:{kind}", placeholder="Number",
             )
-        entered.append(Treatment(kind=kind, weeks=None if weeks is None else int(weeks), visits=visits, helped=helped))
+        weeks = None if weeks is None else int(weeks)
+        entry = Treatment(kind=kind, weeks=weeks, visits=visits, helped=helped)
+        if longer_than_symptoms(record.symptom_weeks, [entry]):
+            # Longer than the symptoms (issue 21): said where it was typed; the earlier answer stays.
+            st.error(p["care.weeks_longer_than_symptoms"].format(weeks=record.symptom_weeks), icon=":material/edit:")
+            entry.weeks = before.weeks if before else None
+        entered.append(entry)
 record.treatments = entered
 
 # The whole span of care, and a doctor's word that pain medicines are not safe (readiness, part 1).
@@ -50,7 +56,12 @@ care_weeks = st.number_input(
     readiness.span.question, min_value=0, max_value=5200, step=1, value=record.care_weeks,
     placeholder="Number", help=readiness.span.help, key=f"{W}care_weeks",
 )
-record.care_weeks = None if care_weeks is None else int(care_weeks)
+care_weeks = None if care_weeks is None else int(care_weeks)
+if longer_than_symptoms(record.symptom_weeks, [], care_weeks):
+    # Longer than the symptoms (issue 21): said where it was typed; the earlier answer stays.
+    st.error(p["care.weeks_longer_than_symptoms"].format(weeks=record.symptom_weeks), icon=":material/edit:")
+else:
+    record.care_weeks = care_weeks
 record.medicines_unsuitable = st.checkbox(
     readiness.medicines_unsuitable.question, value=bool(record.medicines_unsuitable), key=f"{W}medicines_unsuitable",
 ) or None

@@ -12,7 +12,7 @@ import streamlit as st
 
 from ui import frame
 from ui import figures as ui_figures
-from ui.widgets import choice
+from ui.widgets import choice, text_area
 from decision.fusion_cards import FusionCard, fusion_cards, reoperation_layers
 from decision.fusion_plan import from_key, planned_segments
 from decision.icon_array import KEY_NUMBERS_CSS, sentence
@@ -107,24 +107,25 @@ for card in cards:
 if clinic:
     with st.container(border=True, key="fusion-clinical"):
         st.subheader(p["fusion.clinical_title"])
-        record.clinical.confirmed_diagnosis = st.text_area(
-            p["fusion.confirmed_diagnosis"], value=record.clinical.confirmed_diagnosis, max_chars=2000,
-            key=f"{W}clinical:confirmed_diagnosis",
+        record.clinical.confirmed_diagnosis = text_area(
+            p["fusion.confirmed_diagnosis"], record.clinical.confirmed_diagnosis, max_chars=2000,
+            key=f"{W}clinical:confirmed_diagnosis", message=p["input.cleaned"],
         )
-        record.clinical.imaging_findings = st.text_area(
-            p["fusion.imaging_findings"], value=record.clinical.imaging_findings, max_chars=2000,
-            key=f"{W}clinical:imaging_findings",
+        record.clinical.imaging_findings = text_area(
+            p["fusion.imaging_findings"], record.clinical.imaging_findings, max_chars=2000,
+            key=f"{W}clinical:imaging_findings", message=p["input.cleaned"],
         )
-        plan.surgeon_notes = st.text_area(
-            p["fusion.surgeon_notes"], value=plan.surgeon_notes, max_chars=2000, key=f"{W}fusion_plan:surgeon_notes",
+        plan.surgeon_notes = text_area(
+            p["fusion.surgeon_notes"], plan.surgeon_notes, max_chars=2000, key=f"{W}fusion_plan:surgeon_notes",
+            message=p["input.cleaned"],
         )
         if record.fusion_patient_notes:
             st.markdown(f"**{p['fusion.patient_notes_title']}**")
             st.text(record.fusion_patient_notes)
 else:
-    record.fusion_patient_notes = st.text_area(
-        p["fusion.patient_notes"], value=record.fusion_patient_notes, max_chars=2000,
-        key=f"{W}fusion_patient_notes", help=p["fusion.patient_notes_help"],
+    record.fusion_patient_notes = text_area(
+        p["fusion.patient_notes"], record.fusion_patient_notes, max_chars=2000,
+        key=f"{W}fusion_patient_notes", help=p["fusion.patient_notes_help"], message=p["input.cleaned"],
     )
 
 reop, layers = fusion.reoperation, reoperation_layers(content)

@@ -3,7 +3,9 @@
 import streamlit as st
 
 from decision.deliberation import FIT_ORDER, add_text, comparison_note, values_fit
+from decision.text import clean_text
 from ui import frame
+from ui.widgets import CLEANED, cleaned_note
 
 content, record = frame.open_page("values")
 p, values = content.pages, content.deliberation.values
@@ -45,7 +47,10 @@ record.values = ratings
 
 def _add_concern() -> None:
     rec = frame.record()
-    rec.own_concerns = add_text(rec.own_concerns, st.session_state[f"{W}concern_new"], MAX_CONCERNS)
+    typed = st.session_state[f"{W}concern_new"]
+    text = clean_text(typed, multiline=False)  # what a file can hold (issue 21)
+    st.session_state[CLEANED + f"{W}concern_new"] = text != typed
+    rec.own_concerns = add_text(rec.own_concerns, text, MAX_CONCERNS)
     st.session_state[f"{W}concern_new"] = ""
 
 
@@ -71,6 +76,7 @@ with side, st.container(border=True, key="own_concerns"):
                   type="tertiary", icon=":material/close:")
     st.text_input("Add a concern", key=f"{W}concern_new", max_chars=300,
                   placeholder="For example: my job")
+    cleaned_note(f"{W}concern_new", p["input.cleaned"])
     st.button("Add", key=f"{W}concern_add", on_click=_add_concern,
               disabled=len(record.own_concerns) >= MAX_CONCERNS)
     if len(record.own_concerns) >= MAX_CONCERNS:

@@ -7,7 +7,8 @@ from decision.deliberation import (
 )
 from decision.record import SureAnswers
 from ui import frame
-from ui.widgets import choice
+from decision.text import clean_text
+from ui.widgets import CLEANED, choice, cleaned_note
 
 content, record = frame.open_page("leaning")
 p, d = content.pages, content.deliberation
@@ -79,7 +80,10 @@ st.caption(evidence_note(content, None, d.sure.source))
 
 def _add_question() -> None:
     rec = frame.record()
-    rec.questions = add_text(rec.questions, st.session_state[f"{W}question_new"], MAX_QUESTIONS)
+    typed = st.session_state[f"{W}question_new"]
+    text = clean_text(typed, multiline=False)  # what a file can hold (issue 21)
+    st.session_state[CLEANED + f"{W}question_new"] = text != typed
+    rec.questions = add_text(rec.questions, text, MAX_QUESTIONS)
     st.session_state[f"{W}question_new"] = ""
 
 
@@ -108,6 +112,7 @@ for i, text in enumerate(mine):
                   type="tertiary", icon=":material/close:")
 cols = st.columns([5, 1], vertical_alignment="bottom")
 cols[0].text_input("Add your own question", key=f"{W}question_new", max_chars=300)
+cleaned_note(f"{W}question_new", p["input.cleaned"])
 cols[1].button("Add", key=f"{W}question_add", on_click=_add_question, disabled=len(record.questions) >= MAX_QUESTIONS)
 if len(record.questions) >= MAX_QUESTIONS:
     st.caption(p["limit.questions"])

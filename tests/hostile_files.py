@@ -20,6 +20,13 @@ MARKUP = {
     "colour": ":red[alert] :material/warning:",
     "ansi": "\x1b[31mRED\x1b[0m\x1b]0;title\x07",
 }
+# Control and bidirectional characters in a text: older versions of the aid stored what the patient
+# pasted, so a file opens with them removed (issue 21), and nothing of them reaches the screen or the
+# paper. Each case is ``(id, bytes)``.
+PASTED = "\x0c\x0b\x1b\x85\x07\x00\x7f\x9b"
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+OPENED_CLEAN: list[tuple[str, bytes]] = []  # filled below, after _j
+
 # Words no message may show: pieces of the hostile values above.
 FORBIDDEN_IN_MESSAGE = ("evil", "http", "<img", "![", "\\frac", ":red[", "\x1b", "\x07", "xxxxxxxxxx", "RED", "click")
 
@@ -41,6 +48,25 @@ def _deep_objects(n: int) -> bytes:
     return _raw('{"schema_version": 2, "values": ' + '{"a": ' * n + "1" + "}" * n + "}")
 
 
+OPENED_CLEAN += [
+    ("nul-in-text", _j(own_concerns=["a\x00b"])),
+    ("ansi-in-concern", _j(own_concerns=[MARKUP["ansi"]])),
+    ("ansi-in-surgeon-notes", _j(fusion_plan={"surgeon_notes": MARKUP["ansi"]})),
+    ("every-pasted-control-in-every-text", _j(
+        schema_version=3, own_concerns=[f"my{PASTED}job"], questions=[f"why{PASTED}?"],
+        fusion_patient_notes=f"page one{PASTED}page two", clinical={"confirmed_diagnosis": PASTED,
+                                                                      "imaging_findings": f"MRI{PASTED}"},
+        fusion_plan={"surgeon_notes": f"L4{PASTED}L5"})),
+    ("bidi-override-reverses-a-question", _j(
+        schema_version=3, questions=["\u202eWhat is the risk of nerve damage?\u202c"],
+        own_concerns=["pay \u2067100\u2069 now", "ok\u200f."], fusion_patient_notes="\u202dnot\u202c sure")),
+    ("form-feed-from-a-copied-report", _j(schema_version=3, fusion_patient_notes="Report page 1\x0cReport page 2")),
+    # A decimal is checked by its value, not the length of its text (issue 21: the app wrote these).
+    ("400-digit-float", _raw('{"schema_version": 2, "oswestry": {"total_percent": 0.' + "1" * 400 + "}}")),
+    ("oswestry-total-as-the-app-stored-it", _raw('{"schema_version": 3, "oswestry": {"total_percent": '
+                                                 '1.2345678901234568e-05}}')),
+]
+
 CASES: list[tuple[str, bytes, str]] = [
     # Broken text: lone surrogates and control characters, in values, list items and keys.
     ("surrogate-own-concerns", _raw('{"schema_version": 2, "own_concerns": ["\\ud800"]}'), "own_concerns → 0"),
@@ -50,16 +76,12 @@ CASES: list[tuple[str, bytes, str]] = [
     ("surrogate-initials", _raw('{"schema_version": 2, "patient_initials": "\\udc00"}'), "patient_initials"),
     ("surrogate-notes", _raw('{"schema_version": 2, "fusion_patient_notes": "\\ud800\\ud800"}'), "fusion_patient_notes"),
     ("surrogate-top-key", _raw('{"schema_version": 2, "\\ud800": 1}'), "name"),
-    ("nul-in-text", _j(own_concerns=["a\x00b"]), "own_concerns → 0"),
     ("ansi-in-diagnosis", _j(diagnosis=MARKUP["ansi"]), "diagnosis"),
-    ("ansi-in-concern", _j(own_concerns=[MARKUP["ansi"]]), "own_concerns → 0"),
     ("ansi-as-key", _j(**{MARKUP["ansi"]: 1}), "name"),
-    ("ansi-in-surgeon-notes", _j(fusion_plan={"surgeon_notes": MARKUP["ansi"]}), "fusion_plan → surgeon_notes"),
     # Numbers too long to convert, and numbers JSON does not have.
     ("5000-digit-int", _raw('{"schema_version": 2, "symptom_weeks": ' + "9" * 5000 + "}"), "number"),
     ("5000-digit-version", _raw('{"schema_version": ' + "1" * 5000 + "}"), "number"),
     ("5000-digit-negative", _raw('{"schema_version": 2, "pain_back": -' + "9" * 5000 + "}"), "number"),
-    ("400-digit-float", _raw('{"schema_version": 2, "oswestry": {"total_percent": 0.' + "1" * 400 + "}}"), "number"),
     ("float-overflow", _raw('{"schema_version": 2, "oswestry": {"total_percent": 1e400}}'), "total_percent"),
     ("nan", _raw('{"schema_version": 2, "oswestry": {"total_percent": NaN}}'), "not readable JSON"),
     ("infinity", _raw('{"schema_version": 2, "symptom_weeks": Infinity}'), "not readable JSON"),
@@ -133,6 +155,25 @@ CASES: list[tuple[str, bytes, str]] = [
     ("top-level-list", b"[1, 2, 3]", "does not hold a set of answers"),
     ("top-level-string", b'"schema_version"', "does not hold a set of answers"),
     ("top-level-number", b"2", "does not hold a set of answers"),
+    # Issue 21: a reader of the file sees a red flag that the loader would drop (the last key wins).
+    ("repeated-key-red-flags", _raw('{"schema_version": 3, "safety_screen_done": true, '
+                                    '"red_flags": ["bladder_problems"], "red_flags": []}'), "same name twice"),
+    ("repeated-key-nested", _raw('{"schema_version": 3, "fusion_plan": {"segments": 1, "segments": 3}}'),
+     "same name twice"),
+    ("repeated-schema-version", _raw('{"schema_version": 3, "schema_version": 2}'), "same name twice"),
+    # The same treatment twice: the 0-week entry showed, the 52-week one made "criteria met".
+    ("same-treatment-twice", _j(schema_version=3, symptom_weeks=60, treatments=[
+        {"kind": "physical_therapy", "weeks": 0}, {"kind": "physical_therapy", "weeks": 52}]), "treatments"),
+    ("same-treatment-twice-unanswered", _j(schema_version=3, treatments=[{"kind": "nsaid"}, {"kind": "nsaid"}]),
+     "treatments"),
+    # A number for the levels given as true or as a decimal.
+    ("true-for-segments", _j(schema_version=3, fusion_plan={"segments": True}), "fusion_plan → segments"),
+    ("decimal-for-segments", _j(schema_version=3, fusion_plan={"segments": 1.0}), "fusion_plan → segments"),
+    ("false-for-segments", _j(schema_version=3, fusion_plan={"segments": False}), "fusion_plan → segments"),
+    ("decimal-for-weeks", _j(schema_version=3, treatments=[{"kind": "nsaid", "weeks": 4.0}]), "treatments → 0 → weeks"),
+    # Treatment longer than the symptoms: 1,040 weeks of therapy against 12 weeks of pain.
+    ("therapy-longer-than-symptoms", _j(schema_version=3, symptom_weeks=12, treatments=[
+        {"kind": "physical_therapy", "weeks": 1040, "visits": 12, "helped": "no"}]), "longer than the symptoms"),
     ("utf-16", json.dumps(BASE).encode("utf-16"), "not readable JSON"),
     ("latin-1-bytes", _raw('{"schema_version": 2, "own_concerns": ["') + b"\xe9\xff" + b'"]}', "not readable JSON"),
     ("binary", bytes(range(256)), "not readable JSON"),

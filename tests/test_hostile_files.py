@@ -15,7 +15,7 @@ import pytest
 
 from decision.__main__ import main
 from decision.record import RecordError, parse_record
-from tests.hostile_files import CASES, FORBIDDEN_IN_MESSAGE
+from tests.hostile_files import BIDI, CASES, FORBIDDEN_IN_MESSAGE, OPENED_CLEAN, PASTED
 
 ROOT = Path(__file__).resolve().parent.parent
 IDS = [case[0] for case in CASES]
@@ -41,6 +41,27 @@ def test_the_loader_refuses_each_hostile_file_in_one_plain_sentence(name, raw, w
         parse_record(raw)
     assert time.perf_counter() - started < 5, "parsing a 1 MB file at most must not hang"
     assert_plain(str(err.value), words)
+
+
+def _texts(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+@pytest.mark.parametrize("name, raw", OPENED_CLEAN, ids=[c[0] for c in OPENED_CLEAN])
+def test_a_file_with_pasted_controls_opens_without_them(name, raw):
+    """Issue 21: what older versions stored opens; no control or bidi character reaches a page."""
+    rec = parse_record(raw)
+    for text in _texts(rec.model_dump(mode="json")):
+        assert not set(text) & (set(PASTED.replace("\x85", "")) | set(BIDI)), (name, text)
+        assert all(c in "\n\t" or c.isprintable() for c in text), (name, text)
+    assert parse_record(rec.to_json()) == rec  # and saves as a file that opens again
 
 
 @pytest.mark.parametrize("command", ["assess", "summary", "compare"])

@@ -291,3 +291,30 @@ def test_no_page_loads_the_heavy_libraries_a_server_would_then_hold():
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_no_safety_message_tells_a_patient_to_untick_a_sign(content):
+    # Issue 20: the pause text taught the patient to untick a true sign ("if you ticked a sign by mistake").
+    texts = [content.pages[k] for k in content.pages if k.startswith("start.") and k != "start.ticked_by_mistake"]
+    texts += [a.message for a in content.red_flags.levels.values()]
+    assert not [t for t in texts if "mistake" in t.lower() or "untick" in t.lower()]
+
+
+def test_i_ticked_this_by_mistake_is_its_own_choice_and_asks_the_screen_again(content):
+    at = app_at(None, DecisionRecord(safety_screen_done=True, red_flags=["saddle_numbness", "night_pain"]))
+    assert content.red_flags.levels["emergency"].title in at.error[0].value
+    at.button(key="ticked_by_mistake").click().run()
+    record = at.session_state["record"]
+    assert record.red_flags == [] and not record.safety_screen_done
+    assert not at.checkbox(key="w:flag:saddle_numbness").value
+    assert content.pages["start.safety_hint"] in [c.value for c in at.caption]
+
+
+def test_a_total_of_care_longer_than_the_symptoms_is_said_where_it_is_typed(content):
+    record = DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis", procedure="laminectomy",
+                            symptom_weeks=20, care_weeks=12)
+    at = app_at("pages/2_Your_care_so_far.py", record)
+    at.number_input(key="w:care_weeks").set_value(30).run()
+    assert_no_exception(at)
+    assert content.pages["care.weeks_longer_than_symptoms"].format(weeks=20) in [e.value for e in at.error]
+    assert at.session_state["record"].care_weeks == 12  # the earlier answer stays

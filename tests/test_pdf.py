@@ -401,3 +401,51 @@ def test_the_pdf_lists_as_compared_only_the_options_set_side_by_side(content):
     assert "Options compared Non-operative care, Laminectomy Options for your diagnosis" in text
     untouched = DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis")
     assert f"Options compared {content.pages['summary.options_none']}" in pdf_text(build_pdf(untouched, content))
+
+
+# ---------------------------------------------------------------- issue 21: a word longer than a line
+
+
+def _letters(n: int) -> str:
+    import string
+
+    return "".join(string.ascii_letters[i % 52] for i in range(n))
+
+
+def _paper(record, content) -> str:
+    import io
+
+    import pypdf
+
+    return "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(build_pdf(record, content))).pages)
+
+
+def test_a_300_letter_word_is_broken_across_lines_with_every_character(content):
+    from fpdf import FPDF
+
+    from decision.pdf import wrap
+
+    pdf = FPDF()
+    pdf.word_widths = {}
+    pdf.set_font("helvetica", size=10)
+    word = _letters(300)
+    lines = wrap(pdf, "1. " + word, 120)
+    assert len(lines) > 2
+    assert "".join(lines).replace(" ", "") == "1." + word  # every character, in order
+    assert lines[0].startswith("1. abc")  # the word starts on the line it follows
+
+
+def test_a_question_with_a_word_longer_than_a_line_is_printed_whole(content):
+    word = _letters(150)  # wider than a line, within the two lines a question has
+    paper = "".join(_paper(DecisionRecord(safety_screen_done=True, questions=[word]), content).split())
+    assert word in paper
+
+
+def test_a_question_of_300_letters_prints_two_full_lines_then_says_it_continues(content):
+    word = _letters(300)
+    paper = _paper(DecisionRecord(safety_screen_done=True, questions=[word]), content)
+    flat = "".join(paper.split())
+    start = flat.index("1.abc") + 2
+    printed = flat[start:flat.index("…", start)]
+    assert word.startswith(printed) and len(printed) >= 120, len(printed)
+    assert content.pages.get("summary.continued", "continued") in paper or "continued" in paper

@@ -132,8 +132,12 @@ def test_the_patients_own_total_replaces_the_estimate(content):
     result = assess(record, content)
     assert result.status == "not_yet"
     assert any("Length of care: 8 weeks" in m for m in result.missing)
-    assert care_span(ample("laminectomy", symptom_weeks=10, care_weeks=30), content,
-                     content.policy("laminectomy", "spinal_stenosis")).weeks == 10
+    # A total longer than the symptoms is refused by the record (issue 21); a rule given one
+    # anyway (an unchecked copy) counts no more than the weeks of symptoms.
+    with pytest.raises(ValueError):
+        ample("laminectomy", symptom_weeks=20, care_weeks=30)
+    unchecked = ample("laminectomy").model_copy(update={"symptom_weeks": 10, "care_weeks": 30})
+    assert care_span(unchecked, content, content.policy("laminectomy", "spinal_stenosis")).weeks == 10
 
 
 def test_the_estimate_is_shown_as_an_estimate(content):

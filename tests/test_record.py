@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from decision.record import SCHEMA_VERSION, DecisionRecord, RecordError, parse_record
+from pydantic import ValidationError
+
+from decision.record import SCHEMA_VERSION, DecisionRecord, FusionPlan, RecordError, Treatment, parse_record
 
 V1_RECORD = {
     "schema_version": 1,
@@ -75,3 +77,32 @@ def test_repeated_red_flags_are_kept_once():
 def test_value_ratings_must_be_0_to_10():
     with pytest.raises(RecordError, match="0 to 10"):
         parse_record(json.dumps({"schema_version": 2, "values": {"fast_leg_relief": 11}}))
+
+
+# ---------------------------------------------------------------- issue 21: what the model refuses
+
+
+def test_a_version_2_file_with_surgeon_notes_undecided_keeps_the_notes():
+    raw = json.dumps({"schema_version": 2, "fusion_plan": {"segments": "undecided", "approach": "posterior",
+                                                           "surgeon_notes": "undecided"}})
+    plan = parse_record(raw).fusion_plan
+    assert (plan.segments, plan.approach, plan.surgeon_notes) == (None, "posterior", "undecided")
+
+
+def test_the_model_refuses_a_treatment_longer_than_the_symptoms_and_the_same_kind_twice():
+    with pytest.raises(ValidationError):
+        DecisionRecord(symptom_weeks=12, treatments=[Treatment(kind="physical_therapy", weeks=13)])
+    with pytest.raises(ValidationError):
+        DecisionRecord(treatments=[Treatment(kind="nsaid"), Treatment(kind="nsaid")])
+    # Either unanswered: nothing to compare.
+    DecisionRecord(symptom_weeks=None, treatments=[Treatment(kind="physical_therapy", weeks=1040)])
+    DecisionRecord(symptom_weeks=12, treatments=[Treatment(kind="physical_therapy", weeks=12), Treatment(kind="nsaid")])
+
+
+def test_segments_take_no_true_and_no_decimal_even_when_set_on_a_page():
+    plan = FusionPlan()
+    for wrong in (True, 1.0):
+        with pytest.raises(ValidationError):
+            plan.segments = wrong
+    plan.segments = 2
+    assert plan.segments == 2

@@ -75,7 +75,12 @@ def _take_kept() -> None:
         return
     st.session_state["record"] = DecisionRecord()
     if report.get("cleared_elsewhere"):
+        # "Finish and clear" in another tab: this tab starts empty, as the message says, even if a
+        # write in flight put a copy back before the tab loaded again (issue 21). The run's end
+        # writes the empty record, which removes that copy (not a clear: that would tell the other
+        # tabs again, and they this one, without end).
         st.session_state["cleared"] = True
+        return
     if not report.get("available", True):
         st.session_state["tab_notice"] = "tab_store.unavailable"
     kept = report.get("kept")
@@ -126,12 +131,56 @@ def widget_prefix() -> str:
     return WIDGET_PREFIX if generation == 0 else f"w{generation}:"
 
 
-def replace_record(new: DecisionRecord) -> None:
-    """Swap in a loaded record; every input starts again from it under a new key."""
+KEPT_SIGNS = "signs_kept_at_load"  # (signs kept, the file's own safety answer), for "I ticked this by mistake"
+
+
+def replace_record(new: DecisionRecord) -> list[str]:
+    """Swap in a loaded record; every input starts again from it under a new key.
+
+    A sign ticked on screen is never cleared by a file (issue 21): the file's answers open, and
+    every sign ticked now stays ticked beside the file's own. Returns the signs kept that the file
+    did not have; the safety screen then offers "I ticked this by mistake" for them
+    (``forget_kept_signs``), so only the patient can clear them.
+    """
+    ticked_now = [f for f in record().red_flags if f not in new.red_flags] if "record" in st.session_state else []
+    if ticked_now:
+        st.session_state[KEPT_SIGNS] = (ticked_now, new.safety_screen_done)
+        new.red_flags = [*new.red_flags, *ticked_now]
+        new.safety_screen_done = True
+    else:
+        st.session_state.pop(KEPT_SIGNS, None)
     st.session_state["record"] = new
     for key in [k for k in st.session_state if isinstance(k, str) and _WIDGET_KEY.match(k)]:
         del st.session_state[key]
     st.session_state["widget_generation"] = st.session_state.get("widget_generation", 0) + 1
+    return ticked_now
+
+
+def kept_signs() -> list[str]:
+    """Signs a file did not have but were ticked on screen when it opened, and are still ticked."""
+    kept = st.session_state.get(KEPT_SIGNS)
+    return [f for f in kept[0] if f in record().red_flags] if kept else []
+
+
+def forget_kept_signs() -> None:
+    """The patient says the signs kept at the load were ticked by mistake: untick them (a callback)."""
+    kept, file_screen_done = st.session_state.pop(KEPT_SIGNS, ([], False))
+    rec = record()
+    rec.red_flags = [f for f in rec.red_flags if f not in kept]
+    rec.safety_screen_done = bool(rec.red_flags) or file_screen_done
+    for flag in kept:  # the boxes show the record again
+        st.session_state[f"{widget_prefix()}flag:{flag}"] = False
+
+
+def untick_signs() -> None:
+    """The patient says the signs were ticked by mistake: untick them all and ask the screen again
+    (a callback; the only way the aid clears a ticked sign besides unticking its own box)."""
+    st.session_state.pop(KEPT_SIGNS, None)
+    rec = record()
+    for flag in rec.red_flags:
+        st.session_state[f"{widget_prefix()}flag:{flag}"] = False
+    rec.red_flags = []
+    rec.safety_screen_done = False
 
 
 def finish_and_clear() -> None:
@@ -274,8 +323,8 @@ def _load(content: Content) -> None:
     if upload is not None and st.session_state.get("loaded_upload") != upload.file_id:
         st.session_state["loaded_upload"] = upload.file_id
         try:
-            replace_record(parse_record(upload.getvalue()))
-            st.session_state["load_message"] = ("ok", p["frame.opened"])
+            kept = replace_record(parse_record(upload.getvalue()))
+            st.session_state["load_message"] = ("ok", p["frame.opened_sign_kept" if kept else "frame.opened"])
         except RecordError as exc:
             st.session_state["load_message"] = ("error", f"{exc} {p['frame.not_changed']}")
         st.rerun()

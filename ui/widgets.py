@@ -6,6 +6,8 @@ from typing import Callable, Sequence, TypeVar
 
 import streamlit as st
 
+from decision.text import clean_text
+
 T = TypeVar("T")
 
 
@@ -15,3 +17,37 @@ def choice(label: str, options: Sequence[T], name: Callable[[T], str], current: 
     options = list(options)
     index = options.index(current) if current in options else None
     return st.radio(label, options, index=index, format_func=name, key=key, horizontal=horizontal, help=help)
+
+
+# ---------------------------------------------------------------- free text
+#
+# What a box accepts must be what the loader accepts (issue 21): control and bidirectional
+# characters are removed where they are typed (decision/text.py), and the box then shows the text
+# as it is kept, with one plain sentence under it.
+
+CLEANED = "text_cleaned:"  # + the box's key, set when something was removed, shown once
+
+
+def clean_box(key: str, *, multiline: bool) -> None:
+    """A box's ``on_change``: its value, cleaned, in place (a callback may set its own box's value)."""
+    value = st.session_state.get(key)
+    if not isinstance(value, str):
+        return
+    cleaned = clean_text(value, multiline=multiline)
+    if cleaned != value:
+        st.session_state[key] = cleaned
+        st.session_state[CLEANED + key] = True
+
+
+def cleaned_note(key: str, message: str) -> None:
+    """The plain sentence, under the box whose text was just cleaned."""
+    if st.session_state.pop(CLEANED + key, False):
+        st.caption(message)
+
+
+def text_area(label: str, value: str, *, key: str, message: str, **kwargs) -> str:
+    """A box of several lines whose text is always text a save file can hold."""
+    text = st.text_area(label, value=value, key=key, on_change=clean_box, kwargs={"key": key, "multiline": True},
+                        **kwargs)
+    cleaned_note(key, message)
+    return clean_text(text)  # the first run after a load draws the record's own text; cleaned all the same

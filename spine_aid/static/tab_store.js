@@ -20,6 +20,7 @@ function listenOnce() {
     window.__spineAidChannel = channel;
     channel.onmessage = (event) => {
       if (event.data !== "cleared") return;
+      window.__spineAidClearedHere = true;  // no write from this page may put the copy back (issue 21)
       const s = storage();
       if (s) { s.removeItem(STORAGE_KEY); s.setItem(CLEARED_KEY, "1"); }
       window.location.replace("/");
@@ -183,7 +184,7 @@ export default function (component) {
   }
   window.__spineAidAwaiting = null;
   if (data.op === "write" || data.op === "clear") ranEnd(data);
-  if (data.op === "write" && s) {
+  if (data.op === "write" && s && !window.__spineAidClearedHere) {
     if (data.kept === null) s.removeItem(STORAGE_KEY); else s.setItem(STORAGE_KEY, data.kept);
   } else if (data.op === "clear") {
     if (s) s.removeItem(STORAGE_KEY);

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 SAMPLE = ["surrogate-own-concerns", "5000-digit-int", "nested-1500-lists", "image-as-field", "html-image-as-field",
           "latex-as-field", "colour-as-field", "link-as-field", "100KB-key", "100KB-concern", "yes-for-true",
-          "ansi-in-concern", "15000-treatments"]
+          "ansi-in-diagnosis", "15000-treatments"]
 UNCHANGED = "Your answers on screen have not changed."
 
 

@@ -79,3 +79,32 @@ def test_the_summary_pdf_downloads(visit: Visit, content, tmp_path):
     download.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF-")
     assert_no_exception(page)
+
+
+def test_opening_a_file_after_ticking_a_sign_keeps_the_sign_and_the_banner(visit: Visit, content, tmp_path):
+    """Issue 21, critical: a file without the sign used to clear it; the banner went, the walk opened."""
+    p = content.pages
+    flag = next(f for f in content.red_flags.flags if f.id == "bladder_problems")
+    emergency = content.red_flags.levels["emergency"]
+    page = open_app(visit, "/")
+    page.locator("[data-testid='stCheckbox']").filter(has_text=flag.question).get_by_text(
+        flag.question, exact=True).click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text(emergency.title)
+    dialog.get_by_role("button", name=content.red_flags.acknowledge).click()
+    wait_for_app(page)
+    saved = tmp_path / "none-apply.json"
+    saved.write_text('{"schema_version": 3, "safety_screen_done": true, "patient_initials": "MN"}')
+    _sidebar(page).locator("input[type='file']").set_input_files(str(saved))
+    expect(_sidebar(page).get_by_text(p["frame.opened_sign_kept"].split(". ")[0] + ".")).to_be_visible()
+    wait_for_app(page)
+    banner = page.locator("[data-testid='stMain'] [data-testid='stAlert']").first
+    expect(banner).to_contain_text(emergency.title)
+    expect(banner).to_be_in_viewport()
+    expect(page.get_by_text(p["start.sign_kept"].split(". ")[0], exact=False)).to_be_visible()
+    expect(page.get_by_role("checkbox", name=flag.question, exact=True)).to_be_checked()
+    # The walk stays paused on every page.
+    open_from_sidebar(page, p["nav.your_back"])
+    expect(page.get_by_text(p["start.walk_paused"].split(". ")[0], exact=False)).to_be_visible()
+    expect(page.locator("[data-testid='stMain'] [data-testid='stAlert']").first).to_contain_text(emergency.title)
+    assert_no_exception(page)
