@@ -294,3 +294,50 @@ def test_in_strict_mode_broken_content_does_not_start(tmp_path):
     )
     assert done.returncode != 0
     assert "Not starting" in done.stderr and "figures/comparisons.yaml" in done.stderr
+
+
+# ---------------------------------------------------------------- one client's rerun flood
+
+
+def test_a_flood_of_reruns_is_merged_and_the_last_answer_still_counts(server, content):
+    """Over the per-session bound (ui/server.py), rerun requests are merged, not dropped: of 60
+    requests sent at once, only the last ticks "none of these apply", and the record ends ticked.
+    The bound's effect on another patient is measured in benchmarks/flood.py."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    from benchmarks.load import Session, connect
+    from decision.record import parse_record
+
+    async def scene() -> tuple[float, bool]:
+        s = Session(server.url)
+        async with connect(server.url, 60) as ws:
+            await s.visit(ws, "Start", "")
+            box = s.widgets[content.red_flags.none_apply]
+            page = s.page_hash or s.main_hash
+            began = time.monotonic()
+            for i in range(60):
+                msg = BackMsg()
+                msg.rerun_script.query_string = s.query
+                msg.rerun_script.page_script_hash = page
+                msg.rerun_script.widget_states.widgets.append(WidgetState(id=box, bool_value=(i == 59)))
+                await ws.send(msg.SerializeToString())
+            sent_in = time.monotonic() - began
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                fwd = ForwardMsg()
+                fwd.ParseFromString(await asyncio.wait_for(ws.recv(), deadline - time.monotonic()))
+                if fwd.WhichOneof("type") == "delta" and fwd.delta.new_element.WhichOneof("type") == "bidi_component":
+                    data = json.loads(fwd.delta.new_element.bidi_component.json or "{}")
+                    if isinstance(data.get("kept"), str):
+                        record = parse_record(json.loads(data["kept"])["record"])
+                        if record.safety_screen_done:
+                            return sent_in, True
+            return sent_in, False
+
+    sent_in, ticked = asyncio.run(scene())
+    if sent_in > 2.0:
+        pytest.skip(f"the 60 requests took {sent_in:.1f} s to send: no flood to bound")
+    assert ticked, "the last request's answer was lost"
+    assert any(e.get("event") == "reruns_merged" for e in server.log_lines())

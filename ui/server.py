@@ -12,8 +12,11 @@ and every test server get the same protection, with or without a proxy in front:
   checkip.amazonaws.com for the banner at start (``logger.hideWelcomeMessage`` in the config stops
   that) and again whenever a websocket arrives from a foreign origin (stopped here).
 - Client messages that would touch other patients are ignored: ``clear_cache`` empties every
-  user's cache; ``load_git_info`` runs ``git`` on the server.
-- Logs: one JSON object per line on stdout (ui/logs.py), Streamlit's own included.
+  user's cache; ``load_git_info`` runs ``git`` on the server. Reruns are bounded per session
+  (a burst, then a steady rate; the excess is merged into one later run), so one client's flood
+  of rerun requests cannot stall everyone else (``benchmarks/flood.py``).
+- Logs: one JSON object per line on stdout (ui/logs.py), Streamlit's own included; a line per
+  session opened and ended, with the number live (what the closed metrics endpoint told).
 - Strict mode (``SPINE_AID_STRICT=1``, set in the image): refuse to start on invalid content, so
   a bad replica never listens and a proxy with passive checks only sends patients elsewhere.
 """
@@ -29,6 +32,7 @@ import os
 import re
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -202,6 +206,111 @@ def _ignore_client_messages() -> None:
     AppSession._handle_git_information_request = ignored("load_git_info")  # type: ignore[method-assign]
 
 
+# A patient's page makes a few reruns in a row (a click, the tab store's answers) and then waits
+# for the patient; a flood is thousands per second. Streamlit starts a new script thread for each
+# rerun request (runner.fastReruns), so each one costs the whole process CPU and the GIL.
+RERUN_BURST = 20
+RERUN_PER_SECOND = 5.0
+
+
+class _RerunBucket:
+    """A token bucket per session, and the one rerun held back while the session is over it."""
+
+    __slots__ = ("tokens", "at", "pending", "held", "merged")
+
+    def __init__(self) -> None:
+        self.tokens = float(RERUN_BURST)
+        self.at = time.monotonic()
+        self.pending: Any = None
+        self.held = False
+        self.merged = 0
+
+    def refill(self) -> None:
+        now = time.monotonic()
+        self.tokens = min(float(RERUN_BURST), self.tokens + (now - self.at) * RERUN_PER_SECOND)
+        self.at = now
+
+
+def _bound_reruns() -> None:
+    """Over the rate, a session's rerun requests are merged into one run that starts when the
+    bucket allows: the newest request wins, with any button press of the older ones kept
+    (Streamlit's own merge for a rerun that arrives while a run is going), so nothing a patient
+    did is dropped; it only runs later. Logged once per held run, with how many were merged."""
+    import asyncio
+
+    from streamlit.runtime.app_session import AppSession
+    from streamlit.runtime.scriptrunner_utils.script_requests import _coalesce_widget_states
+
+    original = AppSession._handle_rerun_script_request
+
+    def fire(session: AppSession) -> None:
+        bucket: _RerunBucket = session.__dict__["_aid_reruns"]
+        state, merged = bucket.pending, bucket.merged
+        bucket.pending, bucket.held, bucket.merged = None, False, 0
+        bucket.refill()
+        bucket.tokens = max(0.0, bucket.tokens - 1)
+        logs.event("reruns_merged", logging.WARNING, count=merged)
+        original(session, state)
+
+    def bounded(self: AppSession, client_state: Any = None) -> None:
+        bucket = self.__dict__.get("_aid_reruns")
+        if bucket is None:
+            bucket = self.__dict__["_aid_reruns"] = _RerunBucket()
+        bucket.refill()
+        if not bucket.held and bucket.tokens >= 1:
+            bucket.tokens -= 1
+            original(self, client_state)
+            return
+        if not bucket.held:
+            bucket.held, bucket.pending, bucket.merged = True, client_state, 1
+            asyncio.get_running_loop().call_later((1 - bucket.tokens) / RERUN_PER_SECOND, fire, self)
+            return
+        bucket.merged += 1
+        old = bucket.pending
+        if client_state is None or old is None:
+            bucket.pending = client_state if client_state is not None else old
+            return
+        merged = _coalesce_widget_states(old.widget_states, client_state.widget_states)
+        if merged is not None:
+            client_state.widget_states.CopyFrom(merged)
+        bucket.pending = client_state
+
+    AppSession._handle_rerun_script_request = bounded  # type: ignore[method-assign]
+
+
+_sessions_lock = threading.Lock()
+_live_sessions = 0
+
+
+def _log_sessions() -> None:
+    """A line when a session opens and when it ends, with the number live: what the closed
+    metrics endpoint told an operator, without any id."""
+    from streamlit.runtime.app_session import AppSession
+
+    opened, shut = AppSession.__init__, AppSession.shutdown
+
+    def init(self: AppSession, *args: Any, **kwargs: Any) -> None:
+        global _live_sessions
+        opened(self, *args, **kwargs)
+        with _sessions_lock:
+            _live_sessions += 1
+            live = _live_sessions
+        self.__dict__["_aid_live"] = True
+        logs.event("session_opened", live=live)
+
+    def shutdown(self: AppSession) -> None:
+        global _live_sessions
+        shut(self)
+        if self.__dict__.pop("_aid_live", False):
+            with _sessions_lock:
+                _live_sessions -= 1
+                live = _live_sessions
+            logs.event("session_ended", live=live)
+
+    AppSession.__init__ = init  # type: ignore[method-assign]
+    AppSession.shutdown = shutdown  # type: ignore[method-assign]
+
+
 def _route_streamlit_logs() -> None:
     """Streamlit's loggers write through our JSON handler to stdout, with no tracebacks."""
     from streamlit import logger as st_logger
@@ -238,6 +347,8 @@ def start() -> None:
     _route_streamlit_logs()
     _no_address_lookups()
     _ignore_client_messages()
+    _bound_reruns()
+    _log_sessions()
     problem = ""
     try:
         content = load_content()
