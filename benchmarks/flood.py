@@ -48,10 +48,17 @@ async def patient(url: str, none_label: str, seconds: float) -> list[float]:
     return [v.ms for v in s.visits]
 
 
-async def flood(url: str, rate: float, seconds: float) -> int:
-    """Send ``rerun_script`` at ``rate`` per second for ``seconds``; read and drop the answers."""
+async def flood(url: str, none_label: str, rate: float, seconds: float) -> int:
+    """Past the safety screen like a patient, then ``rerun_script`` of the heaviest page (Compare)
+    at ``rate`` per second for ``seconds``, reading and dropping the answers."""
     sent = 0
+    s = Session(url)
     async with connect(url, 120) as ws:
+        await s.visit(ws, "Start", "", timeout=120)
+        ticked = [WidgetState(id=s.widgets[none_label], bool_value=True)]
+        await s.visit(ws, "tick", s.page_hash or s.main_hash, ticked, timeout=120)
+        compare = next(h for path, h in s.pages if "ompare" in path)
+
         async def drain() -> None:
             try:
                 async for _ in ws:
@@ -61,7 +68,8 @@ async def flood(url: str, rate: float, seconds: float) -> int:
 
         reader = asyncio.create_task(drain())
         msg = BackMsg()
-        msg.rerun_script.query_string = ""
+        msg.rerun_script.query_string = s.query
+        msg.rerun_script.page_script_hash = compare
         raw = msg.SerializeToString()
         start = time.monotonic()
         while time.monotonic() - start < seconds:
@@ -77,7 +85,7 @@ async def flood(url: str, rate: float, seconds: float) -> int:
 async def flooded(url: str, none_label: str, rate: float, seconds: float) -> tuple[list[float], int]:
     walk = asyncio.create_task(patient(url, none_label, seconds))
     await asyncio.sleep(1.0)  # the patient is under way first
-    sent = await flood(url, rate, seconds)
+    sent = await flood(url, none_label, rate, seconds)
     return await walk, sent
 
 

@@ -209,8 +209,8 @@ def _ignore_client_messages() -> None:
 # A patient's page makes a few reruns in a row (a click, the tab store's answers) and then waits
 # for the patient; a flood is thousands per second. Streamlit starts a new script thread for each
 # rerun request (runner.fastReruns), so each one costs the whole process CPU and the GIL.
-RERUN_BURST = 20
-RERUN_PER_SECOND = 5.0
+RERUN_BURST = 40
+RERUN_PER_SECOND = 20.0
 
 
 class _RerunBucket:
