@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import websockets
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -60,11 +63,9 @@ async def flood(url: str, none_label: str, rate: float, seconds: float) -> int:
         compare = next(h for path, h in s.pages if "ompare" in path)
 
         async def drain() -> None:
-            try:
+            with contextlib.suppress(websockets.ConnectionClosed):
                 async for _ in ws:
                     pass
-            except Exception:
-                pass
 
         reader = asyncio.create_task(drain())
         msg = BackMsg()

@@ -290,7 +290,7 @@ def test_in_strict_mode_broken_content_does_not_start(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(_free_port())],
         cwd=ROOT, env={**os.environ, "SPINE_AID_CONTENT": str(_broken_copy(tmp_path)), "SPINE_AID_STRICT": "1"},
-        capture_output=True, text=True, timeout=START_SECONDS,
+        capture_output=True, text=True, timeout=START_SECONDS, check=False,
     )
     assert done.returncode != 0
     assert "Not starting" in done.stderr and "figures/comparisons.yaml" in done.stderr

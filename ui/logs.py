@@ -43,9 +43,9 @@ def _where(tb) -> str:
     """The innermost place in this project's code in a traceback (else the innermost at all)."""
     frames = traceback.extract_tb(tb) if tb is not None else []
     ours = [f for f in frames if Path(f.filename).resolve().is_relative_to(ROOT)]
-    frame = (ours or frames or [None])[-1]
-    if frame is None:
+    if not (ours or frames):
         return ""
+    frame = (ours or frames)[-1]
     path = Path(frame.filename).resolve()
     name = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
     return f"{name}:{frame.lineno}"
@@ -69,7 +69,7 @@ class JsonFormatter(logging.Formatter):
             else:
                 try:
                     text = record.getMessage()
-                except Exception:  # a bad format string in someone's log call: keep the template
+                except (TypeError, ValueError):  # a bad format string in a log call: keep the template
                     text = str(record.msg)
             out["event"] = "log"
             out["message"] = _CONTROL.sub(" ", text)[:_MAX_MESSAGE]

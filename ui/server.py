@@ -42,6 +42,7 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from decision.content import ContentError, content_dir, content_files, load_content
 from ui import logs
@@ -69,7 +70,7 @@ def _inline_script_hashes() -> list[str]:
     index = Path(streamlit.__file__).parent / "static" / "index.html"
     html = index.read_text(encoding="utf-8")
     hashes = []
-    for m in re.finditer(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", html, re.S):
+    for m in re.finditer(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", html, re.DOTALL):
         if "src=" not in m["attrs"] and m["body"].strip():
             digest = base64.b64encode(hashlib.sha256(m["body"].encode("utf-8")).digest()).decode()
             hashes.append(f"'sha256-{digest}'")
@@ -102,15 +103,15 @@ _METRICS = re.compile(r"(^|/)_stcore/metrics(/|$)")
 class Hardening:
     """ASGI middleware, outside Streamlit's own: headers on every HTTP answer, 404 on metrics."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
-        async def send_with_headers(message: dict) -> None:
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
@@ -216,7 +217,7 @@ RERUN_PER_SECOND = 20.0
 class _RerunBucket:
     """A token bucket per session, and the one rerun held back while the session is over it."""
 
-    __slots__ = ("tokens", "at", "pending", "held", "merged")
+    __slots__ = ("at", "held", "merged", "pending", "tokens")
 
     def __init__(self) -> None:
         self.tokens = float(RERUN_BURST)
@@ -239,7 +240,9 @@ def _bound_reruns() -> None:
     import asyncio
 
     from streamlit.runtime.app_session import AppSession
-    from streamlit.runtime.scriptrunner_utils.script_requests import _coalesce_widget_states
+    from streamlit.runtime.scriptrunner_utils.script_requests import (
+        _coalesce_widget_states,
+    )
 
     original = AppSession._handle_rerun_script_request
 
