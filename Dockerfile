@@ -31,4 +31,4 @@ USER 10001
 EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["python", "deploy/healthcheck.py", "http://127.0.0.1:8501"]
-CMD ["python", "-m", "streamlit", "run", "deploy/serve.py", "--server.address", "0.0.0.0", "--server.port", "8501"]
+CMD ["python", "-m", "streamlit", "run", "app.py", "--server.address", "0.0.0.0", "--server.port", "8501"]

@@ -17,7 +17,7 @@ import streamlit as st
 from decision.content import Content, ContentError, load_content
 from decision.red_flags import screen
 from decision.record import DecisionRecord, RecordError, parse_record
-from ui import navigation, safety, tab_store
+from ui import logs, navigation, safety, tab_store
 from ui.navigation import PAGE_BY_KEY, START
 
 _RULE = "1px solid rgba(49,51,63,0.2)"
@@ -88,7 +88,8 @@ def _take_kept() -> None:
         return
     try:
         data = _parse_kept(kept)
-    except (RecordError, ValueError, TypeError, KeyError):
+    except (RecordError, ValueError, TypeError, KeyError) as exc:
+        logs.refused("tab_copy", exc)
         st.session_state["tab_notice"] = "tab_store.unreadable"
         return
     st.session_state["record"] = data[0]
@@ -326,6 +327,7 @@ def _load(content: Content) -> None:
             kept = replace_record(parse_record(upload.getvalue()))
             st.session_state["load_message"] = ("ok", p["frame.opened_sign_kept" if kept else "frame.opened"])
         except RecordError as exc:
+            logs.refused("file", exc)
             st.session_state["load_message"] = ("error", f"{exc} {p['frame.not_changed']}")
         st.rerun()
     message = st.session_state.get("load_message")

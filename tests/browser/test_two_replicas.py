@@ -1,6 +1,6 @@
 """Two replicas behind nginx, run for real: the deployment recipe in deploy/ is tested here.
 
-Two replicas of ``deploy/serve.py`` (the app with /healthz) on free loopback ports, sharing one
+Two replicas of ``app.py`` (the app with /healthz) on free loopback ports, sharing one
 ``server.cookieSecret``, behind Debian's nginx running ``deploy/nginx.conf`` itself (only the
 addresses and paths are swapped for this machine's). A patient walks through the proxy; the
 replica holding their session is stopped mid-walk. What they see and keep is what the README
@@ -16,8 +16,8 @@ replica holding their session is stopped mid-walk. What they see and keep is wha
 
 Also checked through the proxy: the security headers, /_stcore/metrics blocked, no CSP
 violation in the console. And without the proxy: a replica with invalid content answers 503 on
-/healthz while Streamlit's /_stcore/health still says "ok", and in strict mode (the default of
-deploy/serve.py) it refuses to start at all.
+/healthz while Streamlit's /_stcore/health still says "ok", and in strict mode (``SPINE_AID_STRICT=1``,
+set in the image) it refuses to start at all.
 
 This runs in CI (about a minute): it is the only test of the recipe, and a recipe that is not
 run breaks silently.
@@ -25,8 +25,8 @@ run breaks silently.
 
 from __future__ import annotations
 
+import json
 import os
-import re
 import secrets
 import shutil
 import socket
@@ -83,7 +83,7 @@ class Replica:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = workdir / f"{name}.log"
-        cmd = [sys.executable, "-m", "streamlit", "run", "deploy/serve.py",
+        cmd = [sys.executable, "-m", "streamlit", "run", "app.py",
                "--server.port", str(self.port), "--server.address", "127.0.0.1",
                "--server.headless", "true", "--browser.gatherUsageStats", "false"]
         # Streamlit takes the secret from the environment only, never from the command line.
@@ -104,9 +104,9 @@ class Replica:
         pytest.fail(f"{self.name} did not start: {self.log.read_text()[-2000:]}")
 
     def sessions(self) -> int:
-        _, body, _ = _get(self.url + "/_stcore/metrics")
-        found = re.search(r"^active_sessions\S*\s+(\d+)", body, re.M)
-        return int(found.group(1)) if found else 0
+        """Sessions this replica has opened, from its log (ui/server.py: /_stcore/metrics is closed)."""
+        lines = [line for line in self.log.read_text().splitlines() if line.startswith("{")]
+        return sum(1 for line in lines if json.loads(line).get("event") == "session_opened")
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -202,7 +202,7 @@ def test_the_proxy_sets_the_security_headers_and_blocks_the_metrics(proxy):
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "aid_replica=" in headers.get("Set-Cookie", "")
     assert _get(url + "/_stcore/metrics")[0] == 404
-    assert _get(replicas[0].url + "/_stcore/metrics")[0] == 200  # still there for the replica's own host
+    assert _get(replicas[0].url + "/_stcore/metrics")[0] == 404  # closed by the app itself too
     status, body, _ = _get(url + "/healthz")
     assert status == 200 and '"ok"' in body
 
@@ -302,9 +302,9 @@ def test_a_replica_with_invalid_content_reports_unhealthy(workdir, tmp_path):
 def test_in_strict_mode_a_replica_with_invalid_content_does_not_start(tmp_path):
     broken = _broken_copy(tmp_path)
     done = subprocess.run(
-        [sys.executable, "-m", "streamlit", "run", "deploy/serve.py", "--server.port", str(_free_port()),
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(_free_port()),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, "SPINE_AID_CONTENT": str(broken)}, capture_output=True, text=True, timeout=SERVER_START_SECONDS,
+        cwd=ROOT, env={**os.environ, "SPINE_AID_CONTENT": str(broken), "SPINE_AID_STRICT": "1"}, capture_output=True, text=True, timeout=SERVER_START_SECONDS,
     )
     assert done.returncode != 0
     assert "Not starting" in done.stderr + done.stdout and "figures/comparisons.yaml" in done.stderr + done.stdout
