@@ -10,8 +10,8 @@ DISTRIBUTION = "spine-aid"
 def app_version() -> str:
     """The installed version of this project, e.g. "1.0.0"; "unknown" when the checkout is not installed.
 
-    requirements.txt installs the checkout itself (``-e .``), so the metadata is pyproject.toml's
-    version as of the last ``pip install``: reinstall after changing it.
+    README's install commands install the checkout itself (``pip install --no-deps --no-build-isolation -e .``),
+    so the metadata is pyproject.toml's version as of that install: reinstall after changing it.
     """
     try:
         return version(DISTRIBUTION)
