@@ -38,6 +38,7 @@ from decision.summary import (
     Table,
     build_summary,
 )
+from decision.version import app_version
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 FONT = "DejaVu"
@@ -370,7 +371,7 @@ class _Layout:
         self.bottom = self.page_bottom - SIGNATURES_H - _h(BODY)  # room kept for the signatures
         self.text(f"{s.title}: {s.aid_name}", size=TITLE, bold=True)
         self.text(
-            f"Content version {s.content_version}, reviewed {s.content_date}. "
+            f"App version {app_version()}. Content version {s.content_version}, reviewed {s.content_date}. "
             f"Summary made on {s.made_on.isoformat()}. Patient initials: {s.initials}.",
             size=SMALL,
         )

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from decision.comparison import ipdas_self_check
+from decision.version import app_version
 from ui import frame
 from ui.about import reading_level
 from ui.figures import draw_table
@@ -23,6 +24,7 @@ st.write(m.conflicts)
 
 st.subheader("Dates and updates")
 st.markdown(
+    f"- {content.pages['about.app_version'].format(version=app_version())}\n"
     f"- Content version: **{m.content_version}**\n"
     f"- Published: **{m.published}**\n"
     f"- Last review: **{m.last_review}**\n"

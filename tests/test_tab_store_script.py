@@ -20,9 +20,9 @@ SCRIPT = ROOT / "spine_aid" / "static" / tab_store.SCRIPT
 
 def test_the_installed_manifest_is_this_checkouts():
     # Streamlit reads the asset folder from the installed project; a stale install from another
-    # checkout (or none: `pip install -r requirements.txt` was not run) would serve another file.
+    # checkout (or none: `pip install --no-deps --no-build-isolation -e .` was not run) would serve another file.
     found = {m.name: (m, root) for m, root in scan_component_manifests()}
-    assert "spine-aid" in found, "the project is not installed: pip install -r requirements.txt (it has -e .)"
+    assert "spine-aid" in found, "the project is not installed: pip install --no-deps --no-build-isolation -e ."
     manifest, root = found["spine-aid"]
     assert root.resolve() == (ROOT / "spine_aid").resolve()
     [component] = manifest.components

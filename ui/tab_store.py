@@ -39,7 +39,7 @@ KEY = "record_home"  # the component's key (one per page run)
 STORAGE_KEY = "spine-aid:record"
 
 # The script is a file, spine_aid/static/tab_store.js, declared as this component's asset folder in
-# pyproject.toml; the project is installed (``-e .`` in requirements.txt) so that Streamlit finds it.
+# pyproject.toml; the project is installed (``pip install -e .``, README) so that Streamlit finds it.
 NAME = "spine-aid.tab_store"  # "<project name>.<component name>", as Streamlit names it
 SCRIPT = "tab_store.js"  # relative to spine_aid/static/
 SCRIPT_URL = f"/_stcore/bidi-components/{NAME}/{SCRIPT}"

@@ -158,7 +158,8 @@ new MutationObserver(() => {
 
 @pytest.fixture
 def visit(browser: Browser, app_url: str) -> Visit:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # An https:// app is the nginx recipe with its test's self-signed certificate (test_two_replicas.py).
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, ignore_https_errors=app_url.startswith("https://"))
     context.set_default_timeout(TIMEOUT_MS)
     context.add_init_script(PAGE_LISTS_SEEN)
     page = context.new_page()

@@ -14,10 +14,13 @@ replica holding their session is stopped mid-walk. What they see and keep is wha
 - the file saved with "Save my answers (file)" before the failure opens on the other replica
   and brings every saved answer back.
 
-Also checked through the proxy: the security headers, /_stcore/metrics blocked, no CSP
-violation in the console. And without the proxy: a replica with invalid content answers 503 on
-/healthz while Streamlit's /_stcore/health still says "ok", and in strict mode (``SPINE_AID_STRICT=1``,
-set in the image) it refuses to start at all.
+The proxy serves HTTPS with a self-signed certificate the test makes (``openssl req -x509``), as a
+hospital's certificate would be: Chromium opens it with ``ignore_https_errors``, and the test's own
+requests trust that one certificate. Also checked through the proxy: plain HTTP redirects to HTTPS,
+HSTS, the replica cookie ``Secure; HttpOnly; SameSite``, the security headers, /_stcore/metrics
+blocked, no CSP violation in the console. And without the proxy: a replica with invalid content
+answers 503 on /healthz while Streamlit's /_stcore/health still says "ok", and in strict mode
+(``SPINE_AID_STRICT=1``, set in the image) it refuses to start at all.
 
 This runs in CI (about a minute): it is the only test of the recipe, and a recipe that is not
 run breaks silently.
@@ -30,12 +33,14 @@ import os
 import secrets
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -69,9 +74,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _get(url: str) -> tuple[int, str, dict]:
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect is returned as it is, to be checked
+
+
+def _get(url: str, cafile: Path | None = None) -> tuple[int, str, dict]:
+    """GET without following redirects; over HTTPS, trusting only ``cafile`` (the test's own certificate)."""
+    handlers: list = [_NoRedirect()]
+    if cafile:
+        handlers.append(urllib.request.HTTPSHandler(context=ssl.create_default_context(cafile=str(cafile))))
     try:
-        with urllib.request.urlopen(url, timeout=5) as r:
+        with urllib.request.build_opener(*handlers).open(url, timeout=5) as r:
             return r.status, r.read().decode(), dict(r.headers)
     except urllib.error.HTTPError as e:
         return e.code, e.read().decode(), dict(e.headers)
@@ -118,14 +132,28 @@ class Replica:
                 self.proc.wait()
 
 
-def nginx_config(template: str, workdir: Path, listen: int, upstreams: list[int]) -> str:
-    """deploy/nginx.conf with this machine's addresses and paths, nothing else changed."""
+def make_certificate(workdir: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and localhost, valid for two days."""
+    cert, key = workdir / "cert.pem", workdir / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],
+                   check=True, capture_output=True)
+    key.chmod(0o644)  # readable by nginx's worker user when the tests run as root (a test key)
+    return cert, key
+
+
+def nginx_config(template: str, workdir: Path, http: int, https: int, upstreams: list[int]) -> str:
+    """deploy/nginx.conf with this machine's addresses, ports and paths, nothing else changed."""
     conf = template
     for name, port in zip(("app1:8501", "app2:8501"), upstreams):
         assert name in conf
         conf = conf.replace(name, f"127.0.0.1:{port}")
     swaps = {
-        "listen 8080;": f"listen 127.0.0.1:{listen};",
+        "listen 80;": f"listen 127.0.0.1:{http};",
+        "listen 443 ssl;": f"listen 127.0.0.1:{https} ssl;",
+        "return 301 https://$host$request_uri;": f"return 301 https://$host:{https}$request_uri;",
+        "/etc/nginx/tls/": f"{workdir}/",
         "pid /tmp/nginx.pid;": f"pid {workdir}/nginx.pid;",
         "error_log /dev/stderr warn;": f"error_log {workdir}/error.log warn;",
         "access_log /dev/stdout noquery;": f"access_log {workdir}/access.log noquery;",
@@ -155,9 +183,10 @@ def proxy(workdir):
         pytest.fail(f"nginx is not installed at {NGINX} (Debian/Ubuntu: apt-get install nginx-light or nginx)")
     secret = secrets.token_urlsafe(32)  # shared by both replicas, as deploy/compose.yaml does
     replicas = [Replica("replica1", workdir, secret), Replica("replica2", workdir, secret)]
-    listen = _free_port()
+    http, https = _free_port(), _free_port()
+    cert, _ = make_certificate(workdir)
     conf = workdir / "nginx.conf"
-    conf.write_text(nginx_config((ROOT / "deploy" / "nginx.conf").read_text(), workdir, listen,
+    conf.write_text(nginx_config((ROOT / "deploy" / "nginx.conf").read_text(), workdir, http, https,
                                  [r.port for r in replicas]))
     nginx = None
     try:
@@ -167,18 +196,18 @@ def proxy(workdir):
         assert check.returncode == 0, check.stderr
         nginx = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"],
                                  stdout=open(workdir / "nginx-out.log", "w"), stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{listen}"
+        url = f"https://127.0.0.1:{https}"
         deadline = time.monotonic() + 20
         while True:
             try:
-                if _get(url + "/healthz")[0] == 200:
+                if _get(url + "/healthz", cert)[0] == 200:
                     break
             except OSError:
                 pass
             if time.monotonic() > deadline:
                 pytest.fail("nginx did not answer: " + (workdir / "error.log").read_text()[-2000:])
             time.sleep(0.2)
-        yield url, replicas
+        yield Proxy(url, f"http://127.0.0.1:{http}", cert), replicas
     finally:
         if nginx and nginx.poll() is None:
             nginx.terminate()
@@ -187,28 +216,42 @@ def proxy(workdir):
             r.stop()
 
 
+@dataclass
+class Proxy:
+    url: str  # https://127.0.0.1:<port>, the address patients use
+    http_url: str  # the plain-HTTP port, which only redirects
+    cert: Path  # the self-signed certificate, trusted by this test's own requests
+
+
 @pytest.fixture
-def app_url(proxy):  # the shared `visit` fixture opens this URL: the proxy
-    return proxy[0]
+def app_url(proxy):  # the shared `visit` fixture opens this URL: the proxy, over HTTPS
+    return proxy[0].url
 
 
-def test_the_proxy_sets_the_security_headers_and_blocks_the_metrics(proxy):
-    url, replicas = proxy
-    status, _, headers = _get(url + "/")
+def test_the_proxy_serves_https_sets_the_security_headers_and_blocks_the_metrics(proxy):
+    p, replicas = proxy
+    status, _, headers = _get(p.url + "/", p.cert)
     assert status == 200
     csp = headers["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert "aid_replica=" in headers.get("Set-Cookie", "")
-    assert _get(url + "/_stcore/metrics")[0] == 404
+    assert headers["Strict-Transport-Security"] == "max-age=31536000"
+    cookie = [part.strip() for part in headers.get("Set-Cookie", "").split(";")]
+    assert cookie[0].startswith("aid_replica=") and {"Secure", "HttpOnly", "SameSite=Strict"} <= set(cookie)
+    assert _get(p.url + "/_stcore/metrics", p.cert)[0] == 404
     assert _get(replicas[0].url + "/_stcore/metrics")[0] == 404  # closed by the app itself too
-    status, body, _ = _get(url + "/healthz")
+    status, body, _ = _get(p.url + "/healthz", p.cert)
     assert status == 200 and '"ok"' in body
+    # Plain HTTP sends the browser to the same path over HTTPS, and proxies nothing.
+    status, body, headers = _get(p.http_url + "/Compare_your_options?x=1")
+    assert status == 301 and headers["Location"] == p.url + "/Compare_your_options?x=1"
+    assert "aid_replica" not in headers.get("Set-Cookie", "") and "Streamlit" not in body
 
 
 def test_a_patient_survives_a_replica_stopping_mid_walk(visit: Visit, proxy, content, tmp_path):
-    url, replicas = proxy
+    _, replicas = proxy
+    assert visit.base_url.startswith("https://")  # the walk goes through the proxy's TLS
     p = content.pages
     console: list[str] = []
     visit.page.on("console", lambda m: console.append(m.text))
