@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import clicks  # noqa: E402  (click to settled in Chromium, as benchmarks/clicks.py measures it)
-import load  # noqa: E402  (the websocket session and the figures of benchmarks/load.py)
+import clicks  # click to settled in Chromium, as benchmarks/clicks.py measures it
+import load  # the websocket session and the figures of benchmarks/load.py
 
 ROOT = Path(__file__).resolve().parent.parent
 

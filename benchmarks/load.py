@@ -40,9 +40,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
-from websockets.asyncio.client import ClientConnection
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import ClientConnection
 
 ROOT = Path(__file__).resolve().parent.parent
 BARE = "import streamlit as st\nst.button('x')\n"

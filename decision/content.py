@@ -17,67 +17,67 @@ from pathlib import Path
 import yaml
 from pydantic import ConfigDict, ValidationError, model_validator
 
-from decision.rules_schema import (  # noqa: F401  (re-exported)
-    RedFlagId,
-    Level,
-    LEVEL_ORDER,
-    RedFlag,
-    RedFlagRule,
-    Action,
-    RedFlags,
-    Requirement,
-    Policy,
-    Nicotine,
-    NotCounting,
-    Readiness,
-)
 from decision.content_schema import (  # noqa: F401  (re-exported: the models are part of this module's API)
-    Label,
-    Diagnosis,
-    OptionId,
-    TreatmentKind,
-    Horizon,
-    Frozen,
-    Source,
-    Figure,
-    ComparisonKind,
-    Design,
-    Topic,
     HARM_SIDE,
-    SURGICAL,
-    Arm,
-    Gap,
-    Comparison,
-    KindHeading,
     OVERVIEW_MAX_ROWS,
     PRACTICAL_MAX_CHARS,
-    DiagnosisDecision,
-    Row,
+    SURGICAL,
+    Arm,
     Cell,
-    Option,
-    Template,
-    ProgramPart,
-    Program,
     Choice,
-    FusionQuestion,
-    Reoperation,
-    PlanFieldId,
-    PlanField,
+    Comparison,
+    ComparisonKind,
+    Deliberation,
+    Design,
+    Diagnosis,
+    DiagnosisDecision,
+    Figure,
+    Frozen,
     Fusion,
-    Reason,
-    ValueItem,
-    Values,
+    FusionQuestion,
+    Gap,
+    GlossaryTerm,
+    Horizon,
+    KindHeading,
+    Label,
+    Meta,
+    Option,
+    OptionId,
+    OswestryBand,
+    PlanField,
+    PlanFieldId,
+    Program,
+    ProgramPart,
+    Quiz,
     QuizChoice,
     QuizQuestion,
-    Quiz,
-    SureItem,
-    Sure,
-    SuggestedQuestion,
-    Deliberation,
-    OswestryBand,
+    Reason,
+    Reoperation,
+    Row,
     Scores,
-    Meta,
-    GlossaryTerm,
+    Source,
+    SuggestedQuestion,
+    Sure,
+    SureItem,
+    Template,
+    Topic,
+    TreatmentKind,
+    ValueItem,
+    Values,
+)
+from decision.rules_schema import (  # noqa: F401  (re-exported)
+    LEVEL_ORDER,
+    Action,
+    Level,
+    Nicotine,
+    NotCounting,
+    Policy,
+    Readiness,
+    RedFlag,
+    RedFlagId,
+    RedFlagRule,
+    RedFlags,
+    Requirement,
 )
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -153,7 +153,7 @@ class Content(Frozen):
         return None
 
     @model_validator(mode="after")
-    def _cross_references(self) -> "Content":
+    def _cross_references(self) -> Content:
         problems: list[str] = []
         source_ids = {s.id for s in self.sources}
         figure_ids = {f.id for f in self.all_figures}
@@ -220,7 +220,7 @@ class Content(Frozen):
         return self
 
 
-def _decision_problems(content: "Content", source_ids: set[str]) -> list[str]:
+def _decision_problems(content: Content, source_ids: set[str]) -> list[str]:
     """Rules 2 and 3 of the comparison: every comparison cites a known source and applies only
     where all its arms are options; every option of a diagnosis has a benefit and a harm; fusion's
     harms cover the topics template.yaml names. Messages name the file and field to fix."""
@@ -310,7 +310,7 @@ def _cell_problems(where: str, field: str, cells: dict, rows: list[str], source_
     return problems
 
 
-def _overview_problems(content: "Content") -> list[str]:
+def _overview_problems(content: Content) -> list[str]:
     """The overview grid of each diagnosis (issue 11, layer 1) is fair by construction: every row is
     a comparison of that diagnosis (one study, one time frame), a gap row has its short sentence,
     every option has a benefit row and a harm-side row with its own number, and there are at least

@@ -55,7 +55,7 @@ class Source(Frozen):
     secondary_via: str | None = None  # where a V2 figure was seen
 
     @model_validator(mode="after")
-    def _locatable(self) -> "Source":
+    def _locatable(self) -> Source:
         if not (self.doi or self.pmid or self.url or self.meeting):
             raise ValueError("a source needs a doi, a pmid, a url or (for a conference abstract) a meeting so a reader can find it")
         return self
@@ -88,7 +88,7 @@ class Figure(Frozen):
     kind: Literal["benefit", "harm", "reoperation", "natural_course", "context"]
 
     @model_validator(mode="after")
-    def _range_brackets_value(self) -> "Figure":
+    def _range_brackets_value(self) -> Figure:
         if (self.low is None) != (self.high is None):
             raise ValueError("give both low and high for a range, or neither")
         if self.low is not None and not (self.low <= self.per_100 <= self.high):
@@ -126,7 +126,7 @@ class Arm(Frozen):
     points: float | None = Field(default=None, ge=0, le=100)  # a score on a 0 to 100 scale (measure points)
 
     @model_validator(mode="after")
-    def _range(self) -> "Arm":
+    def _range(self) -> Arm:
         if (self.low is None) != (self.high is None):
             raise ValueError("give both low and high for a range, or neither")
         if self.low is not None and not (self.per_100 is not None and self.low <= self.per_100 <= self.high):
@@ -145,7 +145,7 @@ class Gap(Frozen):
     short: str = ""  # the overview grid's cell: a short whole sentence with {points} (required there)
 
     @model_validator(mode="after")
-    def _range(self) -> "Gap":
+    def _range(self) -> Gap:
         if (self.low is None) != (self.high is None):
             raise ValueError("give both low and high for a range, or neither")
         if self.low is not None and not (self.low <= self.points <= self.high):
@@ -184,7 +184,7 @@ class Comparison(Frozen):
     note: str = ""  # more from the same source, in words (its numbers cite this comparison's source)
 
     @model_validator(mode="after")
-    def _paired(self) -> "Comparison":
+    def _paired(self) -> Comparison:
         arms = set(self.arms)
         if "not_sure" in self.applies_to:
             raise ValueError("applies_to: a comparison applies to a diagnosis, not to 'not_sure'")
@@ -348,7 +348,7 @@ class FusionQuestion(Frozen):
     sources: tuple[str, ...]
 
     @model_validator(mode="after")
-    def _short_lines_and_key_figures(self) -> "FusionQuestion":
+    def _short_lines_and_key_figures(self) -> FusionQuestion:
         if "\n" in self.short_question.strip() or not self.short_question.strip().endswith("?"):
             raise ValueError("short_question must be one line ending with '?'")
         if "\n" in self.choices_line.strip():
@@ -375,7 +375,7 @@ class Reoperation(Frozen):
     sources: tuple[str, ...] = ()  # sources of statements in the words (figures cite their own)
 
     @model_validator(mode="after")
-    def _key_figures_are_its_own(self) -> "Reoperation":
+    def _key_figures_are_its_own(self) -> Reoperation:
         _check_key_figures(self.key_figures, self.figures + self.after_non_operative)
         return self
 

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from decision.content import Content
-from decision.icon_array import GRID, UNAFFECTED, colour_for
+from decision.icon_array import GRID, UNAFFECTED
 from decision.record import DecisionRecord
 from decision.summary import (
     Bullets,
@@ -136,7 +136,7 @@ def _figures(summary: Summary) -> list[tuple[str, FigureBlock]]:
     return out
 
 
-def _start(summary: Summary) -> "_Layout":
+def _start(summary: Summary) -> _Layout:
     pdf = _SummaryPDF(format="A4")
     pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
@@ -145,7 +145,7 @@ def _start(summary: Summary) -> "_Layout":
     pdf.set_creator(summary.aid_name)
     pdf.set_lang("en")
     made = summary.made_on
-    pdf.set_creation_date(datetime(made.year, made.month, made.day, tzinfo=timezone.utc))
+    pdf.set_creation_date(datetime(made.year, made.month, made.day, tzinfo=UTC))
     pdf.footer_text = f"{summary.aid_name} · content version {summary.content_version}"
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(False)  # every page break is ours, so the page count stays bounded
@@ -156,7 +156,7 @@ def _start(summary: Summary) -> "_Layout":
 # ---------------------------------------------------------------- text
 
 
-def wrap(pdf: "_SummaryPDF", text: str, width: float) -> list[str]:
+def wrap(pdf: _SummaryPDF, text: str, width: float) -> list[str]:
     """Break ``text`` into the lines of a ``width`` mm wide cell, in the current font.
 
     Why not multi_cell: fpdf2 2.8.9 re-measures the whole line for every character it adds,
@@ -197,7 +197,7 @@ def wrap(pdf: "_SummaryPDF", text: str, width: float) -> list[str]:
     return lines
 
 
-def clip(pdf: "_SummaryPDF", lines: list[str], max_lines: int, width: float, continued: str) -> list[str]:
+def clip(pdf: _SummaryPDF, lines: list[str], max_lines: int, width: float, continued: str) -> list[str]:
     """At most ``max_lines`` lines; if any were cut, the last one ends with ``continued``."""
     if len(lines) <= max_lines:
         return lines

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from decision.content import Content, ContentError, FILES, content_dir, content_files, load_content
+from decision.content import FILES, Content, ContentError, content_dir, content_files, load_content
 
 REPORT = "reading_level.json"
 

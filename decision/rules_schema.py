@@ -64,7 +64,7 @@ class RedFlagRule(Frozen):
     sources: tuple[str, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _names_a_sign(self) -> "RedFlagRule":
+    def _names_a_sign(self) -> RedFlagRule:
         if not self.all_of and not self.any_of:
             raise ValueError("a rule needs all_of or any_of")
         return self
@@ -82,7 +82,7 @@ class RedFlags(Frozen):
     acknowledge: str  # the button that closes the alert, once the patient has read it
 
     @model_validator(mode="after")
-    def _every_sign_has_a_level(self) -> "RedFlags":
+    def _every_sign_has_a_level(self) -> RedFlags:
         ids = [f.id for f in self.flags]
         problems = []
         if set(self.levels) != set(LEVEL_ORDER):
@@ -119,7 +119,7 @@ class Requirement(Frozen):
     min_weeks_by_kind: dict[TreatmentKind, int] = {}  # a kind with its own minimum (e.g. an intensive program)
 
     @model_validator(mode="after")
-    def _visits_have_a_period(self) -> "Requirement":
+    def _visits_have_a_period(self) -> Requirement:
         if (self.min_visits is None) != (self.visits_within_weeks is None):
             raise ValueError("min_visits needs visits_within_weeks (visits only count within a stated period)")
         stray = [k for k in self.min_weeks_by_kind if k not in self.any_of]
@@ -176,7 +176,7 @@ class Readiness(Frozen):
     status_titles: dict[str, str]
 
     @model_validator(mode="after")
-    def _categories_cover_the_counting_kinds(self) -> "Readiness":
+    def _categories_cover_the_counting_kinds(self) -> Readiness:
         problems = []
         seen: dict[str, str] = {}
         for name, kinds in self.categories.items():

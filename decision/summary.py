@@ -14,13 +14,13 @@ from datetime import date
 from typing import Literal, Union
 
 from decision.content import Content, Figure
+from decision.deliberation import HIGHLY_RATED, SURE_MAX, score_quiz, sure_score
+from decision.fusion_plan import plan_lines
 from decision.icon_array import AFFECTED, colour_for, icon_cells, label_note, sentence
 from decision.oswestry import oswestry_score
 from decision.readiness import Assessment, assess
-from decision.red_flags import screen
-from decision.deliberation import HIGHLY_RATED, SURE_MAX, score_quiz, sure_score
-from decision.fusion_plan import plan_lines
 from decision.record import DecisionRecord, SureAnswers
+from decision.red_flags import screen
 
 NOT_ANSWERED = "Not answered"
 NOT_RECORDED = "Not recorded"

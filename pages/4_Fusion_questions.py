@@ -10,12 +10,11 @@ Every word comes from content (fusion.yaml, pages.yaml); decision.fusion_cards s
 
 import streamlit as st
 
-from ui import frame
-from ui import figures as ui_figures
-from ui.widgets import choice
 from decision.fusion_cards import FusionCard, fusion_cards, reoperation_layers
 from decision.fusion_plan import from_key, planned_segments
 from decision.icon_array import KEY_NUMBERS_CSS, sentence
+from ui import figures as ui_figures, frame
+from ui.widgets import choice
 
 content, record = frame.open_page("fusion", css=KEY_NUMBERS_CSS)
 p = content.pages

@@ -3,7 +3,12 @@
 import streamlit as st
 
 from decision.deliberation import (
-    add_text, evidence_note, own_questions, relevant_options, sure_score, suggested_questions,
+    add_text,
+    evidence_note,
+    own_questions,
+    relevant_options,
+    suggested_questions,
+    sure_score,
 )
 from decision.record import SureAnswers
 from ui import frame

@@ -14,12 +14,22 @@ import pytest
 import yaml
 
 from decision.comparison import (
-    KIND_ORDER, as_json, balance_counts, compare, comparison_rows, comparisons_for, default_selection,
-    fitting_option_ids, fusion_is_on_the_table, ipdas_self_check, options_in_order, outcome_labels,
+    KIND_ORDER,
+    as_json,
+    balance_counts,
+    compare,
+    comparison_rows,
+    comparisons_for,
+    default_selection,
+    fitting_option_ids,
+    fusion_is_on_the_table,
+    ipdas_self_check,
+    options_in_order,
+    outcome_labels,
 )
 from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
 from decision.record import SCHEMA_VERSION, DecisionRecord
-from decision.summary import OptionFigures, Paragraph, build_summary
+from decision.summary import OptionFigures, build_summary
 from tests.conftest import ROOT, app_at, assert_no_exception
 from tests.svg_spec import arrays_in
 

@@ -12,12 +12,22 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from decision.content import (
-    CONTENT_DIR, CONTENT_ENV, FILES, _PART_MODELS, Comparison, Figure, GlossaryTerm, Option, Source, ContentError,
-    content_files, load_content,
+    _PART_MODELS,
+    CONTENT_DIR,
+    CONTENT_ENV,
+    FILES,
+    Comparison,
+    ContentError,
+    Figure,
+    GlossaryTerm,
+    Option,
+    Source,
+    content_files,
+    load_content,
 )
 from decision.readability import GRADE_LIMIT, score_content
-from tests.svg_spec import drawings
 from tests.conftest import APP, ROOT
+from tests.svg_spec import drawings
 
 ALL_FILES = content_files()
 LIST_MODELS = {"bibliography": ("sources", Source), "figures": ("figures", Figure)}

@@ -19,7 +19,6 @@ from decision.deliberation import (
     sure_score,
     values_fit,
 )
-from decision.icon_array import sentence
 from decision.record import DecisionRecord, Sure, SureAnswers, parse_record
 from tests.conftest import app_at, assert_no_exception
 

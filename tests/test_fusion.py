@@ -9,8 +9,8 @@ import pytest
 from decision.icon_array import sentence
 from decision.record import DecisionRecord, FusionPlan, parse_record
 from decision.spine_drawing import SEGMENTS, adjacent_segments, describe, fused_segments, segments_svg
-from tests.svg_spec import NS, page_svgs, parts, svgs
 from tests.conftest import app_at, assert_no_exception
+from tests.svg_spec import NS, page_svgs, parts, svgs
 
 PAGE = "pages/4_Fusion_questions.py"
 CARD_IDS = ["decompression_alone", "instrumentation", "approach", "cages_or_screws", "length"]

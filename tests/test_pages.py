@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from decision.content import load_content
 from decision.record import DecisionRecord
 from tests.conftest import ROOT, app_at, assert_no_exception
-from decision.content import load_content
 from ui import navigation
 from ui.navigation import PAGES, START
 

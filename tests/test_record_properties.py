@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from decision.record import MAX_STRING, DecisionRecord, RecordError, parse_record
 

@@ -20,7 +20,7 @@ CAUDA_EQUINA = ["saddle_numbness", "bladder_problems", "bowel_control_loss", "sc
 NERVE_SIGNS = [*CAUDA_EQUINA, "worsening_leg_weakness", "widespread_neurology"]
 
 ALONE = {
-    **{f: "emergency" for f in CAUDA_EQUINA},
+    **dict.fromkeys(CAUDA_EQUINA, "emergency"),
     "widespread_neurology": "emergency",
     "leg_colour_change": "emergency",
     "aortic_aneurysm": "emergency",

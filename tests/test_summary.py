@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from decision.fusion_plan import plan_lines
-
 from datetime import date
 
 import pytest
 
+from decision.fusion_plan import plan_lines
 from decision.icon_array import icon_cells, sentence
 from decision.record import DecisionReached, DecisionRecord, FusionPlan, SureAnswers
 from decision.summary import (
@@ -15,10 +14,10 @@ from decision.summary import (
     NOT_ANSWERED,
     NOT_RECORDED,
     Item,
-    options_compared,
     OptionFigures,
     Paragraph,
     build_summary,
+    options_compared,
     sure_text,
 )
 from tests import records

@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from decision.readiness import assess
 from decision.record import DecisionRecord, parse_record
-from tests.svg_spec import drawings
 from tests.conftest import APP, assert_no_exception
+from tests.svg_spec import drawings
 from ui.navigation import START
 
 

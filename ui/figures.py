@@ -9,8 +9,8 @@ escaped (``html.escape``), so no patient input and no content text becomes marku
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from html import escape
-from typing import Iterable, Sequence
 
 import streamlit as st
 

@@ -15,8 +15,8 @@ from datetime import date
 import streamlit as st
 
 from decision.content import Content, ContentError, load_content
-from decision.red_flags import screen
 from decision.record import DecisionRecord, RecordError, parse_record
+from decision.red_flags import screen
 from ui import navigation, safety, tab_store
 from ui.navigation import PAGE_BY_KEY, START
 

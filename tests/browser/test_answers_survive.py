@@ -10,15 +10,13 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Error as PlaywrightError, Page, expect
 
 from tests.browser.conftest import (
     ROOT,

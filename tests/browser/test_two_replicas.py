@@ -44,7 +44,6 @@ from playwright.sync_api import expect
 from decision.content import CONTENT_DIR
 from decision.record import parse_record
 from tests.browser.conftest import (
-    APP_READY,
     ARTIFACTS,
     SERVER_START_SECONDS,
     TIMEOUT_MS,
