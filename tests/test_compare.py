@@ -424,7 +424,7 @@ def test_every_result_of_the_diagnosis_opens_its_own_card_with_the_arms_side_by_
         assert c.population in md
         arrays = arrays_in(at)
         if c.measure == "people":
-            assert len(arrays) == len(c.arms), label  # every arm drawn, no other number made up
+            assert len(arrays) == len(c.arms), labels[c.id]  # every arm drawn, no other number made up
             assert all(a["affected"] + a["unaffected"] == 100 for a in arrays)
             missing = [o for o in EXPECTED_OPTIONS[diagnosis] if o not in c.arms]
             if missing:
