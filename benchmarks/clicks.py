@@ -130,7 +130,6 @@ def main() -> int:
     from decision.content import load_content
 
     content = load_content()
-    nav = {key: content.pages[f"nav.{key}"] for key in ("compare", "fusion", "your_back")}
     tmp = Path(tempfile.mkdtemp(prefix="spine-aid-clicks-"))
     (tmp / "bare").mkdir()
     (tmp / "bare" / ".streamlit").mkdir()

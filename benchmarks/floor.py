@@ -20,6 +20,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -77,7 +78,7 @@ def main() -> int:
             servers.append(server)
             asyncio.run(load.bare_walk(server.url, 3, 30))  # warm
             for n in args.sessions:
-                m = load.measure(server, lambda: load.bare_walk(server.url, args.reruns, 60), n, args.budget)
+                m = load.measure(server, partial(load.bare_walk, server.url, args.reruns, 60), n, args.budget)
                 times = [v.ms for v in m["visits"]]
                 cpu, p95 = m["cpu_ms_per_rerun"], load.pct(times, 95)
                 base.setdefault(n, (cpu, p95))

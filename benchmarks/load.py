@@ -37,6 +37,7 @@ import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import websockets
@@ -96,11 +97,11 @@ class Server:
 def start_server(name: str, script: str, cwd: Path, log_dir: Path) -> Server:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log = open(log_dir / f"{name}.log", "w")
     cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true",
            "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+    with open(log_dir / f"{name}.log", "w") as log:  # the server keeps its own copy of the file
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 90
     while not healthy(url):
         if proc.poll() is not None or time.monotonic() > deadline:
@@ -371,7 +372,7 @@ def main() -> int:
             one = n == 1
             a = measure(app, lambda: app_walk(app.url, none_label, timeout, gate), n, args.budget)
             walk_len = max((len(s.visits) for s in a["sessions"]), default=11)
-            b = measure(bare, lambda: bare_walk(bare.url, walk_len, timeout), n, args.budget)
+            b = measure(bare, partial(bare_walk, bare.url, walk_len, timeout), n, args.budget)
             if rss_after_first_walk is None:
                 rss_after_first_walk = a["rss"]
             app_ms = [v.ms for v in a["visits"]]

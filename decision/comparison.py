@@ -322,7 +322,7 @@ def ipdas_self_check(content: Content) -> tuple[SelfCheck, ...]:
                for opts in balance.values() for n in opts.values())
     even = all(n["benefit"] == n["harm"] + n["another_operation"] + n["operation_later"]
                for opts in balance.values() for n in opts.values())
-    single = [f for f in content.figures]  # numbers outside a comparison (the Fusion questions step)
+    single = list(content.figures)  # numbers outside a comparison (the Fusion questions step)
     ranged = [c for c in comps if (c.gap is not None and c.gap.low is not None)
               or any(a.low is not None for a in c.arms.values())]
     uncited_cells = [(o.id, r) for o in content.options for r, cell in o.cells.items()

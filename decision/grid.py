@@ -80,7 +80,7 @@ def overview_html(content: Content, view: Overview) -> str:
             cells = "".join(
                 f'<td class="num {t}" data-option="{_e(name)}">{_e(cell.text)}</td>' if cell.counted
                 else f'<td class="none" data-option="{_e(name)}">{_e(cell.text)}</td>'
-                for cell, name in zip(row.cells, names))
+                for cell, name in zip(row.cells, names, strict=True))
         body.append(f'<tr data-comparison="{_e(c.id)}"><th scope="row">{label}</th>{cells}</tr>')
     return (f'<div class="aid-grid-box"><table class="aid-grid aid-overview"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
@@ -105,7 +105,6 @@ def paired_arrays_html(content: Content, comparison: Comparison, options: tuple[
     study did not count gets a dashed box that says so, never a made-up zero. Measure people only."""
     parts = []
     for oid in options:
-        name = _e(content.option(oid).name)
         figure = arm_figure(comparison, oid) if oid in comparison.arms else None
         if figure is None:
             words = content.pages["compare.card_not_counted"]

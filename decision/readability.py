@@ -77,13 +77,13 @@ def _walk(value, path: tuple):
         for name in type(value).model_fields:
             if name in NOT_PROSE:
                 continue
-            yield from _walk(getattr(value, name), path + (name,))
+            yield from _walk(getattr(value, name), (*path, name))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk(item, path + (str(key),))
+            yield from _walk(item, (*path, str(key)))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _walk(item, path + (str(i),))
+            yield from _walk(item, (*path, str(i)))
     elif isinstance(value, str) and value.strip():
         yield path, value
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from html import escape
+from itertools import pairwise
 
 VERTEBRAE = ("L1", "L2", "L3", "L4", "L5", "Sacrum")
-SEGMENTS = tuple(f"{upper}-{lower}" for upper, lower in zip(VERTEBRAE, VERTEBRAE[1:]))
+SEGMENTS = tuple(f"{upper}-{lower}" for upper, lower in pairwise(VERTEBRAE))
 """L1-L2 … L5-Sacrum: the five motion segments, top to bottom."""
 
 # Example levels for a fusion of 1, 2 or 3 segments (see the module note).

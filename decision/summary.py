@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal, Union
+from typing import Literal
 
 from decision.content import Content, Figure
 from decision.deliberation import HIGHLY_RATED, SURE_MAX, score_quiz, sure_score
@@ -85,7 +85,7 @@ class OptionFigures:
     whole: bool = False  # figures "cid.option" of one comparison print together or not at all
 
 
-Block = Union[Item, Paragraph, Bullets, Table, FigureBlock, OptionFigures]
+Block = Item | Paragraph | Bullets | Table | FigureBlock | OptionFigures
 
 
 Part = Literal["chart", "answers", "figures"]

@@ -36,7 +36,7 @@ def content_status() -> tuple[bool, str]:
     """(valid, what to say): the very check the pages use, cached with them (ui/frame.py)."""
     from ui.frame import content_or_error
 
-    content, error = content_or_error()
+    content, _error = content_or_error()
     if content is None:
         return False, "content invalid"
     return True, f"content version {content.meta.content_version}"

@@ -295,10 +295,10 @@ def test_the_page_walks_in_clinic_with_the_surgeons_fields():
         assert at.text_area(key=key) is not None
 
 
-@pytest.mark.parametrize("card_id,field", list(zip(CARD_IDS, PLAN_KEYS)))
+@pytest.mark.parametrize("card_id,field", list(zip(CARD_IDS, PLAN_KEYS, strict=True)))
 def test_in_clinic_the_proposal_is_the_first_thing_on_its_card(content, card_id, field):
     at = app_at(PAGE, clinic=True)
-    block, elements = _card(at, card_id)
+    _block, elements = _card(at, card_id)
     widgets = [e for e in elements if e.type in ("radio", "toggle", "text_area")]
     assert widgets[0].key == f"w:fusion_plan:{field}"
     assert elements.index(widgets[0]) <= 1, "only the words 'The surgeon's proposal' come before it"

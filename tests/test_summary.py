@@ -166,7 +166,7 @@ def test_the_summary_shows_each_comparison_of_the_diagnosis_with_every_arm(conte
             assert content.source(c.source).citation in s.citations
             if c.measure == "people":
                 assert [f.figure_id for f in figs] == [f"{c.id}.{o}" for o in c.arms]
-                for f, oid in zip(figs, c.arms):
+                for f, oid in zip(figs, c.arms, strict=True):
                     fig = arm_figure(c, oid)
                     assert f.sentence == sentence(fig) and f.cells == tuple(icon_cells(fig.per_100))
             else:

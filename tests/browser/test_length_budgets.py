@@ -104,6 +104,7 @@ def test_option_names_never_break_inside_a_word(browser, app_url, content, tmp_p
         # A card: its icon arrays at least 150 px wide, option names whole.
         # A card with three arms, one not counted: the widest row of pictures.
         c = content.comparison("ssss_new_narrowing_2y")
+        assert len(c.arms) == 2, "the premise: two of the three options counted, one not"
         box = page.get_by_role("combobox", name=content.pages["compare.one_outcome_help"])
         box.click()
         box.type("New narrowing")

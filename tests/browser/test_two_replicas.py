@@ -87,7 +87,8 @@ class Replica:
                "--server.headless", "true", "--browser.gatherUsageStats", "false"]
         # Streamlit takes the secret from the environment only, never from the command line.
         env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret, **(env or {})}
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=open(self.log, "w"), stderr=subprocess.STDOUT, env=env)
+        with open(self.log, "w") as log:  # the server keeps its own copy of the file
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
 
     def wait_until_up(self, path: str = "/_stcore/health", timeout: float = SERVER_START_SECONDS) -> None:
         deadline = time.monotonic() + timeout
@@ -120,7 +121,7 @@ class Replica:
 def nginx_config(template: str, workdir: Path, listen: int, upstreams: list[int]) -> str:
     """deploy/nginx.conf with this machine's addresses and paths, nothing else changed."""
     conf = template
-    for name, port in zip(("app1:8501", "app2:8501"), upstreams):
+    for name, port in zip(("app1:8501", "app2:8501"), upstreams, strict=True):
         assert name in conf
         conf = conf.replace(name, f"127.0.0.1:{port}")
     swaps = {
@@ -164,8 +165,9 @@ def proxy(workdir):
             r.wait_until_up("/healthz")
         check = subprocess.run([NGINX, "-t", "-p", str(workdir), "-c", str(conf)], capture_output=True, text=True)
         assert check.returncode == 0, check.stderr
-        nginx = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"],
-                                 stdout=open(workdir / "nginx-out.log", "w"), stderr=subprocess.STDOUT)
+        with open(workdir / "nginx-out.log", "w") as log:  # nginx keeps its own copy of the file
+            nginx = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"],
+                                     stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{listen}"
         deadline = time.monotonic() + 20
         while True:
@@ -207,7 +209,7 @@ def test_the_proxy_sets_the_security_headers_and_blocks_the_metrics(proxy):
 
 
 def test_a_patient_survives_a_replica_stopping_mid_walk(visit: Visit, proxy, content, tmp_path):
-    url, replicas = proxy
+    _url, replicas = proxy
     p = content.pages
     console: list[str] = []
     visit.page.on("console", lambda m: console.append(m.text))
