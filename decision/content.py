@@ -13,9 +13,10 @@ import os
 import re
 from functools import cached_property
 from pathlib import Path
+from typing import get_args
 
 import yaml
-from pydantic import ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from decision.content_schema import (  # noqa: F401  (re-exported: the models are part of this module's API)
     HARM_SIDE,
@@ -197,21 +198,22 @@ class Content(Frozen):
             figure_ids,
         )
         comparisons = {c.id: c for c in self.comparisons}
-        for item in self.deliberation.values.items:
-            for n, r in enumerate(item.reasons):
+        for value in self.deliberation.values.items:
+            for n, r in enumerate(value.reasons):
                 c = comparisons.get(r.comparison)
-                where = f"deliberation.yaml, field values.items.{item.id}.reasons.{n}.comparison"
+                where = f"deliberation.yaml, field values.items.{value.id}.reasons.{n}.comparison"
                 if c is None:
                     problems.append(f"{where}: '{r.comparison}' is not a comparison in figures/")
                 elif r.option not in c.arms:
                     problems.append(f"{where}: '{r.comparison}' has no arm for {r.option}, so it cannot be this option's reason")
-        for q in self.deliberation.quiz.questions:
-            if q.answer not in {c.id for c in q.choices}:
-                problems.append(f"deliberation.yaml: quiz question '{q.id}' answer '{q.answer}' is not one of its choices")
-            if q.figure:
-                problems += _check_refs(f"deliberation.yaml (quiz.{q.id})", (q.figure,), figure_ids)
-            if q.source:
-                problems += _check_refs(f"deliberation.yaml (quiz.{q.id})", (q.source,), source_ids)
+        for quiz in self.deliberation.quiz.questions:
+            if quiz.answer not in {choice.id for choice in quiz.choices}:
+                problems.append(
+                    f"deliberation.yaml: quiz question '{quiz.id}' answer '{quiz.answer}' is not one of its choices")
+            if quiz.figure:
+                problems += _check_refs(f"deliberation.yaml (quiz.{quiz.id})", (quiz.figure,), figure_ids)
+            if quiz.source:
+                problems += _check_refs(f"deliberation.yaml (quiz.{quiz.id})", (quiz.source,), source_ids)
         problems += _check_refs("deliberation.yaml (sure)", (self.deliberation.sure.source,), source_ids)
         problems += _check_refs("scores.yaml", (self.scores.oswestry_source,), source_ids)
         problems += _check_refs("meta.yaml (seed_source)", (self.meta.seed_source,), source_ids)
@@ -231,13 +233,13 @@ def _decision_problems(content: Content, source_ids: set[str]) -> list[str]:
     listed = [d.id for d in t.diagnoses]
     for dup in _duplicates(listed):
         problems.append(f"template.yaml, field diagnoses: '{dup}' appears twice")
-    for d in Diagnosis.__args__:
+    for d in get_args(Diagnosis):
         if d not in listed:
             problems.append(f"template.yaml, field diagnoses: '{d}' is missing")
-    for kind in ComparisonKind.__args__:
+    for kind in get_args(ComparisonKind):
         if kind not in t.kinds:
             problems.append(f"template.yaml, field kinds: '{kind}' needs a heading")
-    for design in Design.__args__:
+    for design in get_args(Design):
         if design not in t.designs:
             problems.append(f"template.yaml, field designs: '{design}' needs words")
     options_of = {d.id: set(d.options) for d in t.diagnoses}
@@ -273,15 +275,16 @@ def _decision_problems(content: Content, source_ids: set[str]) -> list[str]:
                 # not count. A real harm comparison is needed, or the diagnosis must say plainly
                 # that the evidence has no number for one.
                 real = any(c.kind == "harm" for c in mine)
-                said = d.non_operative_no_harm is not None and d.non_operative_no_harm.text.strip()
+                no_harm = d.non_operative_no_harm
+                said = no_harm is not None and no_harm.text.strip()
                 if not real and not said:
                     problems.append(f"{where}: no harm comparison for care without surgery (operation_later does not count); "
                                     f"add one, or say in template.yaml diagnoses.{d.id}.non_operative_no_harm that the evidence has none")
                 if real and said:
                     problems.append(f"template.yaml, field diagnoses.{d.id}.non_operative_no_harm: there is a harm comparison for care without surgery, so do not say there is none")
-                if said:
+                if said and no_harm is not None:  # (said implies it; spelled out for the type checker)
                     problems += _check_refs(f"template.yaml, field diagnoses.{d.id}.non_operative_no_harm.sources",
-                                            d.non_operative_no_harm.sources, source_ids)
+                                            no_harm.sources, source_ids)
             if oid == "fusion":
                 covered = {c.topic for c in mine if c.kind in ("harm", "another_operation")}
                 for topic in t.fusion_harms:
@@ -317,7 +320,7 @@ def _overview_problems(content: Content) -> list[str]:
     as many harm-side rows as benefit rows."""
     problems: list[str] = []
     t = content.template
-    for design in Design.__args__:
+    for design in get_args(Design):
         if design not in t.designs_short:
             problems.append(f"template.yaml, field designs_short: '{design}' needs words")
     for d in t.diagnoses:
@@ -337,7 +340,7 @@ def _overview_problems(content: Content) -> list[str]:
                 problems.append(f"{where}: '{cid}' is not a comparison in figures/")
             elif d.id not in c.applies_to:
                 problems.append(f"{where}: '{cid}' does not apply to {d.id}")
-            elif c.measure == "gap" and not c.gap.short:
+            elif c.measure == "gap" and not (c.gap and c.gap.short):
                 problems.append(f"figures/ comparison '{cid}', field gap.short: a gap in an overview needs its short sentence")
             else:
                 rows.append(c)
@@ -422,7 +425,7 @@ def _validation_message(rel: str, exc: ValidationError) -> str:
 
 
 # Which model checks each file on its own, so an error names the file it is in.
-_PART_MODELS = {
+_PART_MODELS: dict[str, type[BaseModel]] = {
     "meta": Meta,
     "template": Template,
     "red_flags": RedFlags,

@@ -18,6 +18,7 @@ Diagnosis = Literal[
     "disc_herniation", "spinal_stenosis", "degenerative_spondylolisthesis", "chronic_low_back_pain", "not_sure"
 ]
 OptionId = Literal["non_operative", "laminectomy", "microdiscectomy", "fusion"]
+FigureKind = Literal["benefit", "harm", "reoperation", "natural_course", "context"]
 TreatmentKind = Literal[
     "physical_therapy",
     "home_exercise",
@@ -85,13 +86,13 @@ class Figure(Frozen):
     population: str  # who the number applies to
     source: str  # id in the bibliography
     label: Label
-    kind: Literal["benefit", "harm", "reoperation", "natural_course", "context"]
+    kind: FigureKind
 
     @model_validator(mode="after")
     def _range_brackets_value(self) -> Figure:
         if (self.low is None) != (self.high is None):
             raise ValueError("give both low and high for a range, or neither")
-        if self.low is not None and not (self.low <= self.per_100 <= self.high):
+        if self.low is not None and self.high is not None and not (self.low <= self.per_100 <= self.high):
             raise ValueError("the range must contain the value")
         return self
 
@@ -112,7 +113,7 @@ Topic = Literal[
 HARM_SIDE: tuple[str, ...] = ("harm", "another_operation", "operation_later")
 SURGICAL: tuple[str, ...] = ("laminectomy", "microdiscectomy", "fusion")
 
-_KIND_TO_FIGURE = {"benefit": "benefit", "harm": "harm", "another_operation": "reoperation",
+_KIND_TO_FIGURE: dict[ComparisonKind, FigureKind] = {"benefit": "benefit", "harm": "harm", "another_operation": "reoperation",
                    "operation_later": "natural_course"}
 
 
@@ -129,7 +130,8 @@ class Arm(Frozen):
     def _range(self) -> Arm:
         if (self.low is None) != (self.high is None):
             raise ValueError("give both low and high for a range, or neither")
-        if self.low is not None and not (self.per_100 is not None and self.low <= self.per_100 <= self.high):
+        if (self.low is not None and self.high is not None
+                and not (self.per_100 is not None and self.low <= self.per_100 <= self.high)):
             raise ValueError("the range must contain the value")
         return self
 
@@ -148,7 +150,7 @@ class Gap(Frozen):
     def _range(self) -> Gap:
         if (self.low is None) != (self.high is None):
             raise ValueError("give both low and high for a range, or neither")
-        if self.low is not None and not (self.low <= self.points <= self.high):
+        if self.low is not None and self.high is not None and not (self.low <= self.points <= self.high):
             raise ValueError("the range must contain the gap")
         for name in ("{points}",) + (("{low}", "{high}") if self.low is not None else ()):
             if name not in self.sentence:
@@ -224,12 +226,14 @@ class Comparison(Frozen):
         """Each arm as a plain figure (N in 100 people), for the icon arrays. Measure people only."""
         if self.measure != "people":
             return ()
-        return tuple(
-            Figure(id=f"{self.id}.{oid}", outcome=arm.outcome, per_100=arm.per_100, low=arm.low, high=arm.high,
-                   time_frame=self.time_frame, horizon=self.horizon, population=self.population,
-                   source=self.source, label=self.label, kind=_KIND_TO_FIGURE[self.kind])
-            for oid, arm in self.arms.items()
-        )
+        figures = []
+        for oid, arm in self.arms.items():
+            assert arm.per_100 is not None  # measure 'people' has per_100 on every arm (checked at load)
+            figures.append(Figure(
+                id=f"{self.id}.{oid}", outcome=arm.outcome, per_100=arm.per_100, low=arm.low, high=arm.high,
+                time_frame=self.time_frame, horizon=self.horizon, population=self.population,
+                source=self.source, label=self.label, kind=_KIND_TO_FIGURE[self.kind]))
+        return tuple(figures)
 
 
 # ---------------------------------------------------------------- the options and their template

@@ -81,7 +81,7 @@ class _SummaryPDF(FPDF):
     def normalize_text(self, text: str) -> str:
         """Every character the font cannot draw becomes a visible replacement mark."""
         text = unicodedata.normalize("NFC", super().normalize_text(text))
-        cmap = self.current_font.cmap if self.current_font else {}
+        cmap = self.current_font.cmap if self.current_font else {}  # type: ignore[union-attr]  # only TTF fonts are set (_start)
         return "".join(c if ord(c) in cmap or c in "\n\r\t" else REPLACEMENT for c in text)
 
     def footer(self) -> None:

@@ -58,7 +58,7 @@ def _counting(record: DecisionRecord, content: Content) -> list[Treatment]:
 def program_weeks(record: DecisionRecord, content: Content) -> int:
     """A program's length is its longest active or supervised part; a medicine alone never counts."""
     kinds = content.readiness.length_kinds
-    return max((t.weeks for t in _counting(record, content) if t.kind in kinds), default=0)
+    return max((t.weeks or 0 for t in _counting(record, content) if t.kind in kinds), default=0)
 
 
 def _long_enough(requirement: Requirement, t: Treatment) -> bool:
@@ -92,7 +92,7 @@ def assess(record: DecisionRecord, content: Content) -> Assessment:
     flagged = screen(record, content)
     if flagged and flagged.pauses_the_walk:
         return Assessment(
-            status=flagged.level,
+            status=flagged.level,  # type: ignore[arg-type]  # a level that pauses the walk: emergency or urgent
             red_flag=flagged.level,
             reasons=(flagged.action.message, *flagged.why, *flagged.ticked),
             sources=flagged.sources,

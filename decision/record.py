@@ -14,13 +14,13 @@ import json
 import re
 import unicodedata
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from decision.content import Diagnosis, OptionId, RedFlagId, TreatmentKind
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION: Final = 3
 MAX_FILE_BYTES = 1_000_000  # 1 MB: a record is a few kilobytes; anything larger is not ours
 
 Procedure = Literal["microdiscectomy", "laminectomy", "fusion", "none_yet"]
@@ -97,7 +97,7 @@ class Clinical(Strict):
 class Oswestry(Strict):
     """Section scores 0-5 (None for a section left blank), or a total entered directly."""
 
-    sections: list[int | None] = Field(default_factory=lambda: [None] * 10, min_length=10, max_length=10)
+    sections: list[int | None] = Field(default_factory=lambda: [None] * 10, min_length=10, max_length=10)  # type: ignore[arg-type]  # the lambda reads as list[None]
     total_percent: float | None = Field(default=None, ge=0, le=100)
 
     @field_validator("sections")

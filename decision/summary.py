@@ -162,7 +162,7 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
     flag = flagged.level if flagged and flagged.pauses_the_walk else None
     chart: list[Section] = []
     if flagged:  # a ticked sign leads, at every level: nothing else on the page matters as much
-        blocks = (Paragraph(flagged.action.message, strong=True), *(Paragraph(w) for w in flagged.why), Bullets(flagged.ticked))
+        blocks: tuple[Block, ...] = (Paragraph(flagged.action.message, strong=True), *(Paragraph(w) for w in flagged.why), Bullets(flagged.ticked))
         chart.append(Section("red_flag", flagged.action.title, blocks, alert=True))
         sources += flagged.sources
     else:

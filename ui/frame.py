@@ -168,6 +168,7 @@ def open_page(key: str, css: str = "") -> tuple[Content, DecisionRecord]:
             "Please tell the clinic team. Details for them: " + error
         )
         st.stop()
+    assert content is not None  # for the type checker: content_or_error gives content or an error
     if not _restore_or_create():
         st.stop()
     # One style element for the whole frame: each element is a message the server sends on every
