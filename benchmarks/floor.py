@@ -65,7 +65,8 @@ def main() -> int:
     servers: list[load.Server] = []
     print("Plain pages of K elements on live servers on 127.0.0.1 (no app code; think time 0)")
     print("  (ratios are to the smallest page, K = 2: clicks.py's bare page, one button and its count)")
-    print(f"  {'K':>3} {'N':>4} {'CPU/rerun ms':>13} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'ratio':>7} {'wire KB':>8}")
+    print(f"  {'K':>3} {'N':>4} {'CPU/rerun ms':>13} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'ratio':>7} "
+          f"{'wire KB':>8}")
     try:
         base: dict[int, tuple[float, float]] = {}
         first_click = 0.0
@@ -88,7 +89,8 @@ def main() -> int:
             if not args.no_clicks:
                 ms = click_ms(server.url, args.repeats)
                 first_click = first_click or ms
-                print(f"  {k:>3}  click to settled in Chromium: median {ms:.0f} ms ({ms / first_click:.1f}x)", flush=True)
+                print(f"  {k:>3}  click to settled in Chromium: median {ms:.0f} ms ({ms / first_click:.1f}x)",
+                      flush=True)
             server.stop()
     finally:
         for server in servers:

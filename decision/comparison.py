@@ -109,7 +109,8 @@ def as_json(view: CompareView) -> dict:
             out["gap"] = {"points": c.gap.points, "low": c.gap.low, "high": c.gap.high, "favours": c.gap.favours}
         return out
 
-    return {"diagnosis": view.diagnosis, "options": list(view.options), "comparisons": [one(c) for c in view.comparisons]}
+    return {"diagnosis": view.diagnosis, "options": list(view.options),
+            "comparisons": [one(c) for c in view.comparisons]}
 
 
 # ---------------------------------------------------------------- the overview (issue 11, layer 1)

@@ -205,7 +205,8 @@ class Content(Frozen):
                 if c is None:
                     problems.append(f"{where}: '{r.comparison}' is not a comparison in figures/")
                 elif r.option not in c.arms:
-                    problems.append(f"{where}: '{r.comparison}' has no arm for {r.option}, so it cannot be this option's reason")
+                    problems.append(
+                        f"{where}: '{r.comparison}' has no arm for {r.option}, so it cannot be this option's reason")
         for quiz in self.deliberation.quiz.questions:
             if quiz.answer not in {choice.id for choice in quiz.choices}:
                 problems.append(
@@ -260,7 +261,8 @@ def _decision_problems(content: Content, source_ids: set[str]) -> list[str]:
         for d in c.applies_to:
             stray = [a for a in c.arms if a not in options_of.get(d, set())]
             if stray:
-                problems.append(f"{where}, field applies_to: for '{d}' the arm(s) {', '.join(stray)} are not among its options")
+                problems.append(
+                    f"{where}, field applies_to: for '{d}' the arm(s) {', '.join(stray)} are not among its options")
     for d in t.diagnoses:
         here = [c for c in content.comparisons if d.id in c.applies_to]
         for oid in d.options:
@@ -278,10 +280,14 @@ def _decision_problems(content: Content, source_ids: set[str]) -> list[str]:
                 no_harm = d.non_operative_no_harm
                 said = no_harm is not None and no_harm.text.strip()
                 if not real and not said:
-                    problems.append(f"{where}: no harm comparison for care without surgery (operation_later does not count); "
-                                    f"add one, or say in template.yaml diagnoses.{d.id}.non_operative_no_harm that the evidence has none")
+                    problems.append(
+                        f"{where}: no harm comparison for care without surgery (operation_later does not count); "
+                        f"add one, or say in template.yaml diagnoses.{d.id}.non_operative_no_harm that the evidence "
+                        "has none")
                 if real and said:
-                    problems.append(f"template.yaml, field diagnoses.{d.id}.non_operative_no_harm: there is a harm comparison for care without surgery, so do not say there is none")
+                    problems.append(
+                        f"template.yaml, field diagnoses.{d.id}.non_operative_no_harm: there is a harm comparison "
+                        "for care without surgery, so do not say there is none")
                 if said and no_harm is not None:  # (said implies it; spelled out for the type checker)
                     problems += _check_refs(f"template.yaml, field diagnoses.{d.id}.non_operative_no_harm.sources",
                                             no_harm.sources, source_ids)
@@ -308,7 +314,8 @@ def _cell_problems(where: str, field: str, cells: dict, rows: list[str], source_
             problems.append(f"{where}, field {field}.{row_id}.text: longer than {max_chars} characters; "
                             "the full text belongs in cells")
         if any(ch.isdigit() for ch in cell.text) and not cell.sources:
-            problems.append(f"{where}, field {field}.{row_id}.sources: the text has a number, so it must cite its source")
+            problems.append(
+                f"{where}, field {field}.{row_id}.sources: the text has a number, so it must cite its source")
         problems += _check_refs(f"{where}, field {field}.{row_id}.sources", cell.sources, source_ids)
     return problems
 
@@ -341,18 +348,21 @@ def _overview_problems(content: Content) -> list[str]:
             elif d.id not in c.applies_to:
                 problems.append(f"{where}: '{cid}' does not apply to {d.id}")
             elif c.measure == "gap" and not (c.gap and c.gap.short):
-                problems.append(f"figures/ comparison '{cid}', field gap.short: a gap in an overview needs its short sentence")
+                problems.append(
+                    f"figures/ comparison '{cid}', field gap.short: a gap in an overview needs its short sentence")
             else:
                 rows.append(c)
         benefit = [c for c in rows if c.kind == "benefit"]
         harm_side = [c for c in rows if c.kind in HARM_SIDE]
         if len(harm_side) < len(benefit):
-            problems.append(f"{where}: {len(benefit)} benefit rows but {len(harm_side)} harm rows; show harms in equal detail")
+            problems.append(
+                f"{where}: {len(benefit)} benefit rows but {len(harm_side)} harm rows; show harms in equal detail")
         for oid in d.options:
             if not any(oid in c.arms for c in benefit):
                 problems.append(f"{where}: no benefit row with a number for {oid}")
             if not any(oid in c.arms for c in harm_side):
-                problems.append(f"{where}: no harm row (harm, another operation, or an operation later) with a number for {oid}")
+                problems.append(
+                    f"{where}: no harm row (harm, another operation, or an operation later) with a number for {oid}")
     return problems
 
 

@@ -33,7 +33,9 @@ TreatmentKind = Literal[
     "multidisciplinary_program",
     "heat_ice_massage_ultrasound",
 ]
-Horizon = Literal["operation", "30_days", "90_days", "1_year", "2_years", "4_years", "5_years", "8_11_years", "over_time"]
+Horizon = Literal[
+    "operation", "30_days", "90_days", "1_year", "2_years", "4_years", "5_years", "8_11_years", "over_time"
+]
 
 
 class Frozen(BaseModel):
@@ -58,7 +60,8 @@ class Source(Frozen):
     @model_validator(mode="after")
     def _locatable(self) -> Source:
         if not (self.doi or self.pmid or self.url or self.meeting):
-            raise ValueError("a source needs a doi, a pmid, a url or (for a conference abstract) a meeting so a reader can find it")
+            raise ValueError(
+                "a source needs a doi, a pmid, a url or (for a conference abstract) a meeting so a reader can find it")
         return self
 
     @property
@@ -113,8 +116,9 @@ Topic = Literal[
 HARM_SIDE: tuple[str, ...] = ("harm", "another_operation", "operation_later")
 SURGICAL: tuple[str, ...] = ("laminectomy", "microdiscectomy", "fusion")
 
-_KIND_TO_FIGURE: dict[ComparisonKind, FigureKind] = {"benefit": "benefit", "harm": "harm", "another_operation": "reoperation",
-                   "operation_later": "natural_course"}
+_KIND_TO_FIGURE: dict[ComparisonKind, FigureKind] = {
+    "benefit": "benefit", "harm": "harm", "another_operation": "reoperation", "operation_later": "natural_course",
+}
 
 
 class Arm(Frozen):
@@ -197,9 +201,11 @@ class Comparison(Frozen):
         if len(arms) > 1 and self.single_arm:
             raise ValueError("single_arm: only for a comparison with one arm")
         if self.kind == "operation_later" and arms != {"non_operative"}:
-            raise ValueError("arms: an operation_later comparison counts people who started without surgery: its only arm is non_operative")
+            raise ValueError("arms: an operation_later comparison counts people who started without surgery: "
+                             "its only arm is non_operative")
         if self.kind == "another_operation" and "non_operative" in arms:
-            raise ValueError("arms: an another_operation comparison counts more surgery after an operation: no non_operative arm")
+            raise ValueError(
+                "arms: an another_operation comparison counts more surgery after an operation: no non_operative arm")
         for oid, arm in self.arms.items():
             if self.measure == "people" and (arm.per_100 is None or arm.points is not None):
                 raise ValueError(f"arms.{oid}: measure 'people' needs per_100 (and no points)")

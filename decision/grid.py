@@ -29,8 +29,10 @@ CSS = ("""
 .aid-grid td.num{white-space:nowrap;font-weight:700}
 .aid-grid td.none{color:#525c69;font-weight:400;font-size:.85em}
 .aid-grid .good{color:GOOD}.aid-grid .harm{color:HARM}.aid-grid .later{color:LATER}
-.aid-grid .kind{display:inline-block;font-size:.72em;font-weight:700;border-radius:.3rem;padding:0 .35rem;margin-right:.35rem;white-space:nowrap}
-.aid-grid .kind.good{background:#e3edf5}.aid-grid .kind.harm{background:#fbe9dd}.aid-grid .kind.later{background:#efe9f6}
+.aid-grid .kind{display:inline-block;font-size:.72em;font-weight:700;border-radius:.3rem;padding:0 .35rem;
+margin-right:.35rem;white-space:nowrap}
+.aid-grid .kind.good{background:#e3edf5}.aid-grid .kind.harm{background:#fbe9dd}
+.aid-grid .kind.later{background:#efe9f6}
 .aid-grid .detail{font-size:.8em;font-weight:400;color:#525c69;margin-left:.4rem}
 .aid-grid td.gap{font-weight:600}
 @media (max-width:640px){
@@ -44,7 +46,8 @@ CSS = ("""
 .aid-pair{display:flex;flex-wrap:wrap;gap:12px 28px;margin:.25rem 0 .5rem 0}
 .aid-pair figure{margin:0;width:170px}
 .aid-pair figcaption{font-weight:700;white-space:nowrap;word-break:keep-all}
-.aid-pair .none{width:170px;height:170px;display:flex;align-items:center;justify-content:center;text-align:center;border:1px dashed #8a96a3;color:#525c69;font-size:.85em;padding:.5rem;box-sizing:border-box}
+.aid-pair .none{width:170px;height:170px;display:flex;align-items:center;justify-content:center;text-align:center;
+border:1px dashed #8a96a3;color:#525c69;font-size:.85em;padding:.5rem;box-sizing:border-box}
 """.replace("GOOD", GOOD).replace("HARM", HARM).replace("LATER", LATER))
 
 
@@ -108,9 +111,11 @@ def paired_arrays_html(content: Content, comparison: Comparison, options: tuple[
         figure = arm_figure(comparison, oid) if oid in comparison.arms else None
         if figure is None:
             words = content.pages["compare.card_not_counted"]
-            parts.append(f'<figure><figcaption>{_name(content.option(oid).name)}</figcaption><div class="none">{_e(words)}</div></figure>')
+            parts.append(f'<figure><figcaption>{_name(content.option(oid).name)}</figcaption>'
+                         f'<div class="none">{_e(words)}</div></figure>')
             continue
         number = format_number(figure.per_100).split(" (")[0]
-        parts.append(f"<figure><figcaption>{_name(content.option(oid).name)}</figcaption>{icon_array_svg(figure, title=number)}</figure>")
+        parts.append(f"<figure><figcaption>{_name(content.option(oid).name)}</figcaption>"
+                     f"{icon_array_svg(figure, title=number)}</figure>")
     return f'<div class="aid-pair">{"".join(parts)}</div>'
 

@@ -214,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     if current is None or not current.current:
         print(f"{target} is missing or out of date; run: python -m decision.readability --write", file=sys.stderr)
         return 1
-    print(f"{target} is up to date: overall grade {report['overall_grade']}, hardest passage {report['hardest_grade']}.")
+    print(f"{target} is up to date: overall grade {report['overall_grade']}, "
+          f"hardest passage {report['hardest_grade']}.")
     return 0
 
 

@@ -116,7 +116,8 @@ class Requirement(Frozen):
     min_weeks: int | None = Field(default=None, ge=1)
     min_visits: int | None = Field(default=None, ge=1)
     visits_within_weeks: int | None = Field(default=None, ge=1)
-    min_weeks_by_kind: dict[TreatmentKind, int] = Field(default_factory=dict)  # a kind with its own minimum (e.g. an intensive program)
+    # a kind with its own minimum (e.g. an intensive program)
+    min_weeks_by_kind: dict[TreatmentKind, int] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _visits_have_a_period(self) -> Requirement:

@@ -75,7 +75,8 @@ def _span(segment: str) -> str:
 
 def describe(segments: int | None) -> str:
     """The words for the drawing: its text alternative."""
-    base = "Drawing of the lower back from the side: five lower back bones (L1 to L5) above the sacrum, with a disc between each."
+    base = ("Drawing of the lower back from the side: five lower back bones (L1 to L5) above the sacrum, "
+            "with a disc between each.")
     fused = fused_segments(segments)
     if not fused:
         return base + " No fusion is marked."

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "decision", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "decision", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=60)
 
 
 def write(tmp_path, data, name="record.json") -> str:

@@ -251,7 +251,8 @@ def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
     assert KIND_COLORS["benefit"] != KIND_COLORS["harm"]
     assert KIND_COLORS["benefit"] in html and KIND_COLORS["harm"] in html
     arrays = page_svgs(at, "icon-array")
-    assert len(arrays) == sum(f.kind != "context" for q in content.fusion.questions for f in map(content.figure, q.key_figures)) + 1
+    key_figures = [content.figure(f) for q in content.fusion.questions for f in q.key_figures]
+    assert len(arrays) == sum(f.kind != "context" for f in key_figures) + 1
     assert all(int(svg.get("width")) >= 150 for svg in arrays)
 
 

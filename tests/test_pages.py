@@ -95,7 +95,8 @@ def test_oswestry_section_scores_give_the_published_percentage():
 
 
 def test_care_page_shows_what_is_missing_for_the_operation_considered(content):
-    record = DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis", procedure="laminectomy", symptom_weeks=20)
+    record = DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis", procedure="laminectomy",
+                            symptom_weeks=20)
     at = app_at("pages/2_Your_care_so_far.py", record)
     at.checkbox(key="w:tried:physical_therapy").check().run()
     at.number_input(key="w:weeks:physical_therapy").set_value(4).run()
@@ -190,7 +191,8 @@ def test_no_two_runs_share_a_page_object():
     # directly"). Each call gets copies, made from the same once-made pages without disk access.
     first, second = navigation.navigation_pages(CONTENT), navigation.navigation_pages(CONTENT)
     assert all(a is not b for a, b in zip(first, second, strict=True))
-    assert [(a.title, a.url_path, a._script_hash) for a in first] == [(b.title, b.url_path, b._script_hash) for b in second]
+    assert ([(a.title, a.url_path, a._script_hash) for a in first]
+            == [(b.title, b.url_path, b._script_hash) for b in second])
 
 
 def test_the_about_page_lists_every_source_when_asked_and_sends_none_before():

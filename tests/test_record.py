@@ -14,7 +14,9 @@ V1_RECORD = {
     "procedure": "microdiscectomy",
     "symptom_weeks": 8,
     "red_flags": [],
-    "treatments": [{"kind": "physical_therapy", "weeks": 6, "visits": 10, "helped": "partly"}, {"kind": "nsaid", "weeks": 4}],
+    "treatments": [
+        {"kind": "physical_therapy", "weeks": 6, "visits": 10, "helped": "partly"}, {"kind": "nsaid", "weeks": 4},
+    ],
 }
 
 

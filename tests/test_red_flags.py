@@ -16,7 +16,9 @@ from decision.readiness import assess
 from decision.record import DecisionRecord, Treatment, parse_record
 from decision.red_flags import level, screen
 
-CAUDA_EQUINA = ["saddle_numbness", "bladder_problems", "bowel_control_loss", "sciatica_both_legs", "new_sexual_dysfunction"]
+CAUDA_EQUINA = [
+    "saddle_numbness", "bladder_problems", "bowel_control_loss", "sciatica_both_legs", "new_sexual_dysfunction",
+]
 NERVE_SIGNS = [*CAUDA_EQUINA, "worsening_leg_weakness", "widespread_neurology"]
 
 ALONE = {
@@ -182,18 +184,21 @@ def _copy(tmp_path, edit):
 
 
 def test_a_sign_with_no_rule_of_its_own_is_refused(tmp_path):
-    root = _copy(tmp_path, lambda s: s.replace("    any_of: [night_pain]\n", "    any_of: [night_pain]\n    all_of: [cancer_history]\n"))
+    root = _copy(tmp_path, lambda s: s.replace("    any_of: [night_pain]\n",
+                                               "    any_of: [night_pain]\n    all_of: [cancer_history]\n"))
     with pytest.raises(ContentError, match=r"red_flags\.yaml.*night_pain has no rule"):
         load_content(root)
 
 
 def test_a_rule_without_a_source_is_refused(tmp_path):
-    root = _copy(tmp_path, lambda s: s.replace("    sources: [glos_gcare_red_flags]\n  # Inflammatory", "    sources: []\n  # Inflammatory"))
+    root = _copy(tmp_path, lambda s: s.replace("    sources: [glos_gcare_red_flags]\n  # Inflammatory",
+                                               "    sources: []\n  # Inflammatory"))
     with pytest.raises(ContentError, match=r"red_flags\.yaml"):
         load_content(root)
 
 
 def test_a_level_name_outside_the_three_is_refused(tmp_path):
-    root = _copy(tmp_path, lambda s: s.replace("    level: soon\n    any_of: [night_pain]", "    level: later\n    any_of: [night_pain]"))
+    root = _copy(tmp_path, lambda s: s.replace("    level: soon\n    any_of: [night_pain]",
+                                               "    level: later\n    any_of: [night_pain]"))
     with pytest.raises(ContentError, match=r"red_flags\.yaml"):
         load_content(root)

@@ -127,7 +127,9 @@ def test_readiness_shows_what_is_met_and_what_is_missing(content):
 # ---------------------------------------------------------------- red flags
 
 
-@pytest.mark.parametrize("flag, action", [("saddle_numbness", "emergency"), ("fever_or_feeling_unwell", "urgent"), ("cancer_history", "soon")])
+@pytest.mark.parametrize("flag, action", [
+    ("saddle_numbness", "emergency"), ("fever_or_feeling_unwell", "urgent"), ("cancer_history", "soon"),
+])
 def test_a_red_flag_record_leads_with_the_action(content, flag, action):
     record = records.full_record(content).model_copy(update={"red_flags": [flag]})
     s = build_summary(record, content)
@@ -247,10 +249,12 @@ def test_the_quiz_line_counts_right_answers_among_those_answered(content):
     questions = content.deliberation.quiz.questions
     record = DecisionRecord(quiz={questions[0].id: questions[0].answer, "no_such_question": "a"})
     line = content.pages["summary.quiz_score"]
-    assert items(build_summary(record, content), "leaning")["Quiz"] == line.format(right=1, answered=1, total=len(questions))
+    quiz = items(build_summary(record, content), "leaning")["Quiz"]
+    assert quiz == line.format(right=1, answered=1, total=len(questions))
     full = records.full_record(content)
     total = len(questions)
-    assert items(build_summary(full, content), "leaning")["Quiz"] == line.format(right=total - 1, answered=total, total=total)
+    quiz = items(build_summary(full, content), "leaning")["Quiz"]
+    assert quiz == line.format(right=total - 1, answered=total, total=total)
 
 
 def test_a_changed_quiz_answer_is_a_second_try_and_leaves_the_score_alone(content):

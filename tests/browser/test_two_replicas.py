@@ -261,7 +261,8 @@ def test_a_patient_survives_a_replica_stopping_mid_walk(visit: Visit, proxy, con
     kept = initials.count() == 1 and initials.input_value() == "QR"
     # Either the answers came back (the browser re-sent what it held; issue 14 makes that the
     # rule), or the walk starts again at the safety screen with nothing of the old answers.
-    assert kept or (gate.count() == 1 and initials.count() == 0) or (initials.count() == 1 and initials.input_value() == "")
+    assert (kept or (gate.count() == 1 and initials.count() == 0)
+            or (initials.count() == 1 and initials.input_value() == ""))
     print(f"\nreconnected to the other replica in {reconnect_s:.1f} s; initials kept after the failover: {kept}; "
           f"safety gate shown: {gate.count() == 1}")
 
@@ -305,7 +306,8 @@ def test_in_strict_mode_a_replica_with_invalid_content_does_not_start(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "streamlit", "run", "deploy/serve.py", "--server.port", str(_free_port()),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, "SPINE_AID_CONTENT": str(broken)}, capture_output=True, text=True, timeout=SERVER_START_SECONDS,
+        cwd=ROOT, env={**os.environ, "SPINE_AID_CONTENT": str(broken)}, capture_output=True, text=True,
+        timeout=SERVER_START_SECONDS,
     )
     assert done.returncode != 0
     assert "Not starting" in done.stderr + done.stdout and "figures/comparisons.yaml" in done.stderr + done.stdout
