@@ -26,9 +26,10 @@ import websockets
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.load import Server, Session, connect, pct, start_server  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
+
+from benchmarks.load import Server, Session, connect, pct, start_server  # noqa: E402
 
 
 async def patient(url: str, none_label: str, seconds: float) -> list[float]:

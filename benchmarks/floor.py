@@ -20,12 +20,13 @@ import shutil
 import statistics
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import clicks  # noqa: E402  (click to settled in Chromium, as benchmarks/clicks.py measures it)
-import load  # noqa: E402  (the websocket session and the figures of benchmarks/load.py)
+import clicks  # click to settled in Chromium, as benchmarks/clicks.py measures it
+import load  # the websocket session and the figures of benchmarks/load.py
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,7 +65,8 @@ def main() -> int:
     servers: list[load.Server] = []
     print("Plain pages of K elements on live servers on 127.0.0.1 (no app code; think time 0)")
     print("  (ratios are to the smallest page, K = 2: clicks.py's bare page, one button and its count)")
-    print(f"  {'K':>3} {'N':>4} {'CPU/rerun ms':>13} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'ratio':>7} {'wire KB':>8}")
+    print(f"  {'K':>3} {'N':>4} {'CPU/rerun ms':>13} {'ratio':>7} {'p50 ms':>8} {'p95 ms':>8} {'ratio':>7} "
+          f"{'wire KB':>8}")
     try:
         base: dict[int, tuple[float, float]] = {}
         first_click = 0.0
@@ -77,7 +79,7 @@ def main() -> int:
             servers.append(server)
             asyncio.run(load.bare_walk(server.url, 3, 30))  # warm
             for n in args.sessions:
-                m = load.measure(server, lambda: load.bare_walk(server.url, args.reruns, 60), n, args.budget)
+                m = load.measure(server, partial(load.bare_walk, server.url, args.reruns, 60), n, args.budget)
                 times = [v.ms for v in m["visits"]]
                 cpu, p95 = m["cpu_ms_per_rerun"], load.pct(times, 95)
                 base.setdefault(n, (cpu, p95))
@@ -87,7 +89,8 @@ def main() -> int:
             if not args.no_clicks:
                 ms = click_ms(server.url, args.repeats)
                 first_click = first_click or ms
-                print(f"  {k:>3}  click to settled in Chromium: median {ms:.0f} ms ({ms / first_click:.1f}x)", flush=True)
+                print(f"  {k:>3}  click to settled in Chromium: median {ms:.0f} ms ({ms / first_click:.1f}x)",
+                      flush=True)
             server.stop()
     finally:
         for server in servers:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 from load import start_server  # noqa: E402
-from walk_lengths import WALK, measure_walk, open_record, record_with_diagnosis, set_clinic  # noqa: E402
+from walk_lengths import measure_walk, open_record, record_with_diagnosis, set_clinic  # noqa: E402
 
 from decision.content import load_content  # noqa: E402
 

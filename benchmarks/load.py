@@ -37,12 +37,13 @@ import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import websockets
-from websockets.asyncio.client import ClientConnection
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import ClientConnection
 
 ROOT = Path(__file__).resolve().parent.parent
 BARE = "import streamlit as st\nst.button('x')\n"
@@ -96,11 +97,11 @@ class Server:
 def start_server(name: str, script: str, cwd: Path, log_dir: Path) -> Server:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log = open(log_dir / f"{name}.log", "w")
     cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true",
            "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+    with open(log_dir / f"{name}.log", "w") as log:  # the server keeps its own copy of the file
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 90
     while not healthy(url):
         if proc.poll() is not None or time.monotonic() > deadline:
@@ -182,7 +183,8 @@ class Session:
         ms, nbytes, ok = await self.run(ws, page_hash, widget_states, timeout)
         self.visits.append(Visit(page, ms, nbytes, ok and not self.gated, ws.wire - before))
 
-    async def run(self, ws, page_hash: str, widget_states: list | None = None, timeout: float = 60.0) -> tuple[float, int, bool]:
+    async def run(self, ws, page_hash: str, widget_states: list | None = None,
+                  timeout: float = 60.0) -> tuple[float, int, bool]:
         msg = BackMsg()
         msg.rerun_script.query_string = self.query
         msg.rerun_script.page_script_hash = page_hash
@@ -360,7 +362,8 @@ def main() -> int:
         print("Cold first walk (one session, before the measured phases; paid once per process):")
         print("  " + ", ".join(f"{v.page} {v.ms:.0f} ms" for v in cold.visits))
         if not all(v.ok for v in cold.visits):
-            raise SystemExit("the walk did not get past the safety screen: " + str([v.page for v in cold.visits if not v.ok]))
+            stuck = [v.page for v in cold.visits if not v.ok]
+            raise SystemExit(f"the walk did not get past the safety screen: {stuck}")
         print(f"  RSS after it: app {app.rss_mib():.0f} MiB, bare {bare.rss_mib():.0f} MiB")
         print()
         per_page_bytes: dict[str, tuple[int, int]] = {}
@@ -371,7 +374,7 @@ def main() -> int:
             one = n == 1
             a = measure(app, lambda: app_walk(app.url, none_label, timeout, gate), n, args.budget)
             walk_len = max((len(s.visits) for s in a["sessions"]), default=11)
-            b = measure(bare, lambda: bare_walk(bare.url, walk_len, timeout), n, args.budget)
+            b = measure(bare, partial(bare_walk, bare.url, walk_len, timeout), n, args.budget)
             if rss_after_first_walk is None:
                 rss_after_first_walk = a["rss"]
             app_ms = [v.ms for v in a["visits"]]
@@ -417,16 +420,20 @@ def main() -> int:
         for page, (nbytes, wire) in per_page_bytes.items():
             print(f"  {page:<40}{nbytes / 1024:>11.1f}{nbytes / bare_bytes[0]:>7.1f}x{wire / 1024:>9.1f}"
                   f"{wire / max(bare_bytes[1], 1):>7.1f}x")
-        print(f"  {'bare page (a visit: its first load)':<40}{bare_bytes[0] / 1024:>11.1f}{'':>8}{bare_bytes[1] / 1024:>9.1f}")
-        print(f"  {'bare page (a rerun, for reference)':<40}{bare_rerun[0] / 1024:>11.1f}{'':>8}{bare_rerun[1] / 1024:>9.1f}")
+        print(f"  {'bare page (a visit: its first load)':<40}"
+              f"{bare_bytes[0] / 1024:>11.1f}{'':>8}{bare_bytes[1] / 1024:>9.1f}")
+        print(f"  {'bare page (a rerun, for reference)':<40}"
+              f"{bare_rerun[0] / 1024:>11.1f}{'':>8}{bare_rerun[1] / 1024:>9.1f}")
         print()
         visits_only = [(p, b) for p, b in per_page_bytes.items() if "first load" not in p]
         worst_payload = max(b[0] for _, b in visits_only) / bare_bytes[0]
         worst_wire = max(b[1] for _, b in visits_only) / max(bare_bytes[1], 1)
         print("Targets (issue 13)")
-        print(f"  {'N':>3}{'app p50/p95':>16}{'bare p50/p95':>16}{'worst page p95 x bare':>24}{'CPU x bare':>12}{'RSS MiB':>9}")
+        print(f"  {'N':>3}{'app p50/p95':>16}{'bare p50/p95':>16}{'worst page p95 x bare':>24}"
+              f"{'CPU x bare':>12}{'RSS MiB':>9}")
         for n, ap50, ap95, bp50, bp95, ratio, cpu_ratio, rss in summary:
-            print(f"  {n:>3}{ap50:>8.0f}/{ap95:<7.0f}{bp50:>8.0f}/{bp95:<7.0f}{ratio:>23.1f}x{cpu_ratio:>11.1f}x{rss:>9.0f}")
+            print(f"  {n:>3}{ap50:>8.0f}/{ap95:<7.0f}{bp50:>8.0f}/{bp95:<7.0f}"
+                  f"{ratio:>23.1f}x{cpu_ratio:>11.1f}x{rss:>9.0f}")
         verdicts = [
             ("p95 within 2x bare at every N (worst page)", all(r[5] <= TARGETS["p95"] for r in summary)),
             ("server CPU per rerun within 2x bare", all(r[6] <= TARGETS["cpu"] for r in summary)),

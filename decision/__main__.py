@@ -1,4 +1,5 @@
-"""Command line: ``python -m decision check-content | assess RECORD.json | compare RECORD.json | summary RECORD.json -o OUT.pdf``.
+"""Command line: ``python -m decision check-content | assess RECORD.json | compare RECORD.json |
+summary RECORD.json -o OUT.pdf``.
 
 Errors print one plain line (no traceback) and exit with code 2 for a bad record file and 1
 for invalid content.
@@ -25,7 +26,8 @@ def _read_record(path: str):
     if not file.is_file():
         raise RecordError(f"There is no file at {_one_line(path)}.")
     if file.stat().st_size > MAX_FILE_BYTES:
-        raise RecordError(f"This file is too large to be a saved record ({file.stat().st_size:,} bytes; the limit is 1 MB).")
+        raise RecordError(
+            f"This file is too large to be a saved record ({file.stat().st_size:,} bytes; the limit is 1 MB).")
     return parse_record(file.read_bytes())
 
 
@@ -36,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", default=None, help="A content folder other than the built-in one.")
     assess_cmd = sub.add_parser("assess", help="Print the readiness result for a saved record, as JSON.")
     assess_cmd.add_argument("record")
-    compare_cmd = sub.add_parser("compare", help="Print what the comparison shows for a saved record's diagnosis, as JSON.")
+    compare_cmd = sub.add_parser(
+        "compare", help="Print what the comparison shows for a saved record's diagnosis, as JSON.")
     compare_cmd.add_argument("record")
     summary_cmd = sub.add_parser("summary", help="Write the printable PDF summary of a saved record.")
     summary_cmd.add_argument("record")

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import cast
 
-from decision.content import Comparison, Content, Figure, Option, Row
+from decision.content import Arm, Comparison, ComparisonKind, Content, Figure, Option, OptionId, Row
 from decision.icon_array import format_number, sentence
 
-KIND_ORDER = ("benefit", "harm", "another_operation", "operation_later")
+KIND_ORDER: tuple[ComparisonKind, ...] = ("benefit", "harm", "another_operation", "operation_later")
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class KindGroup:
 
 @dataclass(frozen=True)
 class CompareView:
-    diagnosis: str
+    diagnosis: str | None  # None: not chosen yet, shown as "not sure"
     intro: str
     options: tuple[str, ...]  # the diagnosis's options, in template order (empty for "not sure")
     groups: tuple[KindGroup, ...]  # one per kind that has comparisons, in KIND_ORDER
@@ -108,7 +109,8 @@ def as_json(view: CompareView) -> dict:
             out["gap"] = {"points": c.gap.points, "low": c.gap.low, "high": c.gap.high, "favours": c.gap.favours}
         return out
 
-    return {"diagnosis": view.diagnosis, "options": list(view.options), "comparisons": [one(c) for c in view.comparisons]}
+    return {"diagnosis": view.diagnosis, "options": list(view.options),
+            "comparisons": [one(c) for c in view.comparisons]}
 
 
 # ---------------------------------------------------------------- the overview (issue 11, layer 1)
@@ -141,9 +143,11 @@ class Overview:
 
 def cell_number(comparison: Comparison, option_id: str) -> str:
     """The number of one arm, short, for a grid cell: '63 in 100', 'fewer than 1 in 100', '12 weeks'."""
-    a = comparison.arms[option_id]
+    a = _arm(comparison, option_id)
     if comparison.measure == "points":
+        assert a.points is not None  # measure 'points' has points on every arm (checked at load)
         return f"{_num(a.points)} {comparison.unit}"
+    assert a.per_100 is not None  # measure 'people' has per_100 on every arm (gaps never reach here)
     return format_number(a.per_100).split(" (")[0]
 
 
@@ -218,16 +222,24 @@ def arm_figure(comparison: Comparison, option_id: str) -> Figure | None:
     return None
 
 
+def _arm(comparison: Comparison, option_id: str) -> Arm:
+    """One arm by option id (callers pass ids read from content as plain str; a KeyError if none)."""
+    return comparison.arms[cast(OptionId, option_id)]
+
+
 def _num(x: float) -> str:
     return f"{x:g}"
 
 
 def arm_sentence(comparison: Comparison, option_id: str) -> str:
     """One arm in words: 'About 63 in 100 people who had ... at 5 years.' or '… scored 25 points.'"""
-    a = comparison.arms[option_id]
+    a = _arm(comparison, option_id)
     if comparison.measure == "people":
-        return sentence(arm_figure(comparison, option_id))
+        figure = arm_figure(comparison, option_id)
+        assert figure is not None  # measure 'people': every arm is a figure
+        return sentence(figure)
     if comparison.measure == "points":
+        assert a.points is not None  # measure 'points' has points on every arm (checked at load)
         return f"{a.outcome}: {_num(a.points)} {comparison.unit}, {comparison.time_frame}."
     return f"{a.outcome}."
 
@@ -322,8 +334,8 @@ def ipdas_self_check(content: Content) -> tuple[SelfCheck, ...]:
                for opts in balance.values() for n in opts.values())
     even = all(n["benefit"] == n["harm"] + n["another_operation"] + n["operation_later"]
                for opts in balance.values() for n in opts.values())
-    single = [f for f in content.figures]  # numbers outside a comparison (the Fusion questions step)
-    ranged = [c for c in comps if c.gap is not None and c.gap.low is not None
+    single = list(content.figures)  # numbers outside a comparison (the Fusion questions step)
+    ranged = [c for c in comps if (c.gap is not None and c.gap.low is not None)
               or any(a.low is not None for a in c.arms.values())]
     uncited_cells = [(o.id, r) for o in content.options for r, cell in o.cells.items()
                      if any(ch.isdigit() for ch in cell.text) and not cell.sources]

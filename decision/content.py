@@ -13,71 +13,72 @@ import os
 import re
 from functools import cached_property
 from pathlib import Path
+from typing import get_args
 
 import yaml
-from pydantic import ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from decision.rules_schema import (  # noqa: F401  (re-exported)
-    RedFlagId,
-    Level,
-    LEVEL_ORDER,
-    RedFlag,
-    RedFlagRule,
-    Action,
-    RedFlags,
-    Requirement,
-    Policy,
-    Nicotine,
-    NotCounting,
-    Readiness,
-)
 from decision.content_schema import (  # noqa: F401  (re-exported: the models are part of this module's API)
-    Label,
-    Diagnosis,
-    OptionId,
-    TreatmentKind,
-    Horizon,
-    Frozen,
-    Source,
-    Figure,
-    ComparisonKind,
-    Design,
-    Topic,
     HARM_SIDE,
-    SURGICAL,
-    Arm,
-    Gap,
-    Comparison,
-    KindHeading,
     OVERVIEW_MAX_ROWS,
     PRACTICAL_MAX_CHARS,
-    DiagnosisDecision,
-    Row,
+    SURGICAL,
+    Arm,
     Cell,
-    Option,
-    Template,
-    ProgramPart,
-    Program,
     Choice,
-    FusionQuestion,
-    Reoperation,
-    PlanFieldId,
-    PlanField,
+    Comparison,
+    ComparisonKind,
+    Deliberation,
+    Design,
+    Diagnosis,
+    DiagnosisDecision,
+    Figure,
+    Frozen,
     Fusion,
-    Reason,
-    ValueItem,
-    Values,
+    FusionQuestion,
+    Gap,
+    GlossaryTerm,
+    Horizon,
+    KindHeading,
+    Label,
+    Meta,
+    Option,
+    OptionId,
+    OswestryBand,
+    PlanField,
+    PlanFieldId,
+    Program,
+    ProgramPart,
+    Quiz,
     QuizChoice,
     QuizQuestion,
-    Quiz,
-    SureItem,
-    Sure,
-    SuggestedQuestion,
-    Deliberation,
-    OswestryBand,
+    Reason,
+    Reoperation,
+    Row,
     Scores,
-    Meta,
-    GlossaryTerm,
+    Source,
+    SuggestedQuestion,
+    Sure,
+    SureItem,
+    Template,
+    Topic,
+    TreatmentKind,
+    ValueItem,
+    Values,
+)
+from decision.rules_schema import (  # noqa: F401  (re-exported)
+    LEVEL_ORDER,
+    Action,
+    Level,
+    Nicotine,
+    NotCounting,
+    Policy,
+    Readiness,
+    RedFlag,
+    RedFlagId,
+    RedFlagRule,
+    RedFlags,
+    Requirement,
 )
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -153,7 +154,7 @@ class Content(Frozen):
         return None
 
     @model_validator(mode="after")
-    def _cross_references(self) -> "Content":
+    def _cross_references(self) -> Content:
         problems: list[str] = []
         source_ids = {s.id for s in self.sources}
         figure_ids = {f.id for f in self.all_figures}
@@ -185,14 +186,15 @@ class Content(Frozen):
         for p in self.readiness.policies:
             problems += _check_refs(f"readiness.yaml ({p.procedure})", p.sources, source_ids)
         problems += _check_refs("readiness.yaml (early pain)", self.readiness.early_pain_sources, source_ids)
-        r = self.readiness
-        for where, ids in (("helped", (*r.helped.sources, *r.helped.yes_sources)), ("limits", r.limits.sources),
-                           ("surgeon", r.surgeon.sources)):
-            problems += _check_refs(f"readiness.yaml ({where})", ids, source_ids)
-        for p in r.policies:
+        rules = self.readiness
+        for name, ids in (("helped", (*rules.helped.sources, *rules.helped.yes_sources)),
+                          ("limits", rules.limits.sources), ("surgeon", rules.surgeon.sources)):
+            problems += _check_refs(f"readiness.yaml ({name})", ids, source_ids)
+        for p in rules.policies:
             for req in p.requirements:
                 if req.waiver:
-                    problems += _check_refs(f"readiness.yaml ({p.procedure}) {req.id}.waiver", req.waiver.sources, source_ids)
+                    where = f"readiness.yaml ({p.procedure}) {req.id}.waiver"
+                    problems += _check_refs(where, req.waiver.sources, source_ids)
         for part in self.program.parts:
             problems += _check_refs(f"program.yaml ({part.id})", part.sources, source_ids)
         for q in self.fusion.questions:
@@ -205,21 +207,23 @@ class Content(Frozen):
             figure_ids,
         )
         comparisons = {c.id: c for c in self.comparisons}
-        for item in self.deliberation.values.items:
-            for n, r in enumerate(item.reasons):
+        for value in self.deliberation.values.items:
+            for n, r in enumerate(value.reasons):
                 c = comparisons.get(r.comparison)
-                where = f"deliberation.yaml, field values.items.{item.id}.reasons.{n}.comparison"
+                where = f"deliberation.yaml, field values.items.{value.id}.reasons.{n}.comparison"
                 if c is None:
                     problems.append(f"{where}: '{r.comparison}' is not a comparison in figures/")
                 elif r.option not in c.arms:
-                    problems.append(f"{where}: '{r.comparison}' has no arm for {r.option}, so it cannot be this option's reason")
-        for q in self.deliberation.quiz.questions:
-            if q.answer not in {c.id for c in q.choices}:
-                problems.append(f"deliberation.yaml: quiz question '{q.id}' answer '{q.answer}' is not one of its choices")
-            if q.figure:
-                problems += _check_refs(f"deliberation.yaml (quiz.{q.id})", (q.figure,), figure_ids)
-            if q.source:
-                problems += _check_refs(f"deliberation.yaml (quiz.{q.id})", (q.source,), source_ids)
+                    problems.append(
+                        f"{where}: '{r.comparison}' has no arm for {r.option}, so it cannot be this option's reason")
+        for quiz in self.deliberation.quiz.questions:
+            if quiz.answer not in {choice.id for choice in quiz.choices}:
+                problems.append(
+                    f"deliberation.yaml: quiz question '{quiz.id}' answer '{quiz.answer}' is not one of its choices")
+            if quiz.figure:
+                problems += _check_refs(f"deliberation.yaml (quiz.{quiz.id})", (quiz.figure,), figure_ids)
+            if quiz.source:
+                problems += _check_refs(f"deliberation.yaml (quiz.{quiz.id})", (quiz.source,), source_ids)
         problems += _check_refs("deliberation.yaml (sure)", (self.deliberation.sure.source,), source_ids)
         problems += _check_refs("scores.yaml", (self.scores.oswestry_source,), source_ids)
         problems += _check_refs("meta.yaml (seed_source)", (self.meta.seed_source,), source_ids)
@@ -228,7 +232,7 @@ class Content(Frozen):
         return self
 
 
-def _decision_problems(content: "Content", source_ids: set[str]) -> list[str]:
+def _decision_problems(content: Content, source_ids: set[str]) -> list[str]:
     """Rules 2 and 3 of the comparison: every comparison cites a known source and applies only
     where all its arms are options; every option of a diagnosis has a benefit and a harm; fusion's
     harms cover the topics template.yaml names. Messages name the file and field to fix."""
@@ -239,13 +243,13 @@ def _decision_problems(content: "Content", source_ids: set[str]) -> list[str]:
     listed = [d.id for d in t.diagnoses]
     for dup in _duplicates(listed):
         problems.append(f"template.yaml, field diagnoses: '{dup}' appears twice")
-    for d in Diagnosis.__args__:
+    for d in get_args(Diagnosis):
         if d not in listed:
             problems.append(f"template.yaml, field diagnoses: '{d}' is missing")
-    for kind in ComparisonKind.__args__:
+    for kind in get_args(ComparisonKind):
         if kind not in t.kinds:
             problems.append(f"template.yaml, field kinds: '{kind}' needs a heading")
-    for design in Design.__args__:
+    for design in get_args(Design):
         if design not in t.designs:
             problems.append(f"template.yaml, field designs: '{design}' needs words")
     options_of = {d.id: set(d.options) for d in t.diagnoses}
@@ -266,7 +270,8 @@ def _decision_problems(content: "Content", source_ids: set[str]) -> list[str]:
         for d in c.applies_to:
             stray = [a for a in c.arms if a not in options_of.get(d, set())]
             if stray:
-                problems.append(f"{where}, field applies_to: for '{d}' the arm(s) {', '.join(stray)} are not among its options")
+                problems.append(
+                    f"{where}, field applies_to: for '{d}' the arm(s) {', '.join(stray)} are not among its options")
     for d in t.diagnoses:
         here = [c for c in content.comparisons if d.id in c.applies_to]
         for oid in d.options:
@@ -281,15 +286,20 @@ def _decision_problems(content: "Content", source_ids: set[str]) -> list[str]:
                 # not count. A real harm comparison is needed, or the diagnosis must say plainly
                 # that the evidence has no number for one.
                 real = any(c.kind == "harm" for c in mine)
-                said = d.non_operative_no_harm is not None and d.non_operative_no_harm.text.strip()
+                no_harm = d.non_operative_no_harm
+                said = no_harm is not None and no_harm.text.strip()
                 if not real and not said:
-                    problems.append(f"{where}: no harm comparison for care without surgery (operation_later does not count); "
-                                    f"add one, or say in template.yaml diagnoses.{d.id}.non_operative_no_harm that the evidence has none")
+                    problems.append(
+                        f"{where}: no harm comparison for care without surgery (operation_later does not count); "
+                        f"add one, or say in template.yaml diagnoses.{d.id}.non_operative_no_harm that the evidence "
+                        "has none")
                 if real and said:
-                    problems.append(f"template.yaml, field diagnoses.{d.id}.non_operative_no_harm: there is a harm comparison for care without surgery, so do not say there is none")
-                if said:
+                    problems.append(
+                        f"template.yaml, field diagnoses.{d.id}.non_operative_no_harm: there is a harm comparison "
+                        "for care without surgery, so do not say there is none")
+                if said and no_harm is not None:  # (said implies it; spelled out for the type checker)
                     problems += _check_refs(f"template.yaml, field diagnoses.{d.id}.non_operative_no_harm.sources",
-                                            d.non_operative_no_harm.sources, source_ids)
+                                            no_harm.sources, source_ids)
             if oid == "fusion":
                 covered = {c.topic for c in mine if c.kind in ("harm", "another_operation")}
                 for topic in t.fusion_harms:
@@ -313,19 +323,20 @@ def _cell_problems(where: str, field: str, cells: dict, rows: list[str], source_
             problems.append(f"{where}, field {field}.{row_id}.text: longer than {max_chars} characters; "
                             "the full text belongs in cells")
         if any(ch.isdigit() for ch in cell.text) and not cell.sources:
-            problems.append(f"{where}, field {field}.{row_id}.sources: the text has a number, so it must cite its source")
+            problems.append(
+                f"{where}, field {field}.{row_id}.sources: the text has a number, so it must cite its source")
         problems += _check_refs(f"{where}, field {field}.{row_id}.sources", cell.sources, source_ids)
     return problems
 
 
-def _overview_problems(content: "Content") -> list[str]:
+def _overview_problems(content: Content) -> list[str]:
     """The overview grid of each diagnosis (issue 11, layer 1) is fair by construction: every row is
     a comparison of that diagnosis (one study, one time frame), a gap row has its short sentence,
     every option has a benefit row and a harm-side row with its own number, and there are at least
     as many harm-side rows as benefit rows."""
     problems: list[str] = []
     t = content.template
-    for design in Design.__args__:
+    for design in get_args(Design):
         if design not in t.designs_short:
             problems.append(f"template.yaml, field designs_short: '{design}' needs words")
     for d in t.diagnoses:
@@ -345,19 +356,22 @@ def _overview_problems(content: "Content") -> list[str]:
                 problems.append(f"{where}: '{cid}' is not a comparison in figures/")
             elif d.id not in c.applies_to:
                 problems.append(f"{where}: '{cid}' does not apply to {d.id}")
-            elif c.measure == "gap" and not c.gap.short:
-                problems.append(f"figures/ comparison '{cid}', field gap.short: a gap in an overview needs its short sentence")
+            elif c.measure == "gap" and not (c.gap and c.gap.short):
+                problems.append(
+                    f"figures/ comparison '{cid}', field gap.short: a gap in an overview needs its short sentence")
             else:
                 rows.append(c)
         benefit = [c for c in rows if c.kind == "benefit"]
         harm_side = [c for c in rows if c.kind in HARM_SIDE]
         if len(harm_side) < len(benefit):
-            problems.append(f"{where}: {len(benefit)} benefit rows but {len(harm_side)} harm rows; show harms in equal detail")
+            problems.append(
+                f"{where}: {len(benefit)} benefit rows but {len(harm_side)} harm rows; show harms in equal detail")
         for oid in d.options:
             if not any(oid in c.arms for c in benefit):
                 problems.append(f"{where}: no benefit row with a number for {oid}")
             if not any(oid in c.arms for c in harm_side):
-                problems.append(f"{where}: no harm row (harm, another operation, or an operation later) with a number for {oid}")
+                problems.append(
+                    f"{where}: no harm row (harm, another operation, or an operation later) with a number for {oid}")
     return problems
 
 
@@ -430,7 +444,7 @@ def _validation_message(rel: str, exc: ValidationError) -> str:
 
 
 # Which model checks each file on its own, so an error names the file it is in.
-_PART_MODELS = {
+_PART_MODELS: dict[str, type[BaseModel]] = {
     "meta": Meta,
     "template": Template,
     "red_flags": RedFlags,

@@ -18,6 +18,7 @@ Diagnosis = Literal[
     "disc_herniation", "spinal_stenosis", "degenerative_spondylolisthesis", "chronic_low_back_pain", "not_sure"
 ]
 OptionId = Literal["non_operative", "laminectomy", "microdiscectomy", "fusion"]
+FigureKind = Literal["benefit", "harm", "reoperation", "natural_course", "context"]
 TreatmentKind = Literal[
     "physical_therapy",
     "home_exercise",
@@ -32,7 +33,9 @@ TreatmentKind = Literal[
     "multidisciplinary_program",
     "heat_ice_massage_ultrasound",
 ]
-Horizon = Literal["operation", "30_days", "90_days", "1_year", "2_years", "4_years", "5_years", "8_11_years", "over_time"]
+Horizon = Literal[
+    "operation", "30_days", "90_days", "1_year", "2_years", "4_years", "5_years", "8_11_years", "over_time"
+]
 
 
 class Frozen(BaseModel):
@@ -55,9 +58,10 @@ class Source(Frozen):
     secondary_via: str | None = None  # where a V2 figure was seen
 
     @model_validator(mode="after")
-    def _locatable(self) -> "Source":
+    def _locatable(self) -> Source:
         if not (self.doi or self.pmid or self.url or self.meeting):
-            raise ValueError("a source needs a doi, a pmid, a url or (for a conference abstract) a meeting so a reader can find it")
+            raise ValueError(
+                "a source needs a doi, a pmid, a url or (for a conference abstract) a meeting so a reader can find it")
         return self
 
     @property
@@ -85,13 +89,13 @@ class Figure(Frozen):
     population: str  # who the number applies to
     source: str  # id in the bibliography
     label: Label
-    kind: Literal["benefit", "harm", "reoperation", "natural_course", "context"]
+    kind: FigureKind
 
     @model_validator(mode="after")
-    def _range_brackets_value(self) -> "Figure":
+    def _range_brackets_value(self) -> Figure:
         if (self.low is None) != (self.high is None):
             raise ValueError("give both low and high for a range, or neither")
-        if self.low is not None and not (self.low <= self.per_100 <= self.high):
+        if self.low is not None and self.high is not None and not (self.low <= self.per_100 <= self.high):
             raise ValueError("the range must contain the value")
         return self
 
@@ -112,8 +116,9 @@ Topic = Literal[
 HARM_SIDE: tuple[str, ...] = ("harm", "another_operation", "operation_later")
 SURGICAL: tuple[str, ...] = ("laminectomy", "microdiscectomy", "fusion")
 
-_KIND_TO_FIGURE = {"benefit": "benefit", "harm": "harm", "another_operation": "reoperation",
-                   "operation_later": "natural_course"}
+_KIND_TO_FIGURE: dict[ComparisonKind, FigureKind] = {
+    "benefit": "benefit", "harm": "harm", "another_operation": "reoperation", "operation_later": "natural_course",
+}
 
 
 class Arm(Frozen):
@@ -126,10 +131,11 @@ class Arm(Frozen):
     points: float | None = Field(default=None, ge=0, le=100)  # a score on a 0 to 100 scale (measure points)
 
     @model_validator(mode="after")
-    def _range(self) -> "Arm":
+    def _range(self) -> Arm:
         if (self.low is None) != (self.high is None):
             raise ValueError("give both low and high for a range, or neither")
-        if self.low is not None and not (self.per_100 is not None and self.low <= self.per_100 <= self.high):
+        if (self.low is not None and self.high is not None
+                and not (self.per_100 is not None and self.low <= self.per_100 <= self.high)):
             raise ValueError("the range must contain the value")
         return self
 
@@ -145,10 +151,10 @@ class Gap(Frozen):
     short: str = ""  # the overview grid's cell: a short whole sentence with {points} (required there)
 
     @model_validator(mode="after")
-    def _range(self) -> "Gap":
+    def _range(self) -> Gap:
         if (self.low is None) != (self.high is None):
             raise ValueError("give both low and high for a range, or neither")
-        if self.low is not None and not (self.low <= self.points <= self.high):
+        if self.low is not None and self.high is not None and not (self.low <= self.points <= self.high):
             raise ValueError("the range must contain the gap")
         for name in ("{points}",) + (("{low}", "{high}") if self.low is not None else ()):
             if name not in self.sentence:
@@ -184,7 +190,7 @@ class Comparison(Frozen):
     note: str = ""  # more from the same source, in words (its numbers cite this comparison's source)
 
     @model_validator(mode="after")
-    def _paired(self) -> "Comparison":
+    def _paired(self) -> Comparison:
         arms = set(self.arms)
         if "not_sure" in self.applies_to:
             raise ValueError("applies_to: a comparison applies to a diagnosis, not to 'not_sure'")
@@ -195,9 +201,11 @@ class Comparison(Frozen):
         if len(arms) > 1 and self.single_arm:
             raise ValueError("single_arm: only for a comparison with one arm")
         if self.kind == "operation_later" and arms != {"non_operative"}:
-            raise ValueError("arms: an operation_later comparison counts people who started without surgery: its only arm is non_operative")
+            raise ValueError("arms: an operation_later comparison counts people who started without surgery: "
+                             "its only arm is non_operative")
         if self.kind == "another_operation" and "non_operative" in arms:
-            raise ValueError("arms: an another_operation comparison counts more surgery after an operation: no non_operative arm")
+            raise ValueError(
+                "arms: an another_operation comparison counts more surgery after an operation: no non_operative arm")
         for oid, arm in self.arms.items():
             if self.measure == "people" and (arm.per_100 is None or arm.points is not None):
                 raise ValueError(f"arms.{oid}: measure 'people' needs per_100 (and no points)")
@@ -224,12 +232,14 @@ class Comparison(Frozen):
         """Each arm as a plain figure (N in 100 people), for the icon arrays. Measure people only."""
         if self.measure != "people":
             return ()
-        return tuple(
-            Figure(id=f"{self.id}.{oid}", outcome=arm.outcome, per_100=arm.per_100, low=arm.low, high=arm.high,
-                   time_frame=self.time_frame, horizon=self.horizon, population=self.population,
-                   source=self.source, label=self.label, kind=_KIND_TO_FIGURE[self.kind])
-            for oid, arm in self.arms.items()
-        )
+        figures = []
+        for oid, arm in self.arms.items():
+            assert arm.per_100 is not None  # measure 'people' has per_100 on every arm (checked at load)
+            figures.append(Figure(
+                id=f"{self.id}.{oid}", outcome=arm.outcome, per_100=arm.per_100, low=arm.low, high=arm.high,
+                time_frame=self.time_frame, horizon=self.horizon, population=self.population,
+                source=self.source, label=self.label, kind=_KIND_TO_FIGURE[self.kind]))
+        return tuple(figures)
 
 
 # ---------------------------------------------------------------- the options and their template
@@ -348,7 +358,7 @@ class FusionQuestion(Frozen):
     sources: tuple[str, ...]
 
     @model_validator(mode="after")
-    def _short_lines_and_key_figures(self) -> "FusionQuestion":
+    def _short_lines_and_key_figures(self) -> FusionQuestion:
         if "\n" in self.short_question.strip() or not self.short_question.strip().endswith("?"):
             raise ValueError("short_question must be one line ending with '?'")
         if "\n" in self.choices_line.strip():
@@ -375,7 +385,7 @@ class Reoperation(Frozen):
     sources: tuple[str, ...] = ()  # sources of statements in the words (figures cite their own)
 
     @model_validator(mode="after")
-    def _key_figures_are_its_own(self) -> "Reoperation":
+    def _key_figures_are_its_own(self) -> Reoperation:
         _check_key_figures(self.key_figures, self.figures + self.after_non_operative)
         return self
 

@@ -9,8 +9,9 @@ options align with what matters, and say plainly that it is not a recommendation
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Literal
 
 from decision.content import Content, Deliberation, Quiz, QuizQuestion, SuggestedQuestion, Values
 from decision.icon_array import label_note, sentence

@@ -40,7 +40,9 @@ class ReoperationLayers:
     after_non_operative: tuple[Figure, ...]  # beyond the key ones
 
 
-def _split(content: Content, key_ids: tuple[str, ...], all_ids: tuple[str, ...]) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
+def _split(
+    content: Content, key_ids: tuple[str, ...], all_ids: tuple[str, ...]
+) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
     key = tuple(content.figure(f) for f in key_ids)
     other = tuple(content.figure(f) for f in all_ids if f not in key_ids)
     return key, other

@@ -29,8 +29,10 @@ CSS = ("""
 .aid-grid td.num{white-space:nowrap;font-weight:700}
 .aid-grid td.none{color:#525c69;font-weight:400;font-size:.85em}
 .aid-grid .good{color:GOOD}.aid-grid .harm{color:HARM}.aid-grid .later{color:LATER}
-.aid-grid .kind{display:inline-block;font-size:.72em;font-weight:700;border-radius:.3rem;padding:0 .35rem;margin-right:.35rem;white-space:nowrap}
-.aid-grid .kind.good{background:#e3edf5}.aid-grid .kind.harm{background:#fbe9dd}.aid-grid .kind.later{background:#efe9f6}
+.aid-grid .kind{display:inline-block;font-size:.72em;font-weight:700;border-radius:.3rem;padding:0 .35rem;
+margin-right:.35rem;white-space:nowrap}
+.aid-grid .kind.good{background:#e3edf5}.aid-grid .kind.harm{background:#fbe9dd}
+.aid-grid .kind.later{background:#efe9f6}
 .aid-grid .detail{font-size:.8em;font-weight:400;color:#525c69;margin-left:.4rem}
 .aid-grid td.gap{font-weight:600}
 @media (max-width:640px){
@@ -44,7 +46,8 @@ CSS = ("""
 .aid-pair{display:flex;flex-wrap:wrap;gap:12px 28px;margin:.25rem 0 .5rem 0}
 .aid-pair figure{margin:0;width:170px}
 .aid-pair figcaption{font-weight:700;white-space:nowrap;word-break:keep-all}
-.aid-pair .none{width:170px;height:170px;display:flex;align-items:center;justify-content:center;text-align:center;border:1px dashed #8a96a3;color:#525c69;font-size:.85em;padding:.5rem;box-sizing:border-box}
+.aid-pair .none{width:170px;height:170px;display:flex;align-items:center;justify-content:center;text-align:center;
+border:1px dashed #8a96a3;color:#525c69;font-size:.85em;padding:.5rem;box-sizing:border-box}
 """.replace("GOOD", GOOD).replace("HARM", HARM).replace("LATER", LATER))
 
 
@@ -80,7 +83,7 @@ def overview_html(content: Content, view: Overview) -> str:
             cells = "".join(
                 f'<td class="num {t}" data-option="{_e(name)}">{_e(cell.text)}</td>' if cell.counted
                 else f'<td class="none" data-option="{_e(name)}">{_e(cell.text)}</td>'
-                for cell, name in zip(row.cells, names))
+                for cell, name in zip(row.cells, names, strict=True))
         body.append(f'<tr data-comparison="{_e(c.id)}"><th scope="row">{label}</th>{cells}</tr>')
     return (f'<div class="aid-grid-box"><table class="aid-grid aid-overview"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
@@ -105,13 +108,14 @@ def paired_arrays_html(content: Content, comparison: Comparison, options: tuple[
     study did not count gets a dashed box that says so, never a made-up zero. Measure people only."""
     parts = []
     for oid in options:
-        name = _e(content.option(oid).name)
         figure = arm_figure(comparison, oid) if oid in comparison.arms else None
         if figure is None:
             words = content.pages["compare.card_not_counted"]
-            parts.append(f'<figure><figcaption>{_name(content.option(oid).name)}</figcaption><div class="none">{_e(words)}</div></figure>')
+            parts.append(f'<figure><figcaption>{_name(content.option(oid).name)}</figcaption>'
+                         f'<div class="none">{_e(words)}</div></figure>')
             continue
         number = format_number(figure.per_100).split(" (")[0]
-        parts.append(f"<figure><figcaption>{_name(content.option(oid).name)}</figcaption>{icon_array_svg(figure, title=number)}</figure>")
+        parts.append(f"<figure><figcaption>{_name(content.option(oid).name)}</figcaption>"
+                     f"{icon_array_svg(figure, title=number)}</figure>")
     return f'<div class="aid-pair">{"".join(parts)}</div>'
 

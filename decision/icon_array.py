@@ -80,7 +80,7 @@ def sentence(figure: Figure) -> str:
     about = "About " if figure.per_100 >= 1 and figure.per_100 != round(figure.per_100) else ""
     text = f"{about}{number} people {figure.outcome} {figure.time_frame}."
     text = text[0].upper() + text[1:]
-    if figure.low is not None:
+    if figure.low is not None and figure.high is not None:  # both or neither (checked at load)
         text += f" Studies give a range of {format_number(figure.low)} to {format_number(figure.high)}."
     return text
 
@@ -187,8 +187,7 @@ def _icon_arrays_html(figures: tuple[Figure, ...]) -> str:
         arrays.append(icon_array_svg(f, title=f"{i}. {format_number(f.per_100).split(' (')[0]}",
                                      defs=colour not in seen))
         seen.add(colour)
-    arrays = "".join(arrays)
-    return f'<div class="icon-arrays" style="display:flex;flex-wrap:wrap;gap:12px 20px">{arrays}</div>'
+    return f'<div class="icon-arrays" style="display:flex;flex-wrap:wrap;gap:12px 20px">{"".join(arrays)}</div>'
 
 
 def keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None = None) -> str:

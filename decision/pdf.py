@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from decision.content import Content
-from decision.icon_array import GRID, UNAFFECTED, colour_for
+from decision.icon_array import GRID, UNAFFECTED
 from decision.record import DecisionRecord
 from decision.summary import (
     Bullets,
@@ -82,7 +82,7 @@ class _SummaryPDF(FPDF):
     def normalize_text(self, text: str) -> str:
         """Every character the font cannot draw becomes a visible replacement mark."""
         text = unicodedata.normalize("NFC", super().normalize_text(text))
-        cmap = self.current_font.cmap if self.current_font else {}
+        cmap = self.current_font.cmap if self.current_font else {}  # type: ignore[union-attr]  # only TTF fonts are set (_start)
         return "".join(c if ord(c) in cmap or c in "\n\r\t" else REPLACEMENT for c in text)
 
     def footer(self) -> None:
@@ -137,7 +137,7 @@ def _figures(summary: Summary) -> list[tuple[str, FigureBlock]]:
     return out
 
 
-def _start(summary: Summary) -> "_Layout":
+def _start(summary: Summary) -> _Layout:
     pdf = _SummaryPDF(format="A4")
     pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
@@ -146,7 +146,7 @@ def _start(summary: Summary) -> "_Layout":
     pdf.set_creator(summary.aid_name)
     pdf.set_lang("en")
     made = summary.made_on
-    pdf.set_creation_date(datetime(made.year, made.month, made.day, tzinfo=timezone.utc))
+    pdf.set_creation_date(datetime(made.year, made.month, made.day, tzinfo=UTC))
     pdf.footer_text = f"{summary.aid_name} · content version {summary.content_version}"
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(False)  # every page break is ours, so the page count stays bounded
@@ -157,7 +157,7 @@ def _start(summary: Summary) -> "_Layout":
 # ---------------------------------------------------------------- text
 
 
-def wrap(pdf: "_SummaryPDF", text: str, width: float) -> list[str]:
+def wrap(pdf: _SummaryPDF, text: str, width: float) -> list[str]:
     """Break ``text`` into the lines of a ``width`` mm wide cell, in the current font.
 
     Why not multi_cell: fpdf2 2.8.9 re-measures the whole line for every character it adds,
@@ -204,7 +204,7 @@ def wrap(pdf: "_SummaryPDF", text: str, width: float) -> list[str]:
     return lines
 
 
-def clip(pdf: "_SummaryPDF", lines: list[str], max_lines: int, width: float, continued: str) -> list[str]:
+def clip(pdf: _SummaryPDF, lines: list[str], max_lines: int, width: float, continued: str) -> list[str]:
     """At most ``max_lines`` lines; if any were cut, the last one ends with ``continued``."""
     if len(lines) <= max_lines:
         return lines
@@ -383,9 +383,13 @@ class _Layout:
                 self.deferred.append(section)  # it and all after it go to the top of page 2, in order
             else:
                 self._chart_section(section)
-        if self.deferred:
+        if self.deferred and not self.text(s.overleaf, bold=True):
+            # No room left (an alert listing every sign fills the page): the line kept for a last
+            # word says where the rest is, which matters more than that something was cut.
+            self.bottom += _h(BODY)
+            self.full = False
             self.text(s.overleaf, bold=True)
-        if self.full:  # only a record far larger than any visit: say so, never grow the page
+        elif self.full:  # only a record far larger than any visit: say so, never grow the page
             self.bottom += _h(BODY)
             self.full = False
             self.text(s.continued)
@@ -525,12 +529,12 @@ class _Layout:
         pdf.set_line_width(0.2)
         for n, values in enumerate((block.header, *rows)):
             self.font(BODY, bold=n == 0)
-            cells = [wrap(pdf, v, w) for v, w in zip(values, widths)]
+            cells = [wrap(pdf, v, w) for v, w in zip(values, widths, strict=True)]
             h = max(len(c) for c in cells) * _h(BODY) + 1
             if not self.need(h):
                 return
             top, x = pdf.get_y(), pdf.l_margin
-            for lines, w in zip(cells, widths):
+            for lines, w in zip(cells, widths, strict=True):
                 pdf.set_y(top)
                 self.lines(lines, x=x, width=w, size=BODY)
                 x += w
@@ -601,7 +605,7 @@ class _Layout:
                 self.overflow = self.left_out = True
                 return False
             top = pdf.get_y()
-            for i, (fig, lines) in enumerate(zip(pair, blocks)):
+            for i, (fig, lines) in enumerate(zip(pair, blocks, strict=True)):
                 x = pdf.l_margin + i * col_w
                 if not self.dry:
                     self._icon_array(fig.cells, x, top + 0.5, fig.colour)
@@ -640,7 +644,7 @@ class _Layout:
 
     def _citation_lines(self) -> list[list[str]]:
         self.font(SMALL)
-        text = dict(zip(self.s.citation_ids, self.s.citations))
+        text = dict(zip(self.s.citation_ids, self.s.citations, strict=True))
         return [wrap(self.pdf, f"{i}. {text[c]}", self.pdf.epw) for i, c in enumerate(self.cited, start=1)]
 
     def _citations_height(self) -> float:

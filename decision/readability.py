@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from decision.content import Content, ContentError, FILES, content_dir, content_files, load_content
+from decision.content import FILES, Content, ContentError, content_dir, content_files, load_content
 
 REPORT = "reading_level.json"
 
@@ -77,13 +77,13 @@ def _walk(value, path: tuple):
         for name in type(value).model_fields:
             if name in NOT_PROSE:
                 continue
-            yield from _walk(getattr(value, name), path + (name,))
+            yield from _walk(getattr(value, name), (*path, name))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk(item, path + (str(key),))
+            yield from _walk(item, (*path, str(key)))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _walk(item, path + (str(i),))
+            yield from _walk(item, (*path, str(i)))
     elif isinstance(value, str) and value.strip():
         yield path, value
 
@@ -214,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     if current is None or not current.current:
         print(f"{target} is missing or out of date; run: python -m decision.readability --write", file=sys.stderr)
         return 1
-    print(f"{target} is up to date: overall grade {report['overall_grade']}, hardest passage {report['hardest_grade']}.")
+    print(f"{target} is up to date: overall grade {report['overall_grade']}, "
+          f"hardest passage {report['hardest_grade']}.")
     return 0
 
 

@@ -193,7 +193,7 @@ def assess(record: DecisionRecord, content: Content) -> Assessment:
             )
         ])
 
-    parts = (
+    parts: tuple[Part, ...] = (
         _care(record, content, policy, sources),
         _helped(record, content, sources),
         _limits(record, content, sources),
@@ -225,7 +225,8 @@ def _care(record: DecisionRecord, content: Content, policy: Policy, sources: lis
     else:
         how = {"told": span_text.told, "estimated": span_text.estimated, "capped": span_text.capped}[span.how]
         enough = span.weeks >= policy.min_weeks
-        line = (span_text.ok if enough else span_text.too_short).format(have=span.weeks, weeks=policy.min_weeks, whose=whose)
+        template = span_text.ok if enough else span_text.too_short
+        line = template.format(have=span.weeks, weeks=policy.min_weeks, whose=whose)
         (met if enough else missing).append(f"{line} {how.format(weeks=span.weeks)}")
 
     pain = worst_pain(record)

@@ -18,14 +18,14 @@ import json
 import re
 import unicodedata
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from decision.content import Diagnosis, OptionId, RedFlagId, TreatmentKind
 from decision.text import clean_tree
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION: Final = 4
 MAX_FILE_BYTES = 1_000_000  # 1 MB: a record is a few kilobytes; anything larger is not ours
 
 Procedure = Literal["microdiscectomy", "laminectomy", "fusion", "none_yet"]
@@ -113,7 +113,7 @@ class Clinical(Strict):
 class Oswestry(Strict):
     """Section scores 0-5 (None for a section left blank), or a total entered directly."""
 
-    sections: list[int | None] = Field(default_factory=lambda: [None] * 10, min_length=10, max_length=10)
+    sections: list[int | None] = Field(default_factory=lambda: [None] * 10, min_length=10, max_length=10)  # type: ignore[arg-type]  # the lambda reads as list[None]
     total_percent: float | None = Field(default=None, ge=0, le=100)
 
     @field_validator("sections")
@@ -181,7 +181,8 @@ class DecisionRecord(Strict):
     values: dict[str, int] = Field(default_factory=dict, max_length=MAX_RATINGS)
     own_concerns: list[str] = Field(default_factory=list, max_length=20)
     quiz: dict[str, str] = Field(default_factory=dict, max_length=MAX_RATINGS)
-    quiz_second_tries: dict[str, str] = Field(default_factory=dict, max_length=MAX_RATINGS)  # the latest answer, where it was changed
+    # the latest answer, where it was changed
+    quiz_second_tries: dict[str, str] = Field(default_factory=dict, max_length=MAX_RATINGS)
     leaning: OptionId | Literal["not_sure"] | None = None
     decision_role: Literal["myself", "together", "surgeon"] | None = None
     sure: Sure = Field(default_factory=Sure)
@@ -393,7 +394,8 @@ def _check_tree(value: Any, loc: tuple) -> None:
         for key, item in value.items():
             problem = _text_problem(key, MAX_KEY)
             if problem:
-                raise RecordError(f"This file has a wrong name in {_place(loc)}: {problem.replace('a text', 'a name')}.")
+                said = problem.replace("a text", "a name")
+                raise RecordError(f"This file has a wrong name in {_place(loc)}: {said}.")
             _check_tree(item, (*loc, key))
 
 
@@ -463,7 +465,8 @@ def parse_record(raw: bytes | str) -> DecisionRecord:
         if first["type"] == "extra_forbidden":
             where = _place(first["loc"][:-1])
             name = first["loc"][-1]
-            what = f"“{name}” is not a field the aid knows" if _NAME.match(str(name)) else "a field the aid does not know"
+            known = _NAME.match(str(name))
+            what = f"“{name}” is not a field the aid knows" if known else "a field the aid does not know"
             raise RecordError(f"This file has a wrong value at {where}: {what}{more}.") from None
         raise RecordError(
             f"This file has a wrong value at {_place(first['loc'])}: {_plain_message(first['msg'])}{more}."

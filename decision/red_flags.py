@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decision.content import LEVEL_ORDER, Action, Content, Level, RedFlagRule
+from decision.content import LEVEL_ORDER, Action, Content, Level, RedFlagId, RedFlagRule
 from decision.record import DecisionRecord
 
 PAUSING: tuple[Level, ...] = ("urgent", "emergency")
@@ -39,7 +39,7 @@ class Screen:
 def screen(record: DecisionRecord, content: Content) -> Screen | None:
     """None when no sign is ticked; otherwise the level, what to do and why."""
     flags = content.red_flags
-    ticked = set(record.red_flags)
+    ticked: set[str] = set(record.red_flags)
     fired = [rule for rule in flags.rules if rule.fires(ticked)]
     if not fired:
         return None
@@ -58,6 +58,6 @@ def level(record: DecisionRecord, content: Content) -> Level | None:
     return result.level if result else None
 
 
-def level_of(flag_ids: list[str], content: Content) -> Level | None:
+def level_of(flag_ids: list[RedFlagId], content: Content) -> Level | None:
     """The level a set of ticked signs calls for (used when a box is ticked, before the record is saved)."""
     return level(DecisionRecord(red_flags=flag_ids, safety_screen_done=True), content)

@@ -7,6 +7,7 @@ and ``decision.readiness`` only apply them.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -68,12 +69,12 @@ class RedFlagRule(Frozen):
     sources: tuple[str, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _names_a_sign(self) -> "RedFlagRule":
+    def _names_a_sign(self) -> RedFlagRule:
         if not self.all_of and not self.any_of:
             raise ValueError("a rule needs all_of or any_of")
         return self
 
-    def fires(self, ticked: set[str]) -> bool:
+    def fires(self, ticked: AbstractSet[str]) -> bool:
         return set(self.all_of) <= ticked and (not self.any_of or bool(ticked & set(self.any_of)))
 
 
@@ -86,7 +87,7 @@ class RedFlags(Frozen):
     acknowledge: str  # the button that closes the alert, once the patient has read it
 
     @model_validator(mode="after")
-    def _every_sign_has_a_level(self) -> "RedFlags":
+    def _every_sign_has_a_level(self) -> RedFlags:
         ids = [f.id for f in self.flags]
         problems = []
         if set(self.levels) != set(LEVEL_ORDER):
@@ -135,14 +136,15 @@ class Requirement(Frozen):
     min_weeks: int | None = Field(default=None, ge=1)
     min_visits: int | None = Field(default=None, ge=1)
     visits_within_weeks: int | None = Field(default=None, ge=1)
-    min_weeks_by_kind: dict[TreatmentKind, int] = {}  # a kind with its own minimum (e.g. an intensive program)
+    # a kind with its own minimum (e.g. an intensive program)
+    min_weeks_by_kind: dict[TreatmentKind, int] = Field(default_factory=dict)
     # A doctor's word that these medicines are not safe (or could not be taken) counts as the
     # medicine kind: every policy accepts "or documented intolerance/contraindication" (NR 1.3-1.4).
     medicines_unsuitable_counts: bool = False
     waiver: Waiver | None = None  # only for this aid's own choices, never for a payer's rule
 
     @model_validator(mode="after")
-    def _visits_have_a_period(self) -> "Requirement":
+    def _visits_have_a_period(self) -> Requirement:
         if (self.min_visits is None) != (self.visits_within_weeks is None):
             raise ValueError("min_visits needs visits_within_weeks (visits only count within a stated period)")
         stray = [k for k in self.min_weeks_by_kind if k not in self.any_of]
@@ -221,10 +223,11 @@ class Limits(Frozen):
     not_answered: str
 
     @model_validator(mode="after")
-    def _mild_never_meets(self) -> "Limits":
+    def _mild_never_meets(self) -> Limits:
         # Mild symptoms (pain 2 or less, Oswestry 20% or less) must never meet this part (issue 20).
         if self.pain_at_least <= 2 or self.oswestry_above < 20:
-            raise ValueError("limits: pain of 2 or less and an Oswestry score of 20% or less must never count as limiting")
+            raise ValueError(
+                "limits: pain of 2 or less and an Oswestry score of 20% or less must never count as limiting")
         return self
 
 
@@ -282,7 +285,7 @@ class Readiness(Frozen):
     status_titles: dict[str, str]
 
     @model_validator(mode="after")
-    def _categories_cover_the_counting_kinds(self) -> "Readiness":
+    def _categories_cover_the_counting_kinds(self) -> Readiness:
         problems = []
         seen: dict[str, str] = {}
         for name, kinds in self.categories.items():

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from html import escape
+from itertools import pairwise
 
 VERTEBRAE = ("L1", "L2", "L3", "L4", "L5", "Sacrum")
-SEGMENTS = tuple(f"{upper}-{lower}" for upper, lower in zip(VERTEBRAE, VERTEBRAE[1:]))
+SEGMENTS = tuple(f"{upper}-{lower}" for upper, lower in pairwise(VERTEBRAE))
 """L1-L2 … L5-Sacrum: the five motion segments, top to bottom."""
 
 # Example levels for a fusion of 1, 2 or 3 segments (see the module note).
@@ -74,7 +75,8 @@ def _span(segment: str) -> str:
 
 def describe(segments: int | None) -> str:
     """The words for the drawing: its text alternative."""
-    base = "Drawing of the lower back from the side: five lower back bones (L1 to L5) above the sacrum, with a disc between each."
+    base = ("Drawing of the lower back from the side: five lower back bones (L1 to L5) above the sacrum, "
+            "with a disc between each.")
     fused = fused_segments(segments)
     if not fused:
         return base + " No fusion is marked."

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal, Union
+from typing import Literal
 
 from decision.content import Content, Figure
+from decision.deliberation import HIGHLY_RATED, SURE_MAX, score_quiz, sure_score
+from decision.fusion_plan import plan_lines
 from decision.icon_array import AFFECTED, colour_for, icon_cells, label_note, sentence
 from decision.oswestry import oswestry_score
 from decision.readiness import Assessment, assess
-from decision.red_flags import screen
-from decision.deliberation import HIGHLY_RATED, SURE_MAX, score_quiz, sure_score
-from decision.fusion_plan import plan_lines
 from decision.record import DecisionRecord, SureAnswers
+from decision.red_flags import screen
 
 NOT_ANSWERED = "Not answered"
 NOT_RECORDED = "Not recorded"
@@ -85,7 +85,7 @@ class OptionFigures:
     whole: bool = False  # figures "cid.option" of one comparison print together or not at all
 
 
-Block = Union[Item, Paragraph, Bullets, Table, FigureBlock, OptionFigures]
+Block = Item | Paragraph | Bullets | Table | FigureBlock | OptionFigures
 
 
 Part = Literal["chart", "answers", "figures"]
@@ -162,7 +162,11 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
     flag = flagged.level if flagged and flagged.pauses_the_walk else None
     chart: list[Section] = []
     if flagged:  # a ticked sign leads, at every level: nothing else on the page matters as much
-        blocks = (Paragraph(flagged.action.message, strong=True), *(Paragraph(w) for w in flagged.why), Bullets(flagged.ticked))
+        blocks: tuple[Block, ...] = (
+            Paragraph(flagged.action.message, strong=True),
+            *(Paragraph(w) for w in flagged.why),
+            Bullets(flagged.ticked),
+        )
         chart.append(Section("red_flag", flagged.action.title, blocks, alert=True))
         sources += flagged.sources
     else:
@@ -250,7 +254,8 @@ def _readiness(content: Content, result: Assessment, *, flagged: bool) -> Sectio
     elif result.missing:
         blocks += [Paragraph("What is missing:", strong=True), Bullets(result.missing)]
     if not result.red_flag and result.surgeon_to_confirm:
-        blocks += [Paragraph(content.readiness.messages["surgeon_to_confirm"], strong=True), Bullets(result.surgeon_to_confirm)]
+        blocks += [Paragraph(content.readiness.messages["surgeon_to_confirm"], strong=True),
+                   Bullets(result.surgeon_to_confirm)]
     return Section("readiness", "Readiness check", tuple(blocks))
 
 
@@ -485,13 +490,18 @@ def _baseline(record: DecisionRecord, content: Content, sources: list[str]) -> S
     odi = oswestry_score(record.oswestry, content.scores)
     if odi:
         sources.append(content.scores.oswestry_source)
-        odi_text = " ".join(t for t in (f"{odi.percent:g} out of 100.", f"{odi.band}." if odi.band else "", odi.how) if t)
+        parts = (f"{odi.percent:g} out of 100.", f"{odi.band}." if odi.band else "", odi.how)
+        odi_text = " ".join(t for t in parts if t)
     else:
         odi_text = NOT_ANSWERED
     return Section(
         "baseline",
         "Scores at the start",
-        (Item("Back pain", pain(record.pain_back)), Item("Leg pain", pain(record.pain_leg)), Item("Oswestry score", odi_text)),
+        (
+            Item("Back pain", pain(record.pain_back)),
+            Item("Leg pain", pain(record.pain_leg)),
+            Item("Oswestry score", odi_text),
+        ),
     )
 
 

@@ -62,7 +62,8 @@ weeks = st.number_input(
 weeks = int(weeks) if weeks is not None else None
 if longer_than_symptoms(weeks, record.treatments, record.care_weeks):
     # A treatment cannot have lasted longer than the pain (issue 21); the record keeps what it had.
-    st.error(p["your_back.weeks_shorter_than_care"].format(weeks=longest_treatment(record.treatments, record.care_weeks)),
+    longest = longest_treatment(record.treatments, record.care_weeks)
+    st.error(p["your_back.weeks_shorter_than_care"].format(weeks=longest),
              icon=":material/edit:")
 else:
     record.symptom_weeks = weeks

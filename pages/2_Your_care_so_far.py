@@ -81,7 +81,8 @@ if st.toggle(p["care.program_toggle"], key="care_program_parts"):
 st.subheader(p["care.nicotine_title"])
 nicotine = content.readiness.nicotine
 choice = st.radio(
-    nicotine.question, list(nicotine.choices), index=None if record.nicotine is None else list(nicotine.choices).index(record.nicotine),
+    nicotine.question, list(nicotine.choices),
+    index=None if record.nicotine is None else list(nicotine.choices).index(record.nicotine),
     format_func=nicotine.choices.get, key=f"{W}nicotine",
 )
 record.nicotine = choice
@@ -100,7 +101,8 @@ st.subheader(p["care.readiness_title"])
 result = assess(record, content)
 title = content.readiness.status_titles[result.status]
 # A met result is information, not a success: it never shows green.
-box = {"criteria_met": st.info, "not_yet": st.warning, "screen_not_done": st.warning, "soon": st.info}.get(result.status, st.error)
+boxes = {"criteria_met": st.info, "not_yet": st.warning, "screen_not_done": st.warning, "soon": st.info}
+box = boxes.get(result.status, st.error)
 box(f"**{title}**")
 if result.red_flag:
     # Any ticked sign suspends the check: what to do, and that it waits for the doctor.
@@ -114,9 +116,9 @@ else:
         lines += [f":material/check_circle: {item}" for item in part.met]
         lines += [f":material/radio_button_unchecked: {item}" for item in part.missing]
     if not result.parts and result.missing:
-        lines += [f"**{p['care.still_missing']}**"] + [f":material/radio_button_unchecked: {item}" for item in result.missing]
+        lines += [f"**{p['care.still_missing']}**", *(f":material/radio_button_unchecked: {m}" for m in result.missing)]
     if result.surgeon_to_confirm and result.status != "criteria_met":
-        lines += [f"**{p['care.surgeon_to_confirm']}**"] + [f":material/person: {item}" for item in result.surgeon_to_confirm]
+        lines += [f"**{p['care.surgeon_to_confirm']}**", *(f":material/person: {c}" for c in result.surgeon_to_confirm)]
     lines += list(result.reasons)
     if lines:
         st.markdown("\n\n".join(lines))

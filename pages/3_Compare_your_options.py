@@ -14,7 +14,13 @@ numbers come from ``decision.comparison`` (the same functions the PDF summary an
 import streamlit as st
 
 from decision.comparison import (
-    compare, comparison_rows, default_selection, fusion_is_on_the_table, outcome_choices, outcome_labels, overview,
+    compare,
+    comparison_rows,
+    default_selection,
+    fusion_is_on_the_table,
+    outcome_choices,
+    outcome_labels,
+    overview,
     practical_rows,
 )
 from decision.grid import CSS, overview_html, practical_html

@@ -10,12 +10,11 @@ Every word comes from content (fusion.yaml, pages.yaml); decision.fusion_cards s
 
 import streamlit as st
 
-from ui import frame
-from ui import figures as ui_figures
-from ui.widgets import choice, text_area
 from decision.fusion_cards import FusionCard, fusion_cards, reoperation_layers
 from decision.fusion_plan import from_key, planned_segments
 from decision.icon_array import KEY_NUMBERS_CSS, sentence
+from ui import figures as ui_figures, frame
+from ui.widgets import choice, text_area
 
 content, record = frame.open_page("fusion", css=KEY_NUMBERS_CSS)
 p = content.pages
@@ -77,7 +76,8 @@ def draw_detail(card: FusionCard) -> None:
     st.markdown(f"#### {p['fusion.not_known_title']}")
     st.write(q.not_known)
     st.markdown(f"#### {p['fusion.ask_title']}\n\n" + "\n".join(f"- {a}" for a in q.ask))
-    st.markdown(f"#### {p['fusion.sources_title']}\n\n" + "\n".join(f"- {content.source(s).citation}" for s in q.sources))
+    citations = "\n".join(f"- {content.source(s).citation}" for s in q.sources)
+    st.markdown(f"#### {p['fusion.sources_title']}\n\n{citations}")
     if q.id == "length":
         st.markdown(f"#### {p['fusion.drawing_title']}")
         segments = planned_segments(plan)
@@ -135,7 +135,8 @@ with st.container(border=True, key="card-reoperation"):
     ui_figures.draw_key_numbers(content, (), layers.key, KIND_WORDS)
     st.info(reop.caution)
     if st.toggle(p["fusion.reop_read_more"], key="fusion_more:reoperation"):
-        st.caption("\n\n".join(p["fusion.from_source"].format(citation=content.source(s).citation) for s in reop.sources))
+        st.caption("\n\n".join(p["fusion.from_source"].format(citation=content.source(s).citation)
+                               for s in reop.sources))
         draw_figures(layers.other)
         st.markdown(f"#### {p['fusion.after_non_operative']}")
         draw_figures(layers.after_non_operative)

@@ -3,11 +3,16 @@
 import streamlit as st
 
 from decision.deliberation import (
-    add_text, evidence_note, own_questions, relevant_options, sure_score, suggested_questions,
+    add_text,
+    evidence_note,
+    own_questions,
+    relevant_options,
+    suggested_questions,
+    sure_score,
 )
 from decision.record import SureAnswers
-from ui import frame
 from decision.text import clean_text
+from ui import frame
 from ui.widgets import CLEANED, choice, cleaned_note
 
 content, record = frame.open_page("leaning")

@@ -8,9 +8,8 @@ The screen and the PDF draw the same ``decision.summary.Summary``. Text the pati
 surgeon typed is shown with ``st.text`` (never as Markdown or HTML).
 """
 
-from datetime import date
-
 import re
+from datetime import date
 
 import streamlit as st
 
@@ -18,7 +17,15 @@ from decision.deliberation import sure_score
 from decision.pdf import build_pdf
 from decision.record import DecisionReached, SureAnswers
 from decision.summary import (
-    Bullets, FigureBlock, Item, OptionFigures, Paragraph, Section, Table, build_summary, sure_text,
+    Bullets,
+    FigureBlock,
+    Item,
+    OptionFigures,
+    Paragraph,
+    Section,
+    Table,
+    build_summary,
+    sure_text,
 )
 from ui import frame
 from ui.figures import draw_figure, draw_figures, draw_table

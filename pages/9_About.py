@@ -76,6 +76,7 @@ st.caption(f"This aid grew from a patient page by {seed.authors}, which it retel
 # The full list (over a hundred sources) is drawn when asked for, as one element: on every visit
 # it was a third of the page's bytes and a hundred messages (benchmarks/load.py, issue 13).
 if st.toggle(pg["about.show_sources"].format(count=len(content.sources)), key="about_show_sources"):
-    st.markdown("\n".join(f"- {source.citation}" for source in sorted(content.sources, key=lambda s: s.authors.lower())))
+    by_author = sorted(content.sources, key=lambda s: s.authors.lower())
+    st.markdown("\n".join(f"- {source.citation}" for source in by_author))
 
 frame.close_page(content)

@@ -39,7 +39,9 @@ def full_record(content: Content | None = None) -> DecisionRecord:
     wrong = [c.id for c in last.choices if c.id != last.answer]
     if wrong:
         answers[last.id] = wrong[0]
-    values = {item.id: rating for item, rating in zip(content.deliberation.values.items, (9, 8, 3, 7, 2, 10))}
+    # The first six values get a rating; the rest are left unrated, as a patient may leave them.
+    ratings = (9, 8, 3, 7, 2, 10)
+    values = {item.id: rating for item, rating in zip(content.deliberation.values.items, ratings, strict=False)}
     return DecisionRecord(
         patient_initials="JQ",
         safety_screen_done=True,

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "decision", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "decision", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=60)
 
 
 def write(tmp_path, data, name="record.json") -> str:
@@ -32,7 +33,8 @@ def test_assess_prints_the_result_as_json(tmp_path):
     record = {
         "schema_version": 1, "diagnosis": "disc_herniation", "procedure": "microdiscectomy", "symptom_weeks": 8,
         "red_flags": [], "pain_leg": 6,
-        "treatments": [{"kind": "physical_therapy", "weeks": 6, "helped": "no"}, {"kind": "nsaid", "weeks": 6, "helped": "no"}],
+        "treatments": [{"kind": "physical_therapy", "weeks": 6, "helped": "no"},
+                       {"kind": "nsaid", "weeks": 6, "helped": "no"}],
     }
     out = run("assess", write(tmp_path, record))
     assert out.returncode == 0, out.stderr
@@ -62,7 +64,8 @@ def test_assess_prints_the_red_flag_level_beside_the_readiness_status(tmp_path, 
     record = {
         "schema_version": 3, "safety_screen_done": True, "red_flags": flags, "diagnosis": "disc_herniation",
         "procedure": "microdiscectomy", "symptom_weeks": 8, "pain_leg": 6,
-        "treatments": [{"kind": "physical_therapy", "weeks": 6, "helped": "no"}, {"kind": "nsaid", "weeks": 6, "helped": "no"}],
+        "treatments": [{"kind": "physical_therapy", "weeks": 6, "helped": "no"},
+                       {"kind": "nsaid", "weeks": 6, "helped": "no"}],
     }
     result = json.loads(run("assess", write(tmp_path, record)).stdout)
     assert (result["status"], result["red_flag"]) == (status, red_flag)

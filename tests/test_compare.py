@@ -14,12 +14,22 @@ import pytest
 import yaml
 
 from decision.comparison import (
-    KIND_ORDER, as_json, balance_counts, compare, comparison_rows, comparisons_for, default_selection,
-    fitting_option_ids, fusion_is_on_the_table, ipdas_self_check, options_in_order, outcome_labels,
+    KIND_ORDER,
+    as_json,
+    balance_counts,
+    compare,
+    comparison_rows,
+    comparisons_for,
+    default_selection,
+    fitting_option_ids,
+    fusion_is_on_the_table,
+    ipdas_self_check,
+    options_in_order,
+    outcome_labels,
 )
 from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
 from decision.record import SCHEMA_VERSION, DecisionRecord
-from decision.summary import OptionFigures, Paragraph, build_summary
+from decision.summary import OptionFigures, build_summary
 from tests.conftest import ROOT, app_at, assert_no_exception
 from tests.svg_spec import arrays_in
 
@@ -144,7 +154,8 @@ def test_the_pdf_never_prints_one_arm_without_its_comparator(content):
 
     for diagnosis in WITH_OPTIONS:
         record = full_record(content).model_copy(update={"diagnosis": diagnosis})
-        text = _re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(build_pdf(record, content))).pages))
+        pages = PdfReader(io.BytesIO(build_pdf(record, content))).pages
+        text = _re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pages))
         for c in compare(content, diagnosis).comparisons:
             if c.measure == "people" and c.paired:
                 printed = [_re.sub(r"\s+", " ", arm_sentence(c, o))[:45] in text for o in c.arms]
@@ -202,11 +213,13 @@ BROKEN = {
                                         r"comparisons\.\d+ \(stenosis_dural_tear\)\.single_arm"),
     "operation later with a surgical arm": (
         lambda d: _comparison(d, "peul_operation_later_1y")["arms"].update(
-            {"microdiscectomy": {"outcome": "x", "per_100": 5}}) or _comparison(d, "peul_operation_later_1y").pop("single_arm"),
+            {"microdiscectomy": {"outcome": "x", "per_100": 5}})
+        or _comparison(d, "peul_operation_later_1y").pop("single_arm"),
         r"\(peul_operation_later_1y\)\.arms"),
     "another operation with a non-operative arm": (
         lambda d: _comparison(d, "sport_disc_reherniation_4y")["arms"].update(
-            {"non_operative": {"outcome": "x", "per_100": 5}}) or _comparison(d, "sport_disc_reherniation_4y").pop("single_arm"),
+            {"non_operative": {"outcome": "x", "per_100": 5}})
+        or _comparison(d, "sport_disc_reherniation_4y").pop("single_arm"),
         r"\(sport_disc_reherniation_4y\)\.arms"),
     "range that misses its value": (
         lambda d: _comparison(d, "peul_recovered_1y")["arms"]["microdiscectomy"].update({"low": 10, "high": 20}),
@@ -241,7 +254,8 @@ CROSS = {
         "figures/comparisons.yaml",
         lambda d: d.update({"comparisons": [c for c in d["comparisons"] if not (
             "disc_herniation" in c["applies_to"] and c["kind"] == "harm" and "non_operative" in c["arms"])]}),
-        r"diagnoses\.disc_herniation, option non_operative\): no harm comparison for care without surgery \(operation_later does not count\)"),
+        r"diagnoses\.disc_herniation, option non_operative\): "
+        r"no harm comparison for care without surgery \(operation_later does not count\)"),
     "a no-harm statement beside a real harm of care without surgery": (
         "template.yaml",
         lambda d: next(x for x in d["diagnoses"] if x["id"] == "spinal_stenosis").update(
@@ -305,7 +319,8 @@ def test_check_content_refuses_content_that_breaks_balance_or_pairing(copy, name
 
 
 def _run(*args):
-    return subprocess.run([sys.executable, "-m", "decision", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "decision", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
 
 
 @pytest.mark.parametrize("diagnosis", DIAGNOSES)
@@ -414,7 +429,7 @@ def test_every_result_of_the_diagnosis_opens_its_own_card_with_the_arms_side_by_
         assert c.population in md
         arrays = arrays_in(at)
         if c.measure == "people":
-            assert len(arrays) == len(c.arms), label  # every arm drawn, no other number made up
+            assert len(arrays) == len(c.arms), labels[c.id]  # every arm drawn, no other number made up
             assert all(a["affected"] + a["unaffected"] == 100 for a in arrays)
             missing = [o for o in EXPECTED_OPTIONS[diagnosis] if o not in c.arms]
             if missing:

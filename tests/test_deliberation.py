@@ -19,7 +19,6 @@ from decision.deliberation import (
     sure_score,
     values_fit,
 )
-from decision.icon_array import sentence
 from decision.record import DecisionRecord, Sure, SureAnswers, parse_record
 from tests.conftest import app_at, assert_no_exception
 
@@ -42,7 +41,9 @@ def test_every_value_reason_rests_on_a_comparison_with_an_arm_for_its_option(con
             assert reason.option in c.arms, f"{item.id}/{reason.option}"
 
 
-DIAGNOSES_WITH_OPTIONS = ["disc_herniation", "spinal_stenosis", "degenerative_spondylolisthesis", "chronic_low_back_pain"]
+DIAGNOSES_WITH_OPTIONS = [
+    "disc_herniation", "spinal_stenosis", "degenerative_spondylolisthesis", "chronic_low_back_pain",
+]
 
 
 @pytest.mark.parametrize("diagnosis", DIAGNOSES_WITH_OPTIONS)

@@ -28,8 +28,8 @@ def _take(monkeypatch, report):
 
 
 def test_a_clear_from_another_tab_wins_over_a_copy_written_after_it(monkeypatch):
-    kept = '{"record": %s, "clinic": false, "boot": "boot"}' % __import__("json").dumps(
-        DecisionRecord(safety_screen_done=True, patient_initials="KL").model_dump_json())
+    record = __import__("json").dumps(DecisionRecord(safety_screen_done=True, patient_initials="KL").model_dump_json())
+    kept = f'{{"record": {record}, "clinic": false, "boot": "boot"}}'
     state = _take(monkeypatch, {"kept": kept, "cleared_elsewhere": True, "available": True})
     assert state.get("cleared") is True
     assert state["record"] == DecisionRecord()  # what the message says is true
@@ -39,8 +39,8 @@ def test_a_clear_from_another_tab_wins_over_a_copy_written_after_it(monkeypatch)
 
 
 def test_a_copy_without_a_clear_is_restored(monkeypatch):
-    kept = '{"record": %s, "clinic": false, "boot": "boot"}' % __import__("json").dumps(
-        DecisionRecord(safety_screen_done=True, patient_initials="KL").model_dump_json())
+    record = __import__("json").dumps(DecisionRecord(safety_screen_done=True, patient_initials="KL").model_dump_json())
+    kept = f'{{"record": {record}, "clinic": false, "boot": "boot"}}'
     state = _take(monkeypatch, {"kept": kept, "cleared_elsewhere": False, "available": True})
     assert "cleared" not in state and state["record"].patient_initials == "KL"
 

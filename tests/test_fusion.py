@@ -9,8 +9,8 @@ import pytest
 from decision.icon_array import sentence
 from decision.record import DecisionRecord, FusionPlan, parse_record
 from decision.spine_drawing import SEGMENTS, adjacent_segments, describe, fused_segments, segments_svg
-from tests.svg_spec import NS, page_svgs, parts, svgs
 from tests.conftest import app_at, assert_no_exception
+from tests.svg_spec import NS, page_svgs, parts, svgs
 
 PAGE = "pages/4_Fusion_questions.py"
 CARD_IDS = ["decompression_alone", "instrumentation", "approach", "cages_or_screws", "length"]
@@ -251,7 +251,8 @@ def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
     assert KIND_COLORS["benefit"] != KIND_COLORS["harm"]
     assert KIND_COLORS["benefit"] in html and KIND_COLORS["harm"] in html
     arrays = page_svgs(at, "icon-array")
-    assert len(arrays) == sum(f.kind != "context" for q in content.fusion.questions for f in map(content.figure, q.key_figures)) + 1
+    key_figures = [content.figure(f) for q in content.fusion.questions for f in q.key_figures]
+    assert len(arrays) == sum(f.kind != "context" for f in key_figures) + 1
     assert all(int(svg.get("width")) >= 150 for svg in arrays)
 
 
@@ -295,10 +296,10 @@ def test_the_page_walks_in_clinic_with_the_surgeons_fields():
         assert at.text_area(key=key) is not None
 
 
-@pytest.mark.parametrize("card_id,field", list(zip(CARD_IDS, PLAN_KEYS)))
+@pytest.mark.parametrize("card_id,field", list(zip(CARD_IDS, PLAN_KEYS, strict=True)))
 def test_in_clinic_the_proposal_is_the_first_thing_on_its_card(content, card_id, field):
     at = app_at(PAGE, clinic=True)
-    block, elements = _card(at, card_id)
+    _block, elements = _card(at, card_id)
     widgets = [e for e in elements if e.type in ("radio", "toggle", "text_area")]
     assert widgets[0].key == f"w:fusion_plan:{field}"
     assert elements.index(widgets[0]) <= 1, "only the words 'The surgeon's proposal' come before it"

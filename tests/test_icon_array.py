@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-import pytest
-
 import xml.etree.ElementTree as ET
 
+import pytest
 from hypothesis import given, strategies as st
-
-from tests.svg_spec import NS, drawings, people, svgs
 
 from decision.content import Figure
 from decision.icon_array import (
-    AFFECTED, GOOD, HARM, LATER, MIN_WIDTH_PX, UNAFFECTED, colour_for, format_number, icon_array_svg, icon_arrays_html, icon_cells, sentence,
+    AFFECTED,
+    GOOD,
+    HARM,
+    LATER,
+    MIN_WIDTH_PX,
+    UNAFFECTED,
+    colour_for,
+    format_number,
+    icon_array_svg,
+    icon_arrays_html,
+    icon_cells,
+    sentence,
 )
+from tests.svg_spec import NS, drawings, people, svgs
 
 
 def fig(per_100, **kw) -> Figure:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from decision.content import load_content
 from decision.record import DecisionRecord
 from tests.conftest import ROOT, app_at, assert_no_exception
-from decision.content import load_content
 from ui import navigation
 from ui.navigation import PAGES, START
 
@@ -241,8 +241,9 @@ def test_no_two_runs_share_a_page_object():
     # another's, and ten patients starting at once saw an error ("This page cannot be called
     # directly"). Each call gets copies, made from the same once-made pages without disk access.
     first, second = navigation.navigation_pages(CONTENT), navigation.navigation_pages(CONTENT)
-    assert all(a is not b for a, b in zip(first, second))
-    assert [(a.title, a.url_path, a._script_hash) for a in first] == [(b.title, b.url_path, b._script_hash) for b in second]
+    assert all(a is not b for a, b in zip(first, second, strict=True))
+    assert ([(a.title, a.url_path, a._script_hash) for a in first]
+            == [(b.title, b.url_path, b._script_hash) for b in second])
 
 
 def test_the_about_page_lists_every_source_when_asked_and_sends_none_before():

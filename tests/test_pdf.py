@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decision.fusion_plan import plan_lines
-
 import io
 import json
 import re
@@ -14,6 +12,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from decision.fusion_plan import plan_lines
 from decision.icon_array import AFFECTED, GOOD, HARM
 from decision.pdf import build_pdf
 from decision.record import DecisionRecord

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from decision.content import CONTENT_DIR, load_content
+from decision.content import CONTENT_DIR
 from decision.readability import REPORT, build_report, fingerprint, main, read_report
 from tests.conftest import app_at, assert_no_exception
 

@@ -103,7 +103,8 @@ def test_microdiscectomy_active_exercise_threshold(content, weeks, status):
 
 
 def test_home_exercise_counts_as_active_exercise_for_microdiscectomy(content):
-    ok = assess(with_("microdiscectomy", treatments=[t("home_exercise", 6), t("epidural_steroid_injection", 1)]), content)
+    treatments = [t("home_exercise", 6), t("epidural_steroid_injection", 1)]
+    ok = assess(with_("microdiscectomy", treatments=treatments), content)
     assert ok.status == "criteria_met"
 
 
@@ -117,7 +118,8 @@ def test_a_treatment_of_zero_weeks_counts_for_nothing(content):
 
 def test_two_medicines_are_one_kind_of_care(content):
     # Review finding M13: acetaminophen and an NSAID counted as two kinds.
-    result = assess(with_("microdiscectomy", treatments=[t("acetaminophen", 6), t("nsaid", 6), t("home_exercise", 6)]), content)
+    treatments = [t("acetaminophen", 6), t("nsaid", 6), t("home_exercise", 6)]
+    result = assess(with_("microdiscectomy", treatments=treatments), content)
     assert result.status == "criteria_met"
     two_medicines = assess(with_("microdiscectomy", treatments=[t("acetaminophen", 6), t("nsaid", 6)]), content)
     assert any("Two or more kinds" in m for m in two_medicines.missing)
@@ -208,7 +210,8 @@ def test_visits_spread_over_more_than_six_weeks_do_not_meet_the_visit_rule_alone
     # weeks, where the weeks rule (6) applies and is met anyway.
     from decision.readiness import _long_enough
 
-    req = next(r for r in content.policy("fusion", "degenerative_spondylolisthesis").requirements if r.id == "physical_therapy")
+    policy = content.policy("fusion", "degenerative_spondylolisthesis")
+    req = next(r for r in policy.requirements if r.id == "physical_therapy")
     assert _long_enough(req, t("physical_therapy", 5, visits=12))
     assert not _long_enough(req, t("physical_therapy", 5, visits=11))
     assert req.visits_within_weeks == 6 and req.min_visits == 12

@@ -12,8 +12,7 @@ import json
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from decision.readiness import assess, care_span
 from decision.record import SCHEMA_VERSION, DecisionRecord, Oswestry, Treatment, parse_record
@@ -101,8 +100,8 @@ def test_unanswered_limits_are_missing_never_met(content):
     result = assess(ample("fusion_ds", pain_back=None, pain_leg=None), content)
     assert result.status == "not_yet"
     limits = next(p for p in result.parts if p.id == "limits")
-    assert limits.missing == (f"{content.readiness.limits.not_answered} "
-                              f"Whose rule: {content.readiness.limits.pain_whose}; {content.readiness.limits.oswestry_whose}.",)
+    rule = content.readiness.limits
+    assert limits.missing == (f"{rule.not_answered} Whose rule: {rule.pain_whose}; {rule.oswestry_whose}.",)
 
 
 # ------------------------------------------------------------ the whole span of care

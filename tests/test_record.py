@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from pydantic import ValidationError
 
 from decision.record import SCHEMA_VERSION, DecisionRecord, FusionPlan, RecordError, Treatment, parse_record
@@ -16,7 +15,9 @@ V1_RECORD = {
     "procedure": "microdiscectomy",
     "symptom_weeks": 8,
     "red_flags": [],
-    "treatments": [{"kind": "physical_therapy", "weeks": 6, "visits": 10, "helped": "partly"}, {"kind": "nsaid", "weeks": 4}],
+    "treatments": [
+        {"kind": "physical_therapy", "weeks": 6, "visits": 10, "helped": "partly"}, {"kind": "nsaid", "weeks": 4},
+    ],
 }
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from decision.text import clean_text
 from decision.record import MAX_STRING, DecisionRecord, RecordError, parse_record
+from decision.text import clean_text
 
 FIELDS = list(DecisionRecord.model_fields)
 

@@ -16,11 +16,13 @@ from decision.readiness import assess
 from decision.record import SCHEMA_VERSION, DecisionRecord, Treatment, parse_record
 from decision.red_flags import level, screen
 
-CAUDA_EQUINA = ["saddle_numbness", "bladder_problems", "bowel_control_loss", "sciatica_both_legs", "new_sexual_dysfunction"]
+CAUDA_EQUINA = [
+    "saddle_numbness", "bladder_problems", "bowel_control_loss", "sciatica_both_legs", "new_sexual_dysfunction",
+]
 NERVE_SIGNS = [*CAUDA_EQUINA, "worsening_leg_weakness", "widespread_neurology"]
 
 ALONE = {
-    **{f: "emergency" for f in CAUDA_EQUINA},
+    **dict.fromkeys(CAUDA_EQUINA, "emergency"),
     "widespread_neurology": "emergency",
     "leg_colour_change": "emergency",
     "aortic_aneurysm": "emergency",
@@ -40,7 +42,8 @@ FOLLOW_UPS = {"cancer_leg_symptoms": ("cancer_history", "emergency")}
 
 COMPLETE_DISC = dict(
     diagnosis="disc_herniation", procedure="microdiscectomy", symptom_weeks=8, pain_leg=6,
-    treatments=[Treatment(kind="physical_therapy", weeks=6, helped="no"), Treatment(kind="nsaid", weeks=6, helped="no")],
+    treatments=[Treatment(kind="physical_therapy", weeks=6, helped="no"),
+                Treatment(kind="nsaid", weeks=6, helped="no")],
 )
 
 
@@ -226,18 +229,21 @@ def _copy(tmp_path, edit):
 
 
 def test_a_sign_with_no_rule_of_its_own_is_refused(tmp_path):
-    root = _copy(tmp_path, lambda s: s.replace("    any_of: [night_pain]\n", "    any_of: [night_pain]\n    all_of: [cancer_history]\n"))
-    with pytest.raises(ContentError, match="red_flags.yaml.*night_pain has no rule"):
+    root = _copy(tmp_path, lambda s: s.replace("    any_of: [night_pain]\n",
+                                               "    any_of: [night_pain]\n    all_of: [cancer_history]\n"))
+    with pytest.raises(ContentError, match=r"red_flags\.yaml.*night_pain has no rule"):
         load_content(root)
 
 
 def test_a_rule_without_a_source_is_refused(tmp_path):
-    root = _copy(tmp_path, lambda s: s.replace("    sources: [glos_gcare_red_flags]\n  # Inflammatory", "    sources: []\n  # Inflammatory"))
-    with pytest.raises(ContentError, match="red_flags.yaml"):
+    root = _copy(tmp_path, lambda s: s.replace("    sources: [glos_gcare_red_flags]\n  # Inflammatory",
+                                               "    sources: []\n  # Inflammatory"))
+    with pytest.raises(ContentError, match=r"red_flags\.yaml"):
         load_content(root)
 
 
 def test_a_level_name_outside_the_three_is_refused(tmp_path):
-    root = _copy(tmp_path, lambda s: s.replace("    level: soon\n    any_of: [night_pain]", "    level: later\n    any_of: [night_pain]"))
-    with pytest.raises(ContentError, match="red_flags.yaml"):
+    root = _copy(tmp_path, lambda s: s.replace("    level: soon\n    any_of: [night_pain]",
+                                               "    level: later\n    any_of: [night_pain]"))
+    with pytest.raises(ContentError, match=r"red_flags\.yaml"):
         load_content(root)

@@ -76,7 +76,8 @@ def test_each_lock_pins_every_package_with_hashes_at_the_tested_versions(name):
 
 
 def test_the_locks_agree_with_each_other():
-    runtime, build, dev = (pins(ROOT / n) for n in ("requirements.lock", "requirements-build.lock", "requirements-dev.lock"))
+    locks = ("requirements.lock", "requirements-build.lock", "requirements-dev.lock")
+    runtime, build, dev = (pins(ROOT / n) for n in locks)
     assert runtime.items() <= build.items() <= dev.items()
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from decision.fusion_plan import plan_lines
-
 from datetime import date
 
 import pytest
 
+from decision.fusion_plan import plan_lines
 from decision.icon_array import icon_cells, sentence
 from decision.record import DecisionReached, DecisionRecord, FusionPlan, SureAnswers
 from decision.summary import (
@@ -15,10 +14,10 @@ from decision.summary import (
     NOT_ANSWERED,
     NOT_RECORDED,
     Item,
-    options_compared,
     OptionFigures,
     Paragraph,
     build_summary,
+    options_compared,
     sure_text,
 )
 from tests import records
@@ -128,7 +127,9 @@ def test_readiness_shows_what_is_met_and_what_is_missing(content):
 # ---------------------------------------------------------------- red flags
 
 
-@pytest.mark.parametrize("flag, action", [("saddle_numbness", "emergency"), ("fever_or_feeling_unwell", "urgent"), ("cancer_history", "soon")])
+@pytest.mark.parametrize("flag, action", [
+    ("saddle_numbness", "emergency"), ("fever_or_feeling_unwell", "urgent"), ("cancer_history", "soon"),
+])
 def test_a_red_flag_record_leads_with_the_action(content, flag, action):
     record = records.full_record(content).model_copy(update={"red_flags": [flag]})
     s = build_summary(record, content)
@@ -167,7 +168,7 @@ def test_the_summary_shows_each_comparison_of_the_diagnosis_with_every_arm(conte
             assert content.source(c.source).citation in s.citations
             if c.measure == "people":
                 assert [f.figure_id for f in figs] == [f"{c.id}.{o}" for o in c.arms]
-                for f, oid in zip(figs, c.arms):
+                for f, oid in zip(figs, c.arms, strict=True):
                     fig = arm_figure(c, oid)
                     assert f.sentence == sentence(fig) and f.cells == tuple(icon_cells(fig.per_100))
             else:
@@ -248,10 +249,12 @@ def test_the_quiz_line_counts_right_answers_among_those_answered(content):
     questions = content.deliberation.quiz.questions
     record = DecisionRecord(quiz={questions[0].id: questions[0].answer, "no_such_question": "a"})
     line = content.pages["summary.quiz_score"]
-    assert items(build_summary(record, content), "leaning")["Quiz"] == line.format(right=1, answered=1, total=len(questions))
+    quiz = items(build_summary(record, content), "leaning")["Quiz"]
+    assert quiz == line.format(right=1, answered=1, total=len(questions))
     full = records.full_record(content)
     total = len(questions)
-    assert items(build_summary(full, content), "leaning")["Quiz"] == line.format(right=total - 1, answered=total, total=total)
+    quiz = items(build_summary(full, content), "leaning")["Quiz"]
+    assert quiz == line.format(right=total - 1, answered=total, total=total)
 
 
 def test_a_changed_quiz_answer_is_a_second_try_and_leaves_the_score_alone(content):

@@ -8,11 +8,8 @@ typed with many decimals is checked by its value, not by the length of its text.
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from decision.record import DecisionRecord, FusionPlan, Oswestry, RecordError, parse_record
 from decision.text import BIDI_CONTROLS, clean_text
@@ -60,7 +57,7 @@ def test_clean_text_removes_every_bidi_control():
 
 # Any text a browser can send: any code point UTF-8 can carry (a widget's value reaches the server
 # as UTF-8, so never a lone surrogate), weighted towards the ones issue 21 pasted.
-_ANY_TEXT = st.text(alphabet=st.one_of(st.characters(codec="utf-8"), st.sampled_from(PASTED + ["\n", "\r", "\t"])),
+_ANY_TEXT = st.text(alphabet=st.one_of(st.characters(codec="utf-8"), st.sampled_from([*PASTED, "\n", "\r", "\t"])),
                     max_size=300)
 
 

@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from decision.readiness import assess
 from decision.record import DecisionRecord, parse_record
-from tests.svg_spec import drawings
 from tests.conftest import APP, assert_no_exception
+from tests.svg_spec import drawings
 from ui.navigation import START
 
 
@@ -109,7 +109,8 @@ def test_a_whole_walk_from_the_safety_screen_to_the_decision(content):
     # Everything is in the one record, and the save file reopens to the same record.
     record = at.session_state["record"]
     assert record.patient_initials == "JQ"
-    assert (record.diagnosis, record.procedure, record.symptom_weeks) == ("degenerative_spondylolisthesis", "fusion", 30)
+    chosen = (record.diagnosis, record.procedure, record.symptom_weeks)
+    assert chosen == ("degenerative_spondylolisthesis", "fusion", 30)
     assert (record.pain_back, record.pain_leg, record.worst_pain) == (6, 8, "leg")
     assert record.oswestry.sections == [3] * 10
     assert [(t.kind, t.weeks) for t in record.treatments] == [

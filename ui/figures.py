@@ -9,8 +9,8 @@ escaped (``html.escape``), so no patient input and no content text becomes marku
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from html import escape
-from typing import Iterable, Sequence
 
 import streamlit as st
 
@@ -75,7 +75,8 @@ def draw_key_numbers(content: Content, context: Sequence[Figure], arrays: Sequen
     lines = " ".join(dict.fromkeys(source_line(content, f) for f in (*context, *arrays)))  # once each, in order
     if arrays:
         # The sources in the same element as the arrays: one message fewer per card, every run.
-        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays)) + f'<p class="kn-sources">{escape(lines)}</p>')
+        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays))
+             + f'<p class="kn-sources">{escape(lines)}</p>')
     else:
         st.caption(lines)
 

@@ -14,9 +14,9 @@ from datetime import date
 
 import streamlit as st
 
-from decision.content import Content, ContentError, load_content
-from decision.red_flags import screen
+from decision.content import Content, ContentError, RedFlagId, load_content
 from decision.record import DecisionRecord, RecordError, parse_record
+from decision.red_flags import screen
 from ui import logs, navigation, safety, tab_store
 from ui.navigation import PAGE_BY_KEY, START
 
@@ -135,7 +135,7 @@ def widget_prefix() -> str:
 KEPT_SIGNS = "signs_kept_at_load"  # (signs kept, the file's own safety answer), for "I ticked this by mistake"
 
 
-def replace_record(new: DecisionRecord) -> list[str]:
+def replace_record(new: DecisionRecord) -> list[RedFlagId]:
     """Swap in a loaded record; every input starts again from it under a new key.
 
     A sign ticked on screen is never cleared by a file (issue 21): the file's answers open, and
@@ -143,7 +143,8 @@ def replace_record(new: DecisionRecord) -> list[str]:
     did not have; the safety screen then offers "I ticked this by mistake" for them
     (``forget_kept_signs``), so only the patient can clear them.
     """
-    ticked_now = [f for f in record().red_flags if f not in new.red_flags] if "record" in st.session_state else []
+    before = record().red_flags if "record" in st.session_state else []
+    ticked_now = [f for f in before if f not in new.red_flags]
     if ticked_now:
         st.session_state[KEPT_SIGNS] = (ticked_now, new.safety_screen_done)
         new.red_flags = [*new.red_flags, *ticked_now]
@@ -218,6 +219,7 @@ def open_page(key: str, css: str = "") -> tuple[Content, DecisionRecord]:
             "Please tell the clinic team. Details for them: " + error
         )
         st.stop()
+    assert content is not None  # for the type checker: content_or_error gives content or an error
     if not _restore_or_create():
         st.stop()
     # One style element for the whole frame: each element is a message the server sends on every

@@ -326,7 +326,7 @@ def _route_streamlit_logs() -> None:
         if logs.HANDLER not in logger.handlers:
             logger.addHandler(logs.HANDLER)
 
-    st_logger.setup_formatter = setup_formatter  # type: ignore[assignment]
+    st_logger.setup_formatter = setup_formatter
     # No access log: a request line carries its query string, which can carry what a page was given.
     logging.getLogger("uvicorn.access").disabled = True
     for name in list(st_logger._loggers):

@@ -31,7 +31,8 @@ from __future__ import annotations
 import functools
 import json
 import secrets
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 

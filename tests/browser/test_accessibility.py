@@ -146,7 +146,7 @@ def test_the_safety_screen_can_be_answered_with_the_keyboard_alone(visit: Visit,
     box = page.get_by_role("checkbox", name=flag.question, exact=True)
     expect(box).not_to_be_checked()
     page.locator("body").focus()
-    for presses in range(1, MAX_TABS + 1):
+    for presses in range(1, MAX_TABS + 1):  # noqa: B007  (read after the loop: how many presses it took)
         page.keyboard.press("Tab")
         if box.evaluate("el => el === document.activeElement"):
             break

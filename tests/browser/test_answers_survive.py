@@ -7,18 +7,17 @@ driven here in a real browser against a real server.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Error as PlaywrightError, Page, expect
 
 from tests.browser.conftest import (
     ROOT,
@@ -87,7 +86,7 @@ def test_a_reload_at_any_moment_after_a_page_click_keeps_every_answer(visit: Vis
     page = start_walk(visit, content)
     targets = [p["nav.about"], p["nav.care"], p["nav.start"], p["nav.summary"], p["nav.values"]]
     survived = []
-    for delay, target in zip(RELOAD_DELAYS_MS, targets):
+    for delay, target in zip(RELOAD_DELAYS_MS, targets, strict=True):
         link = page.locator(SIDEBAR_LINK).filter(
             has_text=re.compile(rf"^\s*{re.escape(target)}\s*$"))
         link.click()
@@ -220,10 +219,8 @@ def _files_under(root: Path) -> dict[str, float]:
         dirnames[:] = [d for d in dirnames if d not in skip]
         for name in filenames:
             path = os.path.join(dirpath, name)
-            try:
+            with contextlib.suppress(OSError):  # gone between listing and stat: nothing to compare
                 out[path] = os.stat(path).st_mtime
-            except OSError:
-                pass
     return out
 
 

@@ -2,20 +2,21 @@
 ``frame-ancestors 'none'`` (and ``X-Frame-Options: DENY``) make Chromium refuse to draw it.
 
 The other site is a tiny server on another loopback port (another origin); its page holds only an
-iframe of the app. The same page framing a harmless page of its own draws it, so the refusal is about the app's headers, not the set-up. The app's
-own page, opened directly, shows no Content-Security-Policy violation in the console.
+iframe of the app. The same page framing a harmless page of its own draws it, so the refusal is
+about the app's headers, not the set-up. The app's own page, opened directly, shows no
+Content-Security-Policy violation in the console.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import http.server
 import threading
 import urllib.parse
 
 import pytest
-from playwright.sync_api import Browser
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import Browser, TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import TIMEOUT_MS, Visit, open_app
 
@@ -62,10 +63,10 @@ def _framed(browser: Browser, other: str, target: str) -> tuple[str, int]:
         page.goto(f"{other}/?src={urllib.parse.quote(target, safe='')}")
         frame = page.frame_locator("#f")
         page.wait_for_load_state("load")
-        try:  # a frame that may draw is given every chance to (a generous wait, not a timing)
+        # A frame that may draw is given every chance to (a generous wait, not a timing); not drawn
+        # is what the test expects of the app.
+        with contextlib.suppress(PlaywrightTimeoutError):
             frame.locator("[data-testid='stApp']").first.wait_for(timeout=30_000)
-        except PlaywrightTimeoutError:
-            pass  # not drawn: what the test expects of the app
         child = page.frames[1] if len(page.frames) > 1 else None
         url = child.url if child is not None else ""
         shown = frame.locator("[data-testid='stApp']").count()

@@ -18,7 +18,13 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Visit
 from tests.browser.walk_lengths import (
-    WALK, go, measure, measure_walk, open_record, record_with_diagnosis, set_clinic, settle,
+    WALK,
+    go,
+    measure_walk,
+    open_record,
+    record_with_diagnosis,
+    set_clinic,
+    settle,
 )
 
 pytestmark = pytest.mark.browser
@@ -72,7 +78,7 @@ def test_in_clinic_the_overview_and_the_option_names_fit_the_first_screen(browse
         page.wait_for_selector("table.aid-overview")
         box = _grid_box(page)
         print(f"\n{diagnosis} in clinic, 1280x800: grid from y={box['top']:.0f} to y={box['bottom']:.0f} px")
-        assert 0 <= box["top"] and box["bottom"] <= box["vh"], box
+        assert box["top"] >= 0 and box["bottom"] <= box["vh"], box
         assert box["heads_bottom"] <= box["vh"] and box["heads_right"] <= box["vw"], box
         assert not _words_broken_inside(page)
     finally:
@@ -98,6 +104,7 @@ def test_option_names_never_break_inside_a_word(browser, app_url, content, tmp_p
         # A card: its icon arrays at least 150 px wide, option names whole.
         # A card with three arms, one not counted: the widest row of pictures.
         c = content.comparison("ssss_new_narrowing_2y")
+        assert len(c.arms) == 2, "the premise: two of the three options counted, one not"
         box = page.get_by_role("combobox", name=content.pages["compare.one_outcome_help"])
         box.click()
         box.type("New narrowing")

@@ -49,7 +49,6 @@ from playwright.sync_api import expect
 from decision.content import CONTENT_DIR
 from decision.record import parse_record
 from tests.browser.conftest import (
-    APP_READY,
     ARTIFACTS,
     SERVER_START_SECONDS,
     TIMEOUT_MS,
@@ -102,7 +101,8 @@ class Replica:
                "--server.headless", "true", "--browser.gatherUsageStats", "false"]
         # Streamlit takes the secret from the environment only, never from the command line.
         env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret, **(env or {})}
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=open(self.log, "w"), stderr=subprocess.STDOUT, env=env)
+        with open(self.log, "w") as log:  # the server keeps its own copy of the file
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
 
     def wait_until_up(self, path: str = "/_stcore/health", timeout: float = SERVER_START_SECONDS) -> None:
         deadline = time.monotonic() + timeout
@@ -146,7 +146,7 @@ def make_certificate(workdir: Path) -> tuple[Path, Path]:
 def nginx_config(template: str, workdir: Path, http: int, https: int, upstreams: list[int]) -> str:
     """deploy/nginx.conf with this machine's addresses, ports and paths, nothing else changed."""
     conf = template
-    for name, port in zip(("app1:8501", "app2:8501"), upstreams):
+    for name, port in zip(("app1:8501", "app2:8501"), upstreams, strict=True):
         assert name in conf
         conf = conf.replace(name, f"127.0.0.1:{port}")
     swaps = {
@@ -194,8 +194,9 @@ def proxy(workdir):
             r.wait_until_up("/healthz")
         check = subprocess.run([NGINX, "-t", "-p", str(workdir), "-c", str(conf)], capture_output=True, text=True)
         assert check.returncode == 0, check.stderr
-        nginx = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"],
-                                 stdout=open(workdir / "nginx-out.log", "w"), stderr=subprocess.STDOUT)
+        with open(workdir / "nginx-out.log", "w") as log:  # nginx keeps its own copy of the file
+            nginx = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf), "-g", "daemon off;"],
+                                     stdout=log, stderr=subprocess.STDOUT)
         url = f"https://127.0.0.1:{https}"
         deadline = time.monotonic() + 20
         while True:
@@ -303,7 +304,8 @@ def test_a_patient_survives_a_replica_stopping_mid_walk(visit: Visit, proxy, con
     kept = initials.count() == 1 and initials.input_value() == "QR"
     # Either the answers came back (the browser re-sent what it held; issue 14 makes that the
     # rule), or the walk starts again at the safety screen with nothing of the old answers.
-    assert kept or (gate.count() == 1 and initials.count() == 0) or (initials.count() == 1 and initials.input_value() == "")
+    assert (kept or (gate.count() == 1 and initials.count() == 0)
+            or (initials.count() == 1 and initials.input_value() == ""))
     print(f"\nreconnected to the other replica in {reconnect_s:.1f} s; initials kept after the failover: {kept}; "
           f"safety gate shown: {gate.count() == 1}")
 
@@ -347,7 +349,8 @@ def test_in_strict_mode_a_replica_with_invalid_content_does_not_start(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(_free_port()),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, "SPINE_AID_CONTENT": str(broken), "SPINE_AID_STRICT": "1"}, capture_output=True, text=True, timeout=SERVER_START_SECONDS,
+        cwd=ROOT, env={**os.environ, "SPINE_AID_CONTENT": str(broken), "SPINE_AID_STRICT": "1"}, capture_output=True,
+        text=True, timeout=SERVER_START_SECONDS,
     )
     assert done.returncode != 0
     assert "Not starting" in done.stderr + done.stdout and "figures/comparisons.yaml" in done.stderr + done.stdout

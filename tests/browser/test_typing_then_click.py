@@ -69,12 +69,14 @@ async def one_walk(browser, base_url: str, content, n: int, tmp_path) -> tuple[l
       window.__lastInput = 0; window.__gaps = [];
       for (const type of ["input", "change", "keyup", "click"]) {
         document.addEventListener(type, (e) => {
-          if (!(e.target instanceof Element) || !e.target.closest("a[data-testid='stSidebarNavLink'], a[data-testid='stPageLink-NavLink']"))
+          if (!(e.target instanceof Element)
+              || !e.target.closest("a[data-testid='stSidebarNavLink'], a[data-testid='stPageLink-NavLink']"))
             window.__lastInput = performance.now();
         }, true);
       }
       document.addEventListener("mousedown", (e) => {
-        if (e.target instanceof Element && e.target.closest("[data-testid='stSidebar'] a[data-testid='stSidebarNavLink']")
+        if (e.target instanceof Element
+            && e.target.closest("[data-testid='stSidebar'] a[data-testid='stSidebarNavLink']")
             && window.__measure) {
           window.__gaps.push(performance.now() - window.__lastInput); window.__measure = false;
         }
@@ -109,7 +111,8 @@ async def one_walk(browser, base_url: str, content, n: int, tmp_path) -> tuple[l
 
         await w.go("care")
         name = content.program.treatment_names["physical_therapy"]
-        await w.then_click_away(lambda: page.locator("[data-testid='stCheckbox']").get_by_text(name, exact=True).click())
+        box = page.locator("[data-testid='stCheckbox']").get_by_text(name, exact=True)
+        await w.then_click_away(lambda: box.click())
         await w.go("care")
         weeks = page.locator(".st-key-treatment-physical_therapy").get_by_role("spinbutton", name="For how many weeks?")
         await w.then_click_away(lambda: weeks.fill("9"))
