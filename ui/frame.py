@@ -17,7 +17,7 @@ import streamlit as st
 from decision.content import Content, ContentError, RedFlagId, load_content
 from decision.record import DecisionRecord, RecordError, parse_record
 from decision.red_flags import screen
-from ui import logs, navigation, safety, tab_store
+from ui import downloads, logs, navigation, safety, tab_store
 from ui.navigation import PAGE_BY_KEY, START
 
 _RULE = "1px solid rgba(49,51,63,0.2)"
@@ -191,7 +191,9 @@ def untick_signs() -> None:
 
 
 def finish_and_clear() -> None:
-    """Forget everything: this session's memory, this tab's copy, and every other tab's copy."""
+    """Forget everything: this session's memory, this tab's copy, and every other tab's copy, and
+    every file a download of this session made on the server (the PDF; ui/downloads.py)."""
+    downloads.release_this_session()
     generation = st.session_state.get("widget_generation", 0)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
