@@ -16,10 +16,12 @@ Output is deterministic for a given record, content and day.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Literal
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -74,6 +76,12 @@ def _h(size: float) -> float:
 
 class _SummaryPDF(FPDF):
     footer_text = ""
+    unique_id: str | None = None  # the file's /ID when build_pdf is given one
+
+    def file_id(self) -> str | Literal[-1] | None:
+        """The PDF's /ID (PDF 1.7, 14.4): fpdf2's own is a hash of the file, so the same record on
+        the same day gives the same bytes; a given id (random, from the page) makes each file new."""
+        return f"<{self.unique_id}><{self.unique_id}>" if self.unique_id else super().file_id()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -93,7 +101,13 @@ class _SummaryPDF(FPDF):
         self.set_text_color(0, 0, 0)
 
 
-def build_pdf(record: DecisionRecord, content: Content, today: date | None = None) -> bytes:
+def build_pdf(record: DecisionRecord, content: Content, today: date | None = None,
+              unique_id: str | None = None) -> bytes:
+    """The summary as a PDF. ``unique_id`` (hex digits), when given, is the file's /ID: the page
+    passes a random one, so that no one can compute the bytes of a patient's PDF, nor the address
+    the server serves it at (issue 21). Without it the same record gives the same bytes."""
+    if unique_id is not None and not re.fullmatch(r"[0-9A-Fa-f]{2,64}", unique_id):
+        raise ValueError("unique_id must be 2 to 64 hex digits")
     summary = build_summary(record, content, today)
     # Balance by construction: every option's rows get the same number of figures on paper.
     # Try the most that could be drawn, then one fewer per row, until all that are allowed fit.
@@ -103,6 +117,7 @@ def build_pdf(record: DecisionRecord, content: Content, today: date | None = Non
         per_row.setdefault((option_id, fig.row), []).append(fig)
     most = max((len(v) for v in per_row.values()), default=0)
     layout = _start(summary)
+    layout.pdf.unique_id = unique_id
     layout.page_one()
     layout.the_answers()
     here = layout.checkpoint()

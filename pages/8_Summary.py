@@ -9,6 +9,7 @@ surgeon typed is shown with ``st.text`` (never as Markdown or HTML).
 """
 
 import re
+import secrets
 from datetime import date
 
 import streamlit as st
@@ -204,11 +205,13 @@ for section in chart:
 
 # The PDF is built only when the button is clicked, in a thread of its own that cannot read
 # st.session_state; so the callable holds this session's record object (widgets change it in
-# place, and a loaded file reruns the page, which makes a new callable).
+# place, and a loaded file reruns the page, which makes a new callable). Each PDF gets a random
+# /ID: Streamlit serves the bytes at /media/<hash of the bytes>, and without it the same record on
+# the same day would give an address anyone could compute (issue 21; see ui/downloads.py).
 initials = (record.patient_initials or "record").replace(" ", "")
 st.download_button(
     "Download the summary (PDF)",
-    data=lambda rec=record: build_pdf(rec, content),
+    data=lambda rec=record: build_pdf(rec, content, unique_id=secrets.token_hex(16)),
     file_name=f"spine-decision-summary-{initials}-{date.today().isoformat()}.pdf",
     mime="application/pdf",
     on_click="ignore",

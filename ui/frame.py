@@ -17,7 +17,7 @@ import streamlit as st
 from decision.content import Content, ContentError, RedFlagId, load_content
 from decision.record import DecisionRecord, RecordError, parse_record
 from decision.red_flags import screen
-from ui import logs, navigation, safety, tab_store
+from ui import downloads, logs, navigation, safety, tab_store
 from ui.navigation import PAGE_BY_KEY, START
 
 _RULE = "1px solid rgba(49,51,63,0.2)"
@@ -25,6 +25,11 @@ _FRAME_CSS = (
     "[data-testid='stCaptionContainer']{opacity:1;color:#525c69}"
     f".st-key-save_place{{border-top:{_RULE};padding-top:1.5rem;margin-top:0.5rem}}"
     f".st-key-load_record{{border-bottom:{_RULE};padding-bottom:1.5rem;margin-bottom:0.5rem}}"
+    # The save button (drawn by the browser, tab_store.save_button) looks like Streamlit's buttons.
+    f".st-key-{tab_store.SAVE_KEY} button{{font:inherit;color:inherit;background:#fff;border:{_RULE};"
+    "border-radius:0.5rem;padding:0.25rem 0.75rem;min-height:2.5rem;line-height:1.6;cursor:pointer}"
+    f".st-key-{tab_store.SAVE_KEY} button:hover{{border-color:#1f5f8b;color:#1f5f8b}}"
+    f".st-key-{tab_store.SAVE_KEY} button:focus-visible{{outline:none;box-shadow:0 0 0 0.2rem rgba(31,95,139,0.5)}}"
     f".aid-footer{{border-top:{_RULE};padding-top:1.5rem;margin-top:1.5rem;font-size:0.875rem;color:#525c69}}"
 )
 
@@ -186,7 +191,9 @@ def untick_signs() -> None:
 
 
 def finish_and_clear() -> None:
-    """Forget everything: this session's memory, this tab's copy, and every other tab's copy."""
+    """Forget everything: this session's memory, this tab's copy, and every other tab's copy, and
+    every file a download of this session made on the server (the PDF; ui/downloads.py)."""
+    downloads.release_this_session()
     generation = st.session_state.get("widget_generation", 0)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
@@ -303,21 +310,11 @@ def _sidebar(content: Content, current: str) -> None:
 
 
 def _save_button(content: Content) -> None:
+    """The save file is made in the browser, from this run's record: no server address (tab_store.save_button)."""
     rec = record()
     name = f"spine-decision-{(rec.patient_initials or 'record').replace(' ', '')}-{date.today().isoformat()}.json"
     with st.session_state.pop("save_area", None) or st.sidebar:
-        st.download_button(
-            content.pages["frame.save"],
-            # The file itself, not a callable: Streamlit keeps a callable's file unreferenced,
-            # and any session's next run end may delete it before this browser fetches it (a
-            # cancelled save with 10 patients at once). A few kilobytes, in memory only.
-            data=rec.to_json(),
-            file_name=name,
-            mime="application/json",
-            on_click="ignore",
-            key="save_record",
-            help=content.pages["frame.save_help"],
-        )
+        tab_store.save_button(content.pages["frame.save"], content.pages["frame.save_help"], name, rec.to_json())
 
 
 def _load(content: Content) -> None:

@@ -17,6 +17,9 @@ and every test server get the same protection, with or without a proxy in front:
   of rerun requests cannot stall everyone else (``benchmarks/flood.py``).
 - Logs: one JSON object per line on stdout (ui/logs.py), Streamlit's own included; a line per
   session opened and ended, with the number live (what the closed metrics endpoint told).
+- Downloads made on the server (the PDF) run only for the session that drew the button, cannot
+  be guessed, and are deleted at "Finish and clear" and when the session's link ends
+  (``ui/downloads.py``); the save file is never on the server (``tab_store.save_button``).
 - Strict mode (``SPINE_AID_STRICT=1``, set in the image): refuse to start on invalid content, so
   a bad replica never listens and a proxy with passive checks only sends patients elsewhere.
 """
@@ -45,7 +48,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from decision.content import ContentError, content_dir, content_files, load_content
-from ui import logs
+from ui import downloads, logs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -352,6 +355,7 @@ def start() -> None:
     _ignore_client_messages()
     _bound_reruns()
     _log_sessions()
+    downloads.install()
     problem = ""
     try:
         content = load_content()

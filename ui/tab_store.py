@@ -55,7 +55,9 @@ def _component() -> Callable[..., Any]:
     ``ui.frame``) has no server, and making it then would fail. If the project is not installed,
     this raises Streamlit's own error ("must be declared in pyproject.toml with asset_dir").
     """
-    return st.components.v2.component(NAME, js=SCRIPT)
+    # Not in a shadow root: the save button it draws (``save_button``) is then an ordinary button of
+    # the page, which the page's own style and the held-click logic (see the JS) reach.
+    return st.components.v2.component(NAME, js=SCRIPT, isolate_styles=False)
 
 
 @st.cache_resource(show_spinner=False)
@@ -116,6 +118,25 @@ def keep(payload: dict[str, Any] | None) -> None:
     # reached the server (tests/browser/test_typing_then_click.py, 10 sessions). Skipping an
     # unchanged write saved bytes but lost that signal, so correctness wins here.
     _mount({"op": "write", "kept": kept, **_end_of_run()})
+
+
+SAVE_KEY = "save_file"
+
+
+def save_button(label: str, help_text: str, file_name: str, file: str) -> None:
+    """"Save my answers (file)": a button the browser draws, which makes the file in the browser.
+
+    Why not ``st.download_button`` (issue 21): it registers the file's bytes at
+    ``/media/<hash of the bytes, type and name>`` on every run, for anyone who asks, with no
+    cookie. A record is small and guessable (one sign ticked, no initials, today's date), so a
+    stranger could compute the address of each likely record and learn which one a live session
+    held; and the file stayed there minutes after "Finish and clear" or the tab closed. Making the
+    address random and releasing it in time would narrow that; not having one at all closes it.
+    The record already travels to this tab on every run (``keep``), so the file is made there:
+    the run sends it with the button, and the click saves it from the page's memory as a
+    ``blob:`` address of this page only. Nothing of it is on the server to fetch, ever.
+    """
+    _component()(key=SAVE_KEY, data={"op": "save", "label": label, "help": help_text, "name": file_name, "file": file})
 
 
 def clear() -> None:

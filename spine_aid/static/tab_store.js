@@ -51,7 +51,8 @@ function listenOnce() {
 // after the server had every value sent before it. Watching the page's "running" flag is not:
 // a fast run can come and go between two repaints, and is never seen.
 const LINKS = "a[data-testid='stPageLink-NavLink'], a[data-testid='stSidebarNavLink']";  // "Next" links, the page list
-const HELD = LINKS + ", [data-testid='stDownloadButton'] button";
+const SAVE = "button[data-aid-save]";  // "Save my answers (file)", made here (saveButton below)
+const HELD = LINKS + ", [data-testid='stDownloadButton'] button, " + SAVE;
 const MAX_HOLD_MS = 20000;  // a last resort: the click is made even if the server never answers
 const H = window.__spineAidHold || (window.__spineAidHold = {
   touched: false,    // an input was used since the last run's end seen here
@@ -154,8 +155,42 @@ function holdClicksUntilTypingIsIn() {
     setTimeout(again, 20);
   }, true);
 }
+// "Save my answers (file)" (issue 21). The file is made here, in the browser, from the record the
+// server sent with this run: no copy of it is ever put on the server at an address. (Streamlit's
+// download button registers its bytes at /media/<hash of the bytes>, which anyone who can guess the
+// bytes can compute, and keeps them there minutes after the tab is gone.) The file exists only
+// as a blob: address of this page, released a minute after the click; nothing is sent anywhere.
+// The latest run's file is kept in this page's memory only (never in storage), so a click held
+// above, until a typed value has reached the server, saves the record that holds it.
+function saveButton(parent, data) {
+  window.__spineAidSave = { file: String(data.file), name: String(data.name) };
+  let button = parent.querySelector(SAVE);
+  if (!button) {
+    button = document.createElement("button");
+    button.type = "button";
+    button.setAttribute("data-aid-save", "");
+    button.addEventListener("click", () => {
+      const save = window.__spineAidSave;
+      if (!save) return;
+      const url = URL.createObjectURL(new Blob([save.file], { type: "application/json" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = save.name;
+      link.style.display = "none";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    });
+    parent.appendChild(button);
+  }
+  button.textContent = String(data.label);  // text, never markup
+  button.title = String(data.help);
+}
+
 export default function (component) {
-  const { data, setTriggerValue } = component;
+  const { data, setTriggerValue, parentElement } = component;
+  if (data && data.op === "save") { listenOnce(); saveButton(parentElement, data); return; }
   H.trigger = setTriggerValue;
   listenOnce();
   if (!data) return;
