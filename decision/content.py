@@ -13,11 +13,12 @@ import os
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from decision import page_strings
 from decision.content_schema import (  # noqa: F401  (re-exported: the models are part of this module's API)
     HARM_SIDE,
     OVERVIEW_MAX_ROWS,
@@ -456,7 +457,8 @@ _PART_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
-def _load_list(root: Path, key: str, folder: str, model, *, optional: bool = False) -> list:
+def _load_list(root: Path, key: str, folder: str, model, *, optional: bool = False,
+               read: dict[str, Any] | None = None) -> list:
     items: list = []
     paths = sorted((root / folder).glob("*.yaml"))
     if not paths:
@@ -464,6 +466,8 @@ def _load_list(root: Path, key: str, folder: str, model, *, optional: bool = Fal
     for path in paths:
         rel = path.relative_to(root).as_posix()
         data = _read_yaml(path, root)
+        if read is not None:
+            read[rel] = data
         listed = data.get(key) if isinstance(data, dict) else None
         if optional and isinstance(data, dict) and key not in data:
             continue
@@ -489,13 +493,15 @@ def _load_list(root: Path, key: str, folder: str, model, *, optional: bool = Fal
 def load_content(root: Path | None = None) -> Content:
     """Read and validate every content file. Raises ContentError naming the file and field."""
     root = Path(root) if root else content_dir()
+    read: dict[str, Any] = {}  # each file's data by its path in content/, for the strings' contract
     raw: dict = {
-        "sources": _load_list(root, "sources", "bibliography", Source),
-        "figures": _load_list(root, "figures", "figures", Figure, optional=True),
+        "sources": _load_list(root, "sources", "bibliography", Source, read=read),
+        "figures": _load_list(root, "figures", "figures", Figure, optional=True, read=read),
         "comparisons": _load_list(root, "comparisons", "figures", Comparison, optional=True),
     }
     for key, name in FILES.items():
         data = _read_yaml(root / name, root)
+        read[name] = data
         if key == "glossary":
             terms = data.get("terms") if isinstance(data, dict) else None
             if not isinstance(terms, list):
@@ -517,9 +523,17 @@ def load_content(root: Path | None = None) -> Content:
             raise ContentError(_validation_message(rel, exc)) from None
         if data.get("id") != path.stem:
             raise ContentError(f"Content file {rel}, field id: must be '{path.stem}', the file's name.")
+        read[rel] = data
     raw["options"] = options
     try:
-        return Content.model_validate(raw)
+        content = Content.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         raise ContentError(f"Content check failed: {first['msg'].removeprefix('Value error, ')}.") from None
+    # A key a page reads, or a placeholder its code does not fill, breaks the page as it draws
+    # (decision/page_strings.py): refused here, so every check that loads content sees it.
+    broken = [problem for rel, data in read.items() for problem in page_strings.problems(rel, data)]
+    if broken:
+        more = f" (and {len(broken) - 1} more problem(s))" if len(broken) > 1 else ""
+        raise ContentError(f"{broken[0]}{more}.")
+    return content

@@ -1,0 +1,214 @@
+"""The strings the code reads from content, and the placeholders it fills in each.
+
+A page that reads a key ``content/pages.yaml`` does not have, or fills a string that names a
+``{placeholder}`` the code does not pass, stops with Streamlit's "This app has encountered an
+error" (issue 21). Pydantic cannot see either: ``pages`` is a plain mapping and a template is
+plain text. So this module declares the contract, and ``decision.content.load_content`` refuses
+content that breaks it, with one message naming the file and the key. Every check that trusts
+the loader sees it: ``python -m decision check-content``, strict mode, each page's own check and
+``/healthz``.
+
+``PAGES`` is every key of ``content.pages`` the code reads, with the placeholders the code fills
+in it (most fill none). ``TEMPLATES`` is the same for the other files' strings that the code
+fills with ``.format`` (or ``.replace``). A string anywhere in content that names a placeholder
+its contract does not fill is refused; a placeholder the code fills but the text leaves out is
+fine. ``tests/test_page_strings.py`` scans ``pages/``, ``ui/`` and ``decision/`` so that a key the
+code reads cannot be missing here.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from fnmatch import fnmatchcase
+from typing import Any, get_args
+
+from decision.content_schema import Diagnosis, OptionId
+
+# The ids a page builds keys from (a test keeps each equal to the code's own list or Literal).
+NAV_PAGES = ("start", "your_back", "care", "compare", "fusion", "values", "quiz", "leaning", "summary", "about")
+PROCEDURES = ("microdiscectomy", "laminectomy", "fusion", "none_yet")  # decision.record.Procedure
+WORST_PAIN = ("back", "leg", "both")  # DecisionRecord.worst_pain
+CHOICES = (*get_args(OptionId), "more_time_needed")  # the decision's choice (DecisionRecord)
+FUSION_KINDS = ("benefit", "harm", "reoperation", "natural_course")  # pages/4_Fusion_questions.py
+TAB_NOTICES = ("unavailable", "unreadable", "server_restarted")  # ui/frame.py, st.session_state["tab_notice"]
+IPDAS = ("balance", "same_frame", "ranges", "cited")  # decision.comparison.ipdas_self_check
+
+# A key written as an f-string in code (f"nav.{key}"), and the ids it is read with.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "nav.{}": NAV_PAGES,
+    "diagnosis.{}": get_args(Diagnosis),
+    "procedure.{}": PROCEDURES,
+    "worst_pain.{}": WORST_PAIN,
+    "option.{}": CHOICES,
+    "fusion.kind_{}": FUSION_KINDS,
+    "tab_store.{}": TAB_NOTICES,
+    "ipdas.{}.where": IPDAS,
+}
+
+
+def _each(form: str, placeholders: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
+    return {form.replace("{}", i): placeholders for i in FAMILIES[form]}
+
+
+PAGES: dict[str, tuple[str, ...]] = {
+    # The sidebar's page titles (ui/navigation.py) and the Summary's section titles
+    **_each("nav.{}"),
+    # The frame around every page (ui/frame.py): safety gate, sidebar, save and open, tab store, footer
+    "start.safety_gate": (), "start.walk_paused": (), "mode.clinic": (), "frame.clinic_help": (),
+    "frame.finish": (), "frame.finish_help": (), "frame.save": (), "frame.save_help": (), "frame.open": (),
+    "frame.opened": (), "frame.opened_sign_kept": (), "frame.not_changed": (), **_each("tab_store.{}"),
+    "frame.footer": ("name", "version", "reviewed", "due"),
+    # Words for a stored answer, on the pages, the Summary, the PDF and in readiness messages
+    **_each("diagnosis.{}"), **_each("procedure.{}"), **_each("worst_pain.{}"), **_each("option.{}"),
+    "input.cleaned": (), "limit.concerns": (), "limit.questions": (),
+    "next.care": (), "next.compare": (), "next.fusion": (), "next.values": (), "next.quiz": (), "next.leaning": (),
+    "next.summary": (),
+    # Start (pages/0_Start.py)
+    "start.title": (), "start.safety_title": (), "start.sign_kept": (), "start.ticked_by_mistake": (),
+    "start.safety_hint": (), "start.safety_soon": (), "start.safety_done": (), "start.begin": (),
+    # Your back (pages/1_Your_back.py)
+    "your_back.title": (), "your_back.intro": (), "your_back.imaging_matches": (),
+    "your_back.weeks_shorter_than_care": ("weeks",),
+    # Your care so far (pages/2_Your_care_so_far.py)
+    "care.title": (), "care.intro": (), "care.span_title": (), "care.program_toggle": (), "care.nicotine_title": (),
+    "care.readiness_title": (), "care.rules_from": (), "care.label_v2": (), "care.still_missing": (),
+    "care.surgeon_to_confirm": (), "care.weeks_longer_than_symptoms": ("weeks",),
+    # Compare your options (pages/3_Compare_your_options.py, ui/compare_card.py, decision/grid.py, comparison.py)
+    "compare.title": (), "compare.options_title": (), "compare.practical_title": (), "compare.read_more": (),
+    "compare.pick_help": (), "compare.pick_none": (), "compare.one_outcome": (), "compare.one_outcome_help": (),
+    "compare.one_outcome_placeholder": (), "compare.your_diagnosis": (), "compare.overview_intro": (),
+    "compare.in_words": (), "compare.before": (), "compare.not_known": (), "compare.label_v1": (),
+    "compare.label_v2": (), "compare.all_results": (), "compare.card_applies": (), "compare.source": (),
+    "compare.card_cannot_tell": (), "compare.not_counted": (), "compare.card_not_counted": (),
+    "compare.outcome_col": (), "compare.v2_short": (), "compare.gap_arms": ("first", "second"),
+    # Fusion questions (pages/4_Fusion_questions.py)
+    **_each("fusion.kind_{}"),
+    "fusion.title": (), "fusion.intro": (), "fusion.not_answered": (), "fusion.patient_notes": (),
+    "fusion.patient_notes_title": (), "fusion.patient_notes_help": (), "fusion.reop_read_more": (), "fusion.next": (),
+    "fusion.plan_title": (), "fusion.plan_recorded": (), "fusion.plan_diagnosis": (), "fusion.plan_imaging": (),
+    "fusion.plan_notes": (), "fusion.clinical_title": (), "fusion.confirmed_diagnosis": (),
+    "fusion.imaging_findings": (), "fusion.surgeon_notes": (), "fusion.full_question": (), "fusion.known_title": (),
+    "fusion.not_known_title": (), "fusion.sources_title": (), "fusion.drawing_title": (), "fusion.drawing_pick": (),
+    "fusion.proposal_title": (), "fusion.choices_title": (), "fusion.key_applies": (), "fusion.more_numbers": (),
+    "fusion.ask_title": (), "fusion.after_non_operative": (),
+    "fusion.read_more": ("number",), "fusion.proposal_at_home": ("question", "answer"),
+    "fusion.from_source": ("citation",),
+    # What matters to you, Check your understanding, Where you are leaning (pages/5 to 7)
+    "values.title": (), "quiz.title": (), "leaning.title": (), "quiz.second_try": ("first",),
+    # Summary (pages/8_Summary.py) and its PDF (decision/summary.py)
+    "summary.title": (), "summary.home_answers": (), "summary.settle": (), "summary.no_decision": (),
+    "summary.identify": (), "summary.continued": (), "summary.overleaf": (), "summary.more_numbers": (),
+    "summary.figures": (), "summary.options_none": (),
+    "summary.quiz_score": ("right", "answered", "total"), "summary.quiz_second_tries": ("changed", "right"),
+    # About (pages/9_About.py): the IPDAS self-check's "where" column is filled with its counts
+    "about.title": (), "about.show_sources": ("count",), "about.app_version": ("version",),
+    "ipdas.balance.where": ("diagnoses",), "ipdas.same_frame.where": ("comparisons", "single"),
+    "ipdas.ranges.where": ("ranged", "comparisons"), "ipdas.cited.where": ("uncited",),
+}
+
+# Strings of the other files that the code fills (decision/readiness.py with .format,
+# decision/comparison.py with .replace), by their field; "*" stands for any list index.
+# Fields without placeholders are here when they sit in a plain mapping the code reads by key.
+TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
+    "readiness.yaml": {
+        # Part 1, care: the span of care and the messages keyed by situation
+        "span.estimated": ("weeks",), "span.capped": ("weeks",), "span.told": ("weeks",),
+        "span.too_short": ("have", "weeks", "whose"), "span.ok": ("have", "weeks", "whose"),
+        "messages.whose": ("whose",), "messages.fits_diagnosis": ("operations",),
+        "messages.mismatch": ("operation", "diagnosis", "operations"),
+        "messages.symptom_weeks_unknown": ("weeks", "whose"),
+        "messages.symptoms_too_short": ("weeks", "have", "whose"), "messages.symptoms_ok": ("have", "weeks", "whose"),
+        "messages.screen_not_done": (), "messages.no_diagnosis": (), "messages.no_procedure": (),
+        "messages.met": (), "messages.met_caveat": (), "messages.surgeon_to_confirm": (), "messages.disclaimer": (),
+        # Parts 2 to 4 and nicotine: "has it helped", how much it limits, the surgeon's word
+        "helped.yes": ("part",), "helped.partly": ("part",), "helped.no": ("part",), "helped.not_sure": ("part",),
+        "helped.not_answered": ("part",),
+        "limits.pain_ok": ("pain", "whose"), "limits.oswestry_ok": ("score", "whose"), "limits.pain_low": ("pain",),
+        "limits.oswestry_low": ("score",),
+        "nicotine.current": ("weeks",), "nicotine.too_recent": ("weeks", "have"), "nicotine.met": ("weeks",),
+        "part_titles.care": (), "part_titles.helped": (), "part_titles.limits": (), "part_titles.surgeon": (),
+    },
+    "figures/*.yaml": {
+        # The gap between two arms, in a sentence and in the overview's short cell
+        "comparisons.*.gap.sentence": ("points", "low", "high"), "comparisons.*.gap.short": ("points",),
+    },
+}
+
+
+def contract_for(rel: str) -> dict[str, tuple[str, ...]]:
+    """The declared strings of one content file (its path inside content/, e.g. "pages.yaml")."""
+    if rel == "pages.yaml":
+        return PAGES
+    return next((fields for pattern, fields in TEMPLATES.items() if fnmatchcase(rel, pattern)), {})
+
+
+_NAMED = re.compile(r"\{[^{}]*\}")  # "{weeks}", "{}", "{0}": what .format would try to fill
+
+
+class _Filler:
+    """Stands in for any value the code passes, whatever format spec the text gives it."""
+
+    def __format__(self, spec: str) -> str:
+        return "0"
+
+
+def _strings(data: Any, path: str = ""):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, f"{path}.{i}" if path else str(i))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _lookup(data: Any, parts: list[str]) -> Any:
+    for part in parts:
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
+def _placeholder_problem(text: str, fills: tuple[str, ...]) -> str | None:
+    if not fills:
+        found = _NAMED.search(text)
+        return f"{found.group()} is not a placeholder the app fills here (it fills none)" if found else None
+    names = ", ".join("{" + n + "}" for n in sorted(fills))
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError:
+        return f"a {{ or }} is not part of a placeholder (the app fills {names} here)"
+    for name in fields:
+        if name not in fills:
+            return f"{{{name}}} is not a placeholder the app fills here (it fills {names})"
+    try:
+        text.format(**{n: _Filler() for n in fills})
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError):
+        return f"its placeholders cannot be filled in (the app fills {names} here)"
+    return None
+
+
+def problems(rel: str, data: Any) -> list[str]:
+    """What breaks the contract in one content file's data, each naming the file and the key."""
+    contract = contract_for(rel)
+    word = "key" if rel == "pages.yaml" else "field"
+    out: list[str] = []
+    for path in contract:
+        if "*" in path:
+            continue
+        value = _lookup(data, [path] if rel == "pages.yaml" else path.split("."))  # pages.yaml's keys hold dots
+        if value is None:
+            out.append(f"Content file {rel}, {word} {path}: missing; the app reads it")
+        elif not isinstance(value, str):
+            out.append(f"Content file {rel}, {word} {path}: must be text")
+    for path, text in _strings(data):
+        fills = contract.get(path)
+        if fills is None:
+            fills = next((f for pattern, f in contract.items() if "*" in pattern and fnmatchcase(path, pattern)), ())
+        problem = _placeholder_problem(text, fills)
+        if problem:
+            out.append(f"Content file {rel}, {word} {path}: {problem}")
+    return out
