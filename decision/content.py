@@ -9,6 +9,7 @@ elsewhere takes these models, never raw dicts.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from functools import cached_property
@@ -420,6 +421,18 @@ def content_files(root: Path | None = None) -> list[Path]:
     for folder in (*LIST_FOLDERS.values(), "options"):
         files += sorted((root / folder).glob("*.yaml"))
     return files
+
+
+def content_fingerprint(root: Path | None = None) -> str:
+    """sha256 over every content file the loader reads (names and bytes), in a fixed order: which
+    content a report was made from (reading_level.json), and which one a server started with."""
+    root = Path(root) if root else content_dir()
+    digest = hashlib.sha256()
+    for path in content_files(root):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def _read_yaml(path: Path, root: Path):

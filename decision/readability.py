@@ -17,7 +17,6 @@ that file, and tests/test_readability.py fails when it no longer matches the con
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
@@ -26,7 +25,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from decision.content import FILES, Content, ContentError, content_dir, content_files, load_content
+from decision.content import FILES, Content, ContentError, content_dir, content_fingerprint, load_content
 
 REPORT = "reading_level.json"
 
@@ -149,14 +148,8 @@ def overall_grade(content: Content) -> float:
 
 
 def fingerprint(root: Path | None = None) -> str:
-    """sha256 over every content file the loader reads (names and bytes), in a fixed order."""
-    root = Path(root) if root else content_dir()
-    digest = hashlib.sha256()
-    for path in content_files(root):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
-        digest.update(b"\0")
-    return digest.hexdigest()
+    """Which content the report was made from (``content_fingerprint``)."""
+    return content_fingerprint(root)
 
 
 def build_report(content: Content, root: Path | None = None) -> dict:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.metadata
 import json
 import logging
 import os
@@ -47,17 +46,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from decision.content import ContentError, content_dir, content_files, load_content
+from decision.content import ContentError, content_fingerprint, load_content
+from decision.version import app_version
 from ui import downloads, logs
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def version() -> str:
-    try:
-        return importlib.metadata.version("spine-aid")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
 
 
 # ---------------------------------------------------------------- security headers
@@ -159,7 +152,7 @@ async def healthz(request: Request) -> Response:
     ok = await run_in_threadpool(content_status)
     _note_health(ok)
     # No detail of a problem for the public: `python -m decision check-content` names it.
-    body = json.dumps({"status": "ok" if ok else "unhealthy", "version": version()})
+    body = json.dumps({"status": "ok" if ok else "unhealthy", "version": app_version()})
     return Response(body, status_code=200 if ok else 503, media_type="application/json",
                     headers={"Cache-Control": "no-store"})
 
@@ -336,17 +329,6 @@ def _route_streamlit_logs() -> None:
         setup_formatter(st_logger._loggers[name])
 
 
-def content_hash() -> str:
-    """SHA-256 over every content file the loader reads (relative name and bytes), in order."""
-    root = content_dir()
-    h = hashlib.sha256()
-    for path in content_files(root):
-        h.update(path.relative_to(root).as_posix().encode() + b"\0")
-        h.update(path.read_bytes() if path.is_file() else b"(missing)")
-        h.update(b"\0")
-    return h.hexdigest()
-
-
 def start() -> None:
     """Everything above, once, as the server starts (``app.py`` calls it); then the start line."""
     logs.configure()
@@ -363,7 +345,7 @@ def start() -> None:
     except ContentError as exc:
         content_version, valid, problem = None, False, str(exc)
     strict = os.environ.get("SPINE_AID_STRICT", "0") == "1"
-    logs.event("start", version=version(), content_version=content_version, content_hash=content_hash(),
+    logs.event("start", version=app_version(), content_version=content_version, content_hash=content_fingerprint(),
                content_valid=valid, strict=strict,
                custom_content=bool(os.environ.get("SPINE_AID_CONTENT")))
     if strict and not valid:
