@@ -176,7 +176,7 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
         _decision(record, content),
         _surgeon(record, content),
         _sure(record, content),
-        _readiness(content, result, flagged=bool(flag)),
+        _readiness(content, result),
         _values(record, content),
         _questions(record, content),
     ]
@@ -244,8 +244,8 @@ def _your_back(record: DecisionRecord, content: Content) -> Section:
     )
 
 
-def _readiness(content: Content, result: Assessment, *, flagged: bool) -> Section:
-    """Page 1: the result, and what is missing (when flagged, the action at the top says what to do)."""
+def _readiness(content: Content, result: Assessment) -> Section:
+    """Page 1: the result, and what is missing; with a ticked sign, that it waits for the doctor."""
     title = content.readiness.status_titles.get(result.status, result.status)
     blocks: list[Block] = [Item("Result", title)]
     if result.red_flag:
