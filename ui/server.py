@@ -46,7 +46,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from decision.content import ContentError, content_fingerprint, load_content
+from decision.content import content_fingerprint
 from decision.version import app_version
 from ui import downloads, logs
 
@@ -338,12 +338,13 @@ def start() -> None:
     _bound_reruns()
     _log_sessions()
     downloads.install()
-    problem = ""
-    try:
-        content = load_content()
-        content_version, valid = content.meta.content_version, True
-    except ContentError as exc:
-        content_version, valid, problem = None, False, str(exc)
+    # The pages' own cached load (ui/frame.py): loaded once per process, here at start, and the
+    # same answer every page and /healthz then read.
+    from ui.frame import content_or_error
+
+    content, problem = content_or_error()
+    valid = content is not None
+    content_version = content.meta.content_version if content else None
     strict = os.environ.get("SPINE_AID_STRICT", "0") == "1"
     logs.event("start", version=app_version(), content_version=content_version, content_hash=content_fingerprint(),
                content_valid=valid, strict=strict,
@@ -351,5 +352,5 @@ def start() -> None:
     if strict and not valid:
         logs.event("not_starting", logging.ERROR, reason="content_invalid")
         # For the operator's terminal only (names a content file and field, nothing of a patient).
-        print(f"Not starting: the content did not pass its checks. {problem}", file=sys.stderr)
+        print(f"Not starting: the content did not pass its checks. {problem or ''}", file=sys.stderr)
         sys.exit(1)
