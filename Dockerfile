@@ -22,7 +22,7 @@ COPY requirements-build.lock ./
 RUN pip install --require-hashes -r requirements-build.lock
 COPY . .
 # Fail the build on content that does not pass its checks, or a stale reading-level report.
-RUN python -m decision check-content && python -m decision.readability && touch /content-checked
+RUN python -m decision check-content && python -m decision.content.readability && touch /content-checked
 
 # ---- the image that runs
 FROM ${PYTHON_IMAGE}

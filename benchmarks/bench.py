@@ -123,11 +123,11 @@ def main() -> int:
 
     # ---- one icon array (compare, fusion and summary draw dozens per rerun)
     try:
-        from decision.icon_array import icon_array_svg
+        from decision.compare.icon_array import icon_array_svg
 
         figure = content.figures[0]
         icon_ms = median_ms(lambda: icon_array_svg.__wrapped__(figure), 20)
-        print(f"One icon array (decision.icon_array.icon_array_svg, inline SVG, uncached, median of 20): "
+        print(f"One icon array (decision.compare.icon_array.icon_array_svg, inline SVG, uncached, median of 20): "
               f"{icon_ms:.2f} ms, {len(icon_array_svg(figure))} bytes")
     except Exception as exc:
         print(f"One icon array: could not time it ({type(exc).__name__}: {exc})")
@@ -176,9 +176,9 @@ def main() -> int:
 
     # ---- PDF
     try:
-        from decision.pdf import build_pdf
+        from decision.output.pdf import build_pdf
     except Exception as exc:
-        print(f"PDF build: not available yet (decision.pdf.build_pdf: {type(exc).__name__}: {exc})")
+        print(f"PDF build: not available yet (decision.output.pdf.build_pdf: {type(exc).__name__}: {exc})")
     else:
         if full is None:
             print(f"PDF build: not available yet ({full_note})")
@@ -186,7 +186,7 @@ def main() -> int:
             try:
                 size = len(build_pdf(full, content))  # warm-up (fonts, first layout)
                 pdf_ms = median_ms(lambda: build_pdf(full, content), 10)
-                print(f"PDF build (decision.pdf.build_pdf, full record, median of 10): {pdf_ms:.1f} ms, "
+                print(f"PDF build (decision.output.pdf.build_pdf, full record, median of 10): {pdf_ms:.1f} ms, "
                       f"{size / 1024:.0f} KB")
             except Exception as exc:
                 print(f"PDF build: failed ({type(exc).__name__}: {exc})")

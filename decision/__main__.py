@@ -61,16 +61,16 @@ def main(argv: list[str] | None = None) -> int:
         print(_one_line(str(exc)), file=sys.stderr)
         return 2
     if args.command == "assess":
-        from decision.readiness import assess
+        from decision.rules.readiness import assess
 
         print(json.dumps(assess(record, content).as_json(), indent=2))
         return 0
     if args.command == "compare":
-        from decision.comparison import as_json, compare
+        from decision.compare.comparison import as_json, compare
 
         print(json.dumps(as_json(compare(content, record.diagnosis)), indent=2))
         return 0
-    from decision.pdf import build_pdf
+    from decision.output.pdf import build_pdf
 
     try:
         Path(args.output).write_bytes(build_pdf(record, content))

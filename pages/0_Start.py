@@ -3,7 +3,7 @@
 import streamlit as st
 
 from decision.content import LEVEL_ORDER
-from decision.red_flags import PAUSING, level, screen
+from decision.rules.red_flags import PAUSING, level, screen
 from ui import frame, safety
 
 content, record = frame.open_page("start")

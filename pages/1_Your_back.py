@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from decision.oswestry import oswestry_score
 from decision.record import initials_problem, longer_than_symptoms, longest_treatment
+from decision.record.oswestry import oswestry_score
 from ui import frame
 from ui.widgets import choice, text_area
 

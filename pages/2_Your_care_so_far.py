@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from decision.readiness import assess
 from decision.record import Treatment, longer_than_symptoms
+from decision.rules.readiness import assess
 from ui import frame
 
 content, record = frame.open_page("care")

@@ -7,13 +7,13 @@
 3. The detail, only when asked: every comparison in words, each option in words, the notes.
 
 Layers 2 and 3 are drawn only when opened, so a closed page sends little to the browser. The
-numbers come from ``decision.comparison`` (the same functions the PDF summary and
-``python -m decision compare`` read); the markup from ``decision.grid``.
+numbers come from ``decision.compare.comparison`` (the same functions the PDF summary and
+``python -m decision compare`` read); the markup from ``decision.compare.grid``.
 """
 
 import streamlit as st
 
-from decision.comparison import (
+from decision.compare.comparison import (
     compare,
     comparison_rows,
     default_selection,
@@ -23,7 +23,7 @@ from decision.comparison import (
     overview,
     practical_rows,
 )
-from decision.grid import CSS, overview_html, practical_html
+from decision.compare.grid import CSS, overview_html, practical_html
 from ui import frame
 from ui.compare_card import draw_all_results, draw_outcome_card
 

@@ -5,14 +5,15 @@ known, every other number, what is not known, questions to ask, sources) is draw
 reader turns on "read more" (issue 11). A toggle, not an expander: an expander's contents are sent
 to the browser on every run even while closed, and this page was the heaviest of the walk.
 In clinic the surgeon's proposal is the first thing on each card; at home a recorded proposal is.
-Every word comes from content (fusion.yaml, pages.yaml); decision.fusion_cards splits each card.
+Every word comes from content (fusion.yaml, pages.yaml); decision.compare.fusion_cards splits each card.
 """
 
 import streamlit as st
 
-from decision.fusion_cards import FusionCard, fusion_cards, reoperation_layers
-from decision.fusion_plan import from_key, planned_segments
-from decision.icon_array import KEY_NUMBERS_CSS, sentence
+from decision.compare.fusion_cards import FusionCard, fusion_cards, reoperation_layers
+from decision.compare.fusion_plan import from_key, planned_segments
+from decision.compare.icon_array import KEY_NUMBERS_CSS
+from decision.content.wording import sentence
 from ui import figures as ui_figures, frame
 from ui.widgets import choice, text_area
 

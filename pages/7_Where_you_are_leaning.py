@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from decision.deliberation import (
+from decision.deliberation.scores import (
     add_text,
     evidence_note,
     own_questions,

@@ -4,7 +4,7 @@ In clinic the page opens with what the visit must settle: the decision, with the
 and any conflict beside it and the SURE at the end of the visit, then the open questions and
 the readiness result. The answers from home follow, one line each, with detail on demand.
 
-The screen and the PDF draw the same ``decision.summary.Summary``. Text the patient or the
+The screen and the PDF draw the same ``decision.output.summary.Summary``. Text the patient or the
 surgeon typed is shown with ``st.text`` (never as Markdown or HTML).
 """
 
@@ -14,10 +14,9 @@ from datetime import date
 
 import streamlit as st
 
-from decision.deliberation import sure_score
-from decision.pdf import build_pdf
-from decision.record import DecisionReached, SureAnswers
-from decision.summary import (
+from decision.deliberation.scores import sure_score
+from decision.output.pdf import build_pdf
+from decision.output.summary import (
     Bullets,
     FigureBlock,
     Item,
@@ -28,6 +27,7 @@ from decision.summary import (
     build_summary,
     sure_text,
 )
+from decision.record import DecisionReached, SureAnswers
 from ui import frame
 from ui.figures import draw_figure, draw_figures, draw_table
 from ui.widgets import choice

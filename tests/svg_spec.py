@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from decision.icon_array import CELL
+from decision.compare.icon_array import CELL
 
 NS = ""  # inline SVG in HTML needs no xmlns; the builders leave it out
 

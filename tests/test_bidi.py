@@ -13,7 +13,7 @@ import io
 import pypdf
 import pytest
 
-from decision.pdf import build_pdf
+from decision.output.pdf import build_pdf
 from decision.record import DecisionRecord, parse_record
 from decision.text import BIDI_CONTROLS
 from tests.conftest import app_at, assert_no_exception

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from decision.comparison import (
+from decision.compare.comparison import (
     KIND_ORDER,
     as_json,
     balance_counts,
@@ -28,8 +28,8 @@ from decision.comparison import (
     outcome_labels,
 )
 from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
+from decision.output.summary import OptionFigures, build_summary
 from decision.record import SCHEMA_VERSION, DecisionRecord
-from decision.summary import OptionFigures, build_summary
 from tests.conftest import ROOT, app_at, assert_no_exception
 from tests.svg_spec import arrays_in
 
@@ -148,8 +148,8 @@ def test_the_pdf_never_prints_one_arm_without_its_comparator(content):
 
     from pypdf import PdfReader
 
-    from decision.comparison import arm_sentence
-    from decision.pdf import build_pdf
+    from decision.content.wording import arm_sentence
+    from decision.output.pdf import build_pdf
     from tests.records import full_record
 
     for diagnosis in WITH_OPTIONS:

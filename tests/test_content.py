@@ -13,7 +13,6 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from decision.content import (
-    _PART_MODELS,
     CONTENT_DIR,
     CONTENT_ENV,
     FILES,
@@ -26,7 +25,8 @@ from decision.content import (
     content_files,
     load_content,
 )
-from decision.readability import GRADE_LIMIT, score_content
+from decision.content.load import _PART_MODELS
+from decision.content.readability import GRADE_LIMIT, score_content
 from tests.conftest import APP, ROOT
 from tests.svg_spec import drawings
 

@@ -21,7 +21,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 
 from benchmarks.load import Session, connect
-from decision.pdf import build_pdf
+from decision.output.pdf import build_pdf
 from decision.record import DecisionRecord, parse_record
 from tests.test_server import Server, _get
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from decision.icon_array import sentence
+from decision.content.wording import sentence
+from decision.output.spine_drawing import SEGMENTS, adjacent_segments, describe, fused_segments, segments_svg
 from decision.record import DecisionRecord, FusionPlan, parse_record
-from decision.spine_drawing import SEGMENTS, adjacent_segments, describe, fused_segments, segments_svg
 from tests.conftest import app_at, assert_no_exception
 from tests.svg_spec import NS, page_svgs, parts, svgs
 
@@ -247,7 +247,7 @@ def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
     p = content.pages
     assert p["fusion.kind_benefit"] in html and p["fusion.kind_harm"] in html
     assert 'data-kind="benefit"' in html and 'data-kind="harm"' in html
-    from decision.icon_array import KIND_COLORS
+    from decision.compare.icon_array import KIND_COLORS
     assert KIND_COLORS["benefit"] != KIND_COLORS["harm"]
     assert KIND_COLORS["benefit"] in html and KIND_COLORS["harm"] in html
     arrays = page_svgs(at, "icon-array")
@@ -349,7 +349,7 @@ def test_at_home_a_recorded_proposal_is_the_first_thing_on_its_card(content, car
     _, elements = _card(at, card_id)
     assert type(elements[0]).__name__ == "Info"
     field = next(f for f in content.fusion.plan if f.card == card_id)
-    from decision.fusion_plan import stored_key
+    from decision.compare.fusion_plan import stored_key
     words = field.values[stored_key(getattr(PLAN, field.field))]
     assert field.question in elements[0].value and words in elements[0].value
 
@@ -367,7 +367,7 @@ def test_a_blank_plan_is_not_shown_at_home(content):
 def test_every_plan_value_the_record_can_hold_has_words_in_content(content):
     import typing
 
-    from decision.fusion_plan import stored_key
+    from decision.compare.fusion_plan import stored_key
 
     def values(annotation) -> set[str]:
         if annotation is type(None):  # not answered: printed as "Not answered", no content words
@@ -382,7 +382,7 @@ def test_every_plan_value_the_record_can_hold_has_words_in_content(content):
 
 
 def test_each_card_splits_its_figures_into_key_and_other_and_loses_none(content):
-    from decision.fusion_cards import fusion_cards, reoperation_layers
+    from decision.compare.fusion_cards import fusion_cards, reoperation_layers
 
     cards = fusion_cards(content, PLAN)
     assert [c.question.id for c in cards] == CARD_IDS and [c.number for c in cards] == [1, 2, 3, 4, 5]

@@ -7,8 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from hypothesis import given, strategies as st
 
-from decision.content import Figure
-from decision.icon_array import (
+from decision.compare.icon_array import (
     AFFECTED,
     GOOD,
     HARM,
@@ -16,12 +15,12 @@ from decision.icon_array import (
     MIN_WIDTH_PX,
     UNAFFECTED,
     colour_for,
-    format_number,
     icon_array_svg,
     icon_arrays_html,
     icon_cells,
-    sentence,
 )
+from decision.content import Figure
+from decision.content.wording import format_number, sentence
 from tests.svg_spec import NS, drawings, people, svgs
 
 
@@ -122,7 +121,7 @@ def test_arrays_of_two_kinds_side_by_side_each_carry_their_own_colour():
 
 
 def test_key_numbers_tell_benefit_from_harm_by_colour_and_by_a_word():
-    from decision.icon_array import KIND_COLORS, keyed_arrays_html
+    from decision.compare.icon_array import KIND_COLORS, keyed_arrays_html
 
     good = fig(63, id="g", kind="benefit", outcome="had a good result")
     bad = fig(22, id="h", kind="harm", outcome="had a <b>complication</b>")
@@ -146,7 +145,7 @@ def test_an_array_drawn_in_another_colour_keeps_its_people():
 def test_key_numbers_say_each_sentence_once_and_define_each_colour_once():
     # The sentence is written above its picture, so the picture is hidden from screen readers
     # (not read twice), and arrays of one colour share one set of circle patterns (bytes, issue 13).
-    from decision.icon_array import KIND_COLORS, keyed_arrays_html
+    from decision.compare.icon_array import KIND_COLORS, keyed_arrays_html
 
     a, b = fig(63, id="a", kind="benefit"), fig(40, id="b", kind="benefit")
     c = fig(22, id="c", kind="harm", outcome="had a complication")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from decision.oswestry import band_for, oswestry_score
 from decision.record import Oswestry
+from decision.record.oswestry import band_for, oswestry_score
 
 
 def _band(content, index: int) -> str:

@@ -1,4 +1,4 @@
-"""The page strings' contract (decision/page_strings.py) is honest, and the content check keeps it.
+"""The page strings' contract (decision/content/page_strings.py) is honest, and the content check keeps it.
 
 Issue 21, "a health check that lies": content missing a ``pages.yaml`` key a page reads, or with a
 ``{placeholder}`` the code does not fill, passed ``check-content`` and strict mode, and ``/healthz``
@@ -26,10 +26,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from decision import page_strings
-from decision.comparison import ipdas_self_check
-from decision.content import CONTENT_DIR, ContentError, load_content
-from decision.page_strings import FAMILIES, PAGES, TEMPLATES
+from decision.compare.comparison import ipdas_self_check
+from decision.content import CONTENT_DIR, ContentError, load_content, page_strings
+from decision.content.page_strings import FAMILIES, PAGES, TEMPLATES
 from decision.record import DecisionReached, DecisionRecord, Procedure
 from tests.test_server import START_SECONDS, Server, _free_port, _get
 from ui import navigation
@@ -38,10 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SCANNED = [ROOT / "app.py", *(p for d in ("pages", "ui", "decision") for p in sorted((ROOT / d).rglob("*.py")))]
 
 # Reads whose key the scan cannot see at the read itself, and where it is seen instead.
-# decision/summary.py: _page(content, KEY, fallback) and _answer(content, PREFIX, value) read
+# decision/output/summary.py: _page(content, KEY, fallback) and _answer(content, PREFIX, value) read
 # KEY and f"{PREFIX}.{value}"; their calls are scanned (READERS). ui/frame.py: _tab_notice reads
 # the notice kept in st.session_state["tab_notice"]; its values are checked below.
-INDIRECT = {("decision/summary.py", "_page"), ("decision/summary.py", "_answer"), ("ui/frame.py", "_tab_notice")}
+INDIRECT = {("decision/output/summary.py", "_page"), ("decision/output/summary.py", "_answer"),
+            ("ui/frame.py", "_tab_notice")}
 READERS = {"_page": "{}", "_answer": "{}.{{}}"}  # helper -> the key form, from its second argument
 
 
@@ -123,7 +123,7 @@ def _reads(path: Path) -> list[Read]:
               and is_pages(node.func.value)):
             key = node.args[0]
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in READERS
-              and rel == "decision/summary.py" and len(node.args) >= 2):
+              and rel == "decision/output/summary.py" and len(node.args) >= 2):
             arg = None if enclosing(node) in READERS else _forms(node.args[1])  # _answer calls _page
             keys = None if arg is None else [READERS[node.func.id].format(a) for a in arg]
             out.append(Read(f"{rel}:{node.lineno}", enclosing(node), keys, None))
@@ -163,8 +163,8 @@ def test_every_key_the_code_reads_is_in_the_contract():
                     unknown.append(f"{r.where}: {key} is read with {sorted(set(r.ids) - set(FAMILIES[key]))}")
             elif key not in PAGES:
                 unknown.append(f"{r.where}: {key}")
-    assert not unknown, "keys read from content.pages that decision/page_strings.py does not declare:\n" + "\n".join(
-        unknown)
+    assert not unknown, ("keys read from content.pages that decision/content/page_strings.py does not declare:\n"
+                         + "\n".join(unknown))
 
 
 def test_the_contract_says_which_placeholders_the_code_fills():

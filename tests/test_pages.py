@@ -261,8 +261,8 @@ def test_the_about_page_lists_every_source_when_asked_and_sends_none_before():
 def test_a_page_draws_one_style_element_with_the_rules_its_own_html_needs(page):
     # One style element per run (each element is a message, issue 13); the classes a page's own
     # HTML uses are styled there: the key numbers (Fusion), the grids and pairs (Compare).
-    from decision.grid import CSS as GRID_CSS
-    from decision.icon_array import KEY_NUMBERS_CSS
+    from decision.compare.grid import CSS as GRID_CSS
+    from decision.compare.icon_array import KEY_NUMBERS_CSS
 
     at = app_at(page, DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis"))
     assert_no_exception(at)

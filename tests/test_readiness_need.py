@@ -14,8 +14,8 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from decision.readiness import assess, care_span
 from decision.record import SCHEMA_VERSION, DecisionRecord, Oswestry, Treatment, parse_record
+from decision.rules.readiness import assess, care_span
 
 POLICIES = {
     "microdiscectomy": ("disc_herniation", "microdiscectomy"),

@@ -12,9 +12,9 @@ import json
 import pytest
 
 from decision.content import ContentError, load_content
-from decision.readiness import assess
 from decision.record import SCHEMA_VERSION, DecisionRecord, Treatment, parse_record
-from decision.red_flags import level, screen
+from decision.rules.readiness import assess
+from decision.rules.red_flags import level, screen
 
 CAUDA_EQUINA = [
     "saddle_numbness", "bladder_problems", "bowel_control_loss", "sciatica_both_legs", "new_sexual_dysfunction",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from decision.pdf import build_pdf
+from decision.output.pdf import build_pdf
 from decision.version import app_version
 from tests import records
 from tests.conftest import ROOT, app_at, assert_no_exception

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from decision.fusion_plan import plan_lines
-from decision.icon_array import icon_cells, sentence
-from decision.record import DecisionReached, DecisionRecord, FusionPlan, SureAnswers
-from decision.summary import (
+from decision.compare.fusion_plan import plan_lines
+from decision.compare.icon_array import icon_cells
+from decision.content.wording import sentence
+from decision.output.summary import (
     CONFLICT_FLAG,
     NOT_ANSWERED,
     NOT_RECORDED,
@@ -20,6 +20,7 @@ from decision.summary import (
     options_compared,
     sure_text,
 )
+from decision.record import DecisionReached, DecisionRecord, FusionPlan, SureAnswers
 from tests import records
 
 
@@ -149,7 +150,8 @@ def test_a_red_flag_record_leads_with_the_action(content, flag, action):
 @pytest.mark.parametrize("diagnosis", ["disc_herniation", "spinal_stenosis", "degenerative_spondylolisthesis",
                                        "chronic_low_back_pain"])
 def test_the_summary_shows_each_comparison_of_the_diagnosis_with_every_arm(content, diagnosis):
-    from decision.comparison import arm_figure, compare
+    from decision.compare.comparison import compare
+    from decision.content.wording import arm_figure
 
     s = build_summary(DecisionRecord(diagnosis=diagnosis), content)
     view = compare(content, diagnosis)

@@ -10,8 +10,8 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
-from decision.readiness import assess
 from decision.record import DecisionRecord, parse_record
+from decision.rules.readiness import assess
 from tests.conftest import APP, assert_no_exception
 from tests.svg_spec import drawings
 from ui.navigation import START

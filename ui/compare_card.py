@@ -1,16 +1,17 @@
 """Draw one result of the comparison as a card (layer 2), and every result in words (layer 3).
 
-The words and numbers come from ``decision.comparison`` and content; the pictures from
-``decision.grid`` (escaped HTML and inline SVG, no chart library).
+The words and numbers come from ``decision.compare.comparison`` and content; the pictures from
+``decision.compare.grid`` (escaped HTML and inline SVG, no chart library).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from decision.comparison import CompareView, arm_sentence, design_words, gap_sentence, summary_sentences
+from decision.compare.comparison import CompareView
+from decision.compare.grid import paired_arrays_html, tone
 from decision.content import Comparison, Content
-from decision.grid import paired_arrays_html, tone
+from decision.content.wording import arm_sentence, design_words, gap_sentence, summary_sentences
 
 _BADGE = {"good": "blue", "harm": "orange", "later": "violet"}
 

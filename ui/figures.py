@@ -14,9 +14,10 @@ from html import escape
 
 import streamlit as st
 
+from decision.compare.icon_array import icon_array_svg, icon_arrays_html, keyed_arrays_html
 from decision.content import Content, Figure
-from decision.icon_array import icon_array_svg, icon_arrays_html, keyed_arrays_html, label_note, sentence
-from decision.spine_drawing import segments_svg
+from decision.content.wording import label_note, sentence
+from decision.output.spine_drawing import segments_svg
 
 
 def _svg(markup: str) -> None:

@@ -16,7 +16,7 @@ import streamlit as st
 
 from decision.content import Content, ContentError, RedFlagId, load_content
 from decision.record import DecisionRecord, RecordError, parse_record
-from decision.red_flags import screen
+from decision.rules.red_flags import screen
 from ui import downloads, logs, navigation, safety, tab_store
 from ui.navigation import PAGE_BY_KEY, START
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from decision.content import Content
-from decision.red_flags import Screen
+from decision.rules.red_flags import Screen
 
 # Colour and icon per level: red and an emergency symbol; amber and a phone; blue and a calendar.
 _STYLE = {

@@ -14,11 +14,11 @@ does not grow with the number of icons drawn.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from html import escape
 
 from decision.content import Figure
+from decision.content.wording import format_number, icons_to_fill, sentence
 
 GRID = 10
 AFFECTED = "#1f5f8b"
@@ -45,50 +45,10 @@ TITLE_UNITS = 20  # room above a titled array for its "1. 70 in 100" (a whole nu
 # the circle pattern, tiled from the origin, lines up with the grid below it)
 
 
-def round_half_up(x: float) -> int:
-    """16.5 -> 17, as people round (Python's round() gives 16: it rounds half to even)."""
-    return int(Decimal(str(x)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def icons_to_fill(per_100: float) -> int:
-    """Whole icons to fill, rounded half up. Under 1 in 100 no icon is filled; the words say
-    'fewer than 1' (0.84 would otherwise round to one whole person)."""
-    if per_100 < 1:
-        return 0
-    return max(0, min(100, round_half_up(per_100)))
-
-
 def icon_cells(per_100: float) -> list[bool]:
     """100 cells, index 0 at the bottom left, row by row; True for an affected person."""
     n = icons_to_fill(per_100)
     return [i < n for i in range(GRID * GRID)]
-
-
-def format_number(per_100: float) -> str:
-    if per_100 == 0:
-        return "0 in 100"
-    if per_100 < 1:
-        per_1000 = round(per_100 * 10, 1)
-        per_1000_text = f"{per_1000:g}"
-        return f"fewer than 1 in 100 (about {per_1000_text} in 1,000)"
-    return f"{icons_to_fill(per_100)} in 100"
-
-
-def sentence(figure: Figure) -> str:
-    """'About 9 in 100 people ... within 4 years.' The text alternative for the icon array."""
-    number = format_number(figure.per_100)
-    about = "About " if figure.per_100 >= 1 and figure.per_100 != round(figure.per_100) else ""
-    text = f"{about}{number} people {figure.outcome} {figure.time_frame}."
-    text = text[0].upper() + text[1:]
-    if figure.low is not None and figure.high is not None:  # both or neither (checked at load)
-        text += f" Studies give a range of {format_number(figure.low)} to {format_number(figure.high)}."
-    return text
-
-
-def label_note(figure: Figure) -> str:
-    if figure.label == "V2":
-        return "Seen only in a secondary report, not in the original study. Treat it with extra caution."
-    return "Seen in the original study."
 
 
 def _pattern_id(color: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decision.content import Scores
-from decision.record import Oswestry
+from decision.record.model import Oswestry
 
 
 @dataclass(frozen=True)

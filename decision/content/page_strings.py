@@ -3,7 +3,7 @@
 A page that reads a key ``content/pages.yaml`` does not have, or fills a string that names a
 ``{placeholder}`` the code does not pass, stops with Streamlit's "This app has encountered an
 error" (issue 21). Pydantic cannot see either: ``pages`` is a plain mapping and a template is
-plain text. So this module declares the contract, and ``decision.content.load_content`` refuses
+plain text. So this module declares the contract, and ``decision.content.load.load_content`` refuses
 content that breaks it, with one message naming the file and the key. Every check that trusts
 the loader sees it: ``python -m decision check-content``, strict mode, each page's own check and
 ``/healthz``.
@@ -23,7 +23,7 @@ import string
 from fnmatch import fnmatchcase
 from typing import Any, get_args
 
-from decision.content_schema import Diagnosis, OptionId
+from decision.content.models import Diagnosis, OptionId
 
 # The ids a page builds keys from (a test keeps each equal to the code's own list or Literal).
 NAV_PAGES = ("start", "your_back", "care", "compare", "fusion", "values", "quiz", "leaning", "summary", "about")
@@ -32,7 +32,7 @@ WORST_PAIN = ("back", "leg", "both")  # DecisionRecord.worst_pain
 CHOICES = (*get_args(OptionId), "more_time_needed")  # the decision's choice (DecisionRecord)
 FUSION_KINDS = ("benefit", "harm", "reoperation", "natural_course")  # pages/4_Fusion_questions.py
 TAB_NOTICES = ("unavailable", "unreadable", "server_restarted")  # ui/frame.py, st.session_state["tab_notice"]
-IPDAS = ("balance", "same_frame", "ranges", "cited")  # decision.comparison.ipdas_self_check
+IPDAS = ("balance", "same_frame", "ranges", "cited")  # decision.compare.comparison.ipdas_self_check
 
 # A key written as an f-string in code (f"nav.{key}"), and the ids it is read with.
 FAMILIES: dict[str, tuple[str, ...]] = {

@@ -7,7 +7,7 @@ answers from home, the figures for the options named, and the numbered sources. 
 summary's "continued on the screen" sentence, and figures that will not fit are replaced by one
 line that says where they are. No text is smaller than ``MIN_PT``.
 
-Icon arrays are drawn as circles from ``decision.icon_array.icon_cells`` (never a screenshot:
+Icon arrays are drawn as circles from ``decision.compare.icon_array.icon_cells`` (never a screenshot:
 rasterising plotly needs a browser on the server). The bundled DejaVu Sans fonts print most
 characters; one they cannot draw prints as a visible replacement mark (U+FFFD), never dropped.
 All text goes through ``cell`` (never Markdown), so "**x**" or "<b>x</b>" prints as typed.
@@ -26,10 +26,9 @@ from typing import Literal
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from decision.compare.icon_array import GRID, UNAFFECTED
 from decision.content import Content
-from decision.icon_array import GRID, UNAFFECTED
-from decision.record import DecisionRecord
-from decision.summary import (
+from decision.output.summary import (
     Bullets,
     FigureBlock,
     Item,
@@ -40,9 +39,10 @@ from decision.summary import (
     Table,
     build_summary,
 )
+from decision.record import DecisionRecord
 from decision.version import app_version
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FONT = "DejaVu"
 MAX_PAGES = 3
 MIN_PT = 9  # nothing smaller: read at arm's length

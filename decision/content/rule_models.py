@@ -1,8 +1,8 @@
 """The shape of the safety screen (``red_flags.yaml``) and the readiness rules (``readiness.yaml``).
 
 Both files are policy: which sign calls for which action, and what many guidelines and insurers
-ask for before an operation. A clinic can review them without reading code; ``decision.red_flags``
-and ``decision.readiness`` only apply them.
+ask for before an operation. A clinic can review them without reading code; ``decision.rules.red_flags``
+and ``decision.rules.readiness`` only apply them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from decision.content_schema import Diagnosis, Frozen, TreatmentKind
+from decision.content.models import Diagnosis, Frozen, TreatmentKind
 
 RedFlagId = Literal[
     "saddle_numbness",

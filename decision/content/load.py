@@ -1,7 +1,7 @@
 """The clinical content: loading every file in ``content/`` once, and checking it as a whole.
 
 Every clinical sentence and number the app shows lives in ``content/`` as YAML. Each file's
-shape is a frozen pydantic model (``decision.content_schema``, re-exported here); this module
+shape is a frozen pydantic model (``decision.content.models``, re-exported here); this module
 assembles them into one ``Content`` and checks the references between files (every figure cites
 a source in the bibliography, every option fills every row, no unverified figure). Code
 elsewhere takes these models, never raw dicts.
@@ -19,15 +19,10 @@ from typing import Any, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from decision import page_strings
-from decision.content_schema import (  # noqa: F401  (re-exported: the models are part of this module's API)
+from decision.content import page_strings
+from decision.content.models import (
     HARM_SIDE,
-    OVERVIEW_MAX_ROWS,
     PRACTICAL_MAX_CHARS,
-    SURGICAL,
-    Arm,
-    Cell,
-    Choice,
     Comparison,
     ComparisonKind,
     Deliberation,
@@ -37,53 +32,17 @@ from decision.content_schema import (  # noqa: F401  (re-exported: the models ar
     Figure,
     Frozen,
     Fusion,
-    FusionQuestion,
-    Gap,
     GlossaryTerm,
-    Horizon,
-    KindHeading,
-    Label,
     Meta,
     Option,
-    OptionId,
-    OswestryBand,
-    PlanField,
-    PlanFieldId,
     Program,
-    ProgramPart,
-    Quiz,
-    QuizChoice,
-    QuizQuestion,
-    Reason,
-    Reoperation,
-    Row,
     Scores,
     Source,
-    SuggestedQuestion,
-    Sure,
-    SureItem,
     Template,
-    Topic,
-    TreatmentKind,
-    ValueItem,
-    Values,
 )
-from decision.rules_schema import (  # noqa: F401  (re-exported)
-    LEVEL_ORDER,
-    Action,
-    Level,
-    Nicotine,
-    NotCounting,
-    Policy,
-    Readiness,
-    RedFlag,
-    RedFlagId,
-    RedFlagRule,
-    RedFlags,
-    Requirement,
-)
+from decision.content.rule_models import Policy, Readiness, RedFlags
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 CONTENT_ENV = "SPINE_AID_CONTENT"  # a clinic's reviewed copy of content/ can be used instead
 
 

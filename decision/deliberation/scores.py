@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from decision.content import Content, Deliberation, Quiz, QuizQuestion, SuggestedQuestion, Values
-from decision.icon_array import label_note, sentence
+from decision.content.wording import arm_sentence, gap_sentence, label_note, sentence
 from decision.record import SureAnswers
 
 # A rating at or above this counts as "rated highly" (ratings run 0 to 10). A presentation
@@ -104,8 +104,6 @@ def evidence_note(content: Content, figure: str | None, source: str | None) -> s
 def comparison_note(content: Content, comparison_id: str, option: str | None = None) -> str:
     """What a reason rests on: the comparison's numbers (this option's arm first, then the
     others: a number never shows without its comparator), who it applies to, and where from."""
-    from decision.comparison import arm_sentence, gap_sentence
-
     c = content.comparison(comparison_id)
     order = sorted(c.arms, key=lambda o: o != option)
     parts = [gap_sentence(c)] if c.measure == "gap" else [arm_sentence(c, o) for o in order]

@@ -2,7 +2,7 @@
 
 ``build_summary(record, content)`` turns the patient's answers into sections of plain blocks
 (a label and a value, a paragraph, a list, a figure with its icon array). The Summary page and
-``decision.pdf`` only draw these blocks, so the screen and the printout never disagree.
+``decision.output.pdf`` only draw these blocks, so the screen and the printout never disagree.
 Every clinical word comes from ``content``; this module only picks and orders it.
 Text the patient or surgeon typed is marked ``free``: it is always shown as plain text.
 """
@@ -13,14 +13,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from decision.compare.fusion_plan import plan_lines
+from decision.compare.icon_array import AFFECTED, colour_for, icon_cells
 from decision.content import Content, Figure
-from decision.deliberation import HIGHLY_RATED, SURE_MAX, score_quiz, sure_score
-from decision.fusion_plan import plan_lines
-from decision.icon_array import AFFECTED, colour_for, icon_cells, label_note, sentence
-from decision.oswestry import oswestry_score
-from decision.readiness import Assessment, assess
+from decision.content.wording import label_note, sentence
+from decision.deliberation.scores import HIGHLY_RATED, SURE_MAX, score_quiz, sure_score
 from decision.record import DecisionRecord, SureAnswers
-from decision.red_flags import screen
+from decision.record.oswestry import oswestry_score
+from decision.rules.readiness import Assessment, assess
+from decision.rules.red_flags import screen
 
 NOT_ANSWERED = "Not answered"
 NOT_RECORDED = "Not recorded"
@@ -321,7 +322,7 @@ def options_compared(record: DecisionRecord, content: Content) -> tuple[str, ...
 
 def _arm_block(content: Content, comparison, option_id: str, row: str) -> FigureBlock:
     """One arm of a comparison, with its icon array where it is a count of people."""
-    from decision.comparison import arm_figure, arm_sentence
+    from decision.content.wording import arm_figure, arm_sentence
 
     src = content.source(comparison.source)
     year = f", {src.year}" if src.year else ""
@@ -346,10 +347,11 @@ def _label_words(label: str) -> str:
 
 
 def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Section:
-    """The comparison for the record's diagnosis, as ``decision.comparison.compare`` gives it to
+    """The comparison for the record's diagnosis, as ``decision.compare.comparison.compare`` gives it to
     the page and to ``python -m decision compare``: a heading per kind, then one block per
     comparison (its name, then every arm side by side, so a number never prints alone)."""
-    from decision.comparison import compare, design_words, gap_sentence
+    from decision.compare.comparison import compare
+    from decision.content.wording import design_words, gap_sentence
 
     view = compare(content, record.diagnosis)
     title = _page(content, "summary.figures", "The numbers")
@@ -426,7 +428,7 @@ def _values(record: DecisionRecord, content: Content) -> Section:
 def sure_text(answers: SureAnswers) -> str:
     """'3 out of 4: possible decisional conflict', '4 out of 4', or how many were answered.
 
-    Scored by ``decision.deliberation.sure_score``, as on screen: an unfinished test is not scored.
+    Scored by ``decision.deliberation.scores.sure_score``, as on screen: an unfinished test is not scored.
     """
     result = sure_score(answers)
     if result.answered == 0:

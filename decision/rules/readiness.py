@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from decision.content import Content, Level, Policy, Requirement
-from decision.oswestry import oswestry_score
 from decision.record import DecisionRecord, Treatment
-from decision.red_flags import screen
+from decision.record.oswestry import oswestry_score
+from decision.rules.red_flags import screen
 
 Status = Literal["screen_not_done", "emergency", "urgent", "soon", "not_yet", "criteria_met"]
 PartId = Literal["care", "helped", "limits", "surgeon"]

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import cast
 
-from decision.content import Arm, Comparison, ComparisonKind, Content, Figure, Option, OptionId, Row
-from decision.icon_array import format_number, sentence
+from decision.content import Comparison, ComparisonKind, Content, Option, Row
+from decision.content.wording import arm_of, format_number, gap_short, plain_number
 
 KIND_ORDER: tuple[ComparisonKind, ...] = ("benefit", "harm", "another_operation", "operation_later")
 
@@ -143,10 +142,10 @@ class Overview:
 
 def cell_number(comparison: Comparison, option_id: str) -> str:
     """The number of one arm, short, for a grid cell: '63 in 100', 'fewer than 1 in 100', '12 weeks'."""
-    a = _arm(comparison, option_id)
+    a = arm_of(comparison, option_id)
     if comparison.measure == "points":
         assert a.points is not None  # measure 'points' has points on every arm (checked at load)
-        return f"{_num(a.points)} {comparison.unit}"
+        return f"{plain_number(a.points)} {comparison.unit}"
     assert a.per_100 is not None  # measure 'people' has per_100 on every arm (gaps never reach here)
     return format_number(a.per_100).split(" (")[0]
 
@@ -214,64 +213,6 @@ def outcome_labels(content: Content, comparisons) -> dict[str, str]:
 # ---------------------------------------------------------------- words for one comparison
 
 
-def arm_figure(comparison: Comparison, option_id: str) -> Figure | None:
-    """The arm as a plain figure (N in 100 people) for an icon array; None for points and gaps."""
-    for f in comparison.arm_figures():
-        if f.id == f"{comparison.id}.{option_id}":
-            return f
-    return None
-
-
-def _arm(comparison: Comparison, option_id: str) -> Arm:
-    """One arm by option id (callers pass ids read from content as plain str; a KeyError if none)."""
-    return comparison.arms[cast(OptionId, option_id)]
-
-
-def _num(x: float) -> str:
-    return f"{x:g}"
-
-
-def arm_sentence(comparison: Comparison, option_id: str) -> str:
-    """One arm in words: 'About 63 in 100 people who had ... at 5 years.' or '… scored 25 points.'"""
-    a = _arm(comparison, option_id)
-    if comparison.measure == "people":
-        figure = arm_figure(comparison, option_id)
-        assert figure is not None  # measure 'people': every arm is a figure
-        return sentence(figure)
-    if comparison.measure == "points":
-        assert a.points is not None  # measure 'points' has points on every arm (checked at load)
-        return f"{a.outcome}: {_num(a.points)} {comparison.unit}, {comparison.time_frame}."
-    return f"{a.outcome}."
-
-
-def gap_sentence(comparison: Comparison) -> str:
-    g = comparison.gap
-    if g is None:
-        return ""
-    return " ".join(g.sentence.replace("{points}", _num(g.points)).replace(
-        "{low}", _num(g.low) if g.low is not None else "").replace(
-        "{high}", _num(g.high) if g.high is not None else "").split())
-
-
-def gap_short(comparison: Comparison) -> str:
-    g = comparison.gap
-    return g.short.replace("{points}", _num(g.points)) if g is not None else ""
-
-
-def summary_sentences(comparison: Comparison) -> tuple[str, ...]:
-    """Everything said about the numbers of one comparison, arm by arm, then the gap."""
-    lines = [arm_sentence(comparison, oid) for oid in comparison.arms] if comparison.measure != "gap" else []
-    if comparison.measure == "points" and comparison.scale:
-        lines.append(comparison.scale)
-    if comparison.gap is not None:
-        lines.append(gap_sentence(comparison))
-    return tuple(lines)
-
-
-def design_words(content: Content, comparison: Comparison) -> str:
-    return content.template.designs[comparison.design]
-
-
 # ---------------------------------------------------------------- the rows in words, and the next step
 
 
@@ -297,10 +238,6 @@ def comparison_rows(content: Content, option_ids: tuple[str, ...] | list[str]) -
 def fusion_is_on_the_table(content: Content, diagnosis: str, procedure: str) -> bool:
     """The Fusion questions step comes next when fusion was talked about or fits the diagnosis."""
     return procedure == "fusion" or "fusion" in fitting_option_ids(content, diagnosis)
-
-
-def number_words(per_100: float) -> str:
-    return format_number(per_100)
 
 
 # ---------------------------------------------------------------- the About page's IPDAS self-check, from the content

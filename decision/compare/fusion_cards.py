@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from decision.compare.fusion_plan import plan_field, stored_key
 from decision.content import Content, Figure, FusionQuestion, PlanField
-from decision.fusion_plan import plan_field, stored_key
 from decision.record import FusionPlan
 
 

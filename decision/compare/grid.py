@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from html import escape
 
-from decision.comparison import Overview, RowView, arm_figure
+from decision.compare.comparison import Overview, RowView
+from decision.compare.icon_array import GOOD, HARM, LATER, icon_array_svg
 from decision.content import Comparison, Content
-from decision.icon_array import GOOD, HARM, LATER, format_number, icon_array_svg
+from decision.content.wording import arm_figure, format_number
 
 # Which family each kind belongs to, for its colour (the words are in content).
 _TONE = {"benefit": "good", "harm": "harm", "another_operation": "harm", "operation_later": "later"}

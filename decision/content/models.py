@@ -1,6 +1,6 @@
 """The shape of each content file: frozen pydantic models, one per kind of clinical content.
 
-``decision.content`` assembles them into one ``Content`` and checks the references between
+``decision.content.load`` assembles them into one ``Content`` and checks the references between
 files; everything here checks one file's own fields.
 """
 

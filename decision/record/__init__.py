@@ -1,0 +1,54 @@
+"""The patient's record: one ``DecisionRecord`` per session, the single source of truth.
+
+- ``model``: the record's fields, its limits (plausible spans, text lengths) and its schema version;
+- ``parse``: reading a save file that may be broken or hostile, with one plain message for any fault;
+- ``migrate``: bringing a file an older version wrote up to the current schema;
+- ``oswestry``: the Oswestry score of the patient's own answers.
+
+Outside tools import ``decision.record.DecisionRecord`` and ``decision.record.parse_record``; those
+names stay here. This package uses ``decision.content`` (for ids) and ``decision.text`` only.
+"""
+
+from __future__ import annotations
+
+from decision.record.model import (
+    INITIALS_PROBLEM,
+    MAX_FILE_BYTES,
+    MAX_STRING,
+    SCHEMA_VERSION,
+    Clinical,
+    DecisionReached,
+    DecisionRecord,
+    FusionPlan,
+    Oswestry,
+    Procedure,
+    RecordError,
+    Sure,
+    SureAnswers,
+    Treatment,
+    initials_problem,
+    longer_than_symptoms,
+    longest_treatment,
+    parse_record,
+)
+
+__all__ = [
+    "INITIALS_PROBLEM",
+    "MAX_FILE_BYTES",
+    "MAX_STRING",
+    "SCHEMA_VERSION",
+    "Clinical",
+    "DecisionReached",
+    "DecisionRecord",
+    "FusionPlan",
+    "Oswestry",
+    "Procedure",
+    "RecordError",
+    "Sure",
+    "SureAnswers",
+    "Treatment",
+    "initials_problem",
+    "longer_than_symptoms",
+    "longest_treatment",
+    "parse_record",
+]
