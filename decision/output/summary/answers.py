@@ -10,7 +10,7 @@ on the first answers, with a line on any second tries.
 from __future__ import annotations
 
 from decision.content import Content
-from decision.deliberation.scores import HIGHLY_RATED, score_quiz
+from decision.deliberation import HIGHLY_RATED, score_quiz
 from decision.output.summary.model import Block, Bullets, Item, Paragraph, Section, Table
 from decision.output.summary.words import NOT_ANSWERED, _answer, _page
 from decision.record import DecisionRecord

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decision.compare.fusion_plan import plan_lines
 from decision.content import Content
-from decision.deliberation.scores import SURE_MAX, sure_score
+from decision.deliberation import SURE_MAX, sure_score
 from decision.output.summary.model import Block, Item, Section
 from decision.output.summary.words import NOT_ANSWERED, NOT_RECORDED, _answer
 from decision.record import DecisionRecord, SureAnswers
@@ -48,7 +48,7 @@ def _surgeon(record: DecisionRecord, content: Content) -> Section:
 def sure_text(answers: SureAnswers) -> str:
     """'3 out of 4: possible decisional conflict', '4 out of 4', or how many were answered.
 
-    Scored by ``decision.deliberation.scores.sure_score``, as on screen: an unfinished test is not scored.
+    Scored by ``decision.deliberation.sure_score``, as on screen: an unfinished test is not scored.
     """
     result = sure_score(answers)
     if result.answered == 0:
