@@ -35,12 +35,14 @@ from decision.content.models import (
     GlossaryTerm,
     Meta,
     Option,
+    Policy,
     Program,
+    Readiness,
+    RedFlags,
     Scores,
     Source,
     Template,
 )
-from decision.content.rule_models import Policy, Readiness, RedFlags
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 CONTENT_ENV = "SPINE_AID_CONTENT"  # a clinic's reviewed copy of content/ can be used instead
