@@ -5,6 +5,7 @@ only code that reads those files:
 
 - ``models``: the shape of each file, as frozen pydantic models, one module per kind of content
   (the red-flag and readiness rules included);
+- ``catalogue``: ``Content``, the whole content assembled, and its look-ups by id;
 - ``load``: reading the files into one ``Content``, the fingerprint of a content folder;
 - ``checks``: what ``check-content`` refuses across files (references, sources, the overview, the
   decisions per diagnosis), one module per family;
@@ -18,11 +19,11 @@ never raw dicts. It imports nothing from the rest of ``decision/`` but ``decisio
 
 from __future__ import annotations
 
+from decision.content.catalogue import Content
 from decision.content.load import (
     CONTENT_DIR,
     CONTENT_ENV,
     FILES,
-    Content,
     ContentError,
     content_dir,
     content_files,
