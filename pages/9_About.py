@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from decision.compare.comparison import ipdas_self_check
+from decision.compare.self_check import ipdas_self_check
 from decision.version import app_version
 from ui import frame
 from ui.about import reading_level
@@ -59,7 +59,7 @@ st.subheader("Words used in this aid")
 st.markdown("\n\n".join(f"**{term.term}**: {term.meaning}" for term in content.glossary))
 
 st.subheader("Checked against the IPDAS standard for decision aids")
-# Four claims are computed from the content (decision.compare.comparison.ipdas_self_check), not written:
+# Four claims are computed from the content (decision.compare.self_check.ipdas_self_check), not written:
 # they replace the same criterion in meta.yaml, so the page cannot claim more than the content holds.
 pg = content.pages
 checks = list(ipdas_self_check(content))

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from decision.compare.comparison import ipdas_self_check
+from decision.compare.self_check import ipdas_self_check
 from decision.content import CONTENT_DIR, ContentError, load_content, page_strings
 from decision.content.page_strings import FAMILIES, PAGES, TEMPLATES
 from decision.record import DecisionReached, DecisionRecord, Procedure
