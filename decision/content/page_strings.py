@@ -32,7 +32,7 @@ WORST_PAIN = ("back", "leg", "both")  # DecisionRecord.worst_pain
 CHOICES = (*get_args(OptionId), "more_time_needed")  # the decision's choice (DecisionRecord)
 FUSION_KINDS = ("benefit", "harm", "reoperation", "natural_course")  # pages/4_Fusion_questions.py
 TAB_NOTICES = ("unavailable", "unreadable", "server_restarted")  # ui/frame.py, st.session_state["tab_notice"]
-IPDAS = ("balance", "same_frame", "ranges", "cited")  # decision.compare.comparison.ipdas_self_check
+IPDAS = ("balance", "same_frame", "ranges", "cited")  # decision.compare.self_check.ipdas_self_check
 
 # A key written as an f-string in code (f"nav.{key}"), and the ids it is read with.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -96,7 +96,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "fusion.from_source": ("citation",),
     # What matters to you, Check your understanding, Where you are leaning (pages/5 to 7)
     "values.title": (), "quiz.title": (), "leaning.title": (), "quiz.second_try": ("first",),
-    # Summary (pages/8_Summary.py) and its PDF (decision/summary.py)
+    # Summary (pages/8_Summary.py) and its PDF (decision/output/summary/, decision/output/pdf/)
     "summary.title": (), "summary.home_answers": (), "summary.settle": (), "summary.no_decision": (),
     "summary.identify": (), "summary.continued": (), "summary.overleaf": (), "summary.more_numbers": (),
     "summary.figures": (), "summary.options_none": (),
