@@ -46,10 +46,11 @@ def test_a_file_opened_on_the_page_opens_the_one_record_and_says_so_there(conten
     assert at.session_state["widget_generation"] == 1
 
 
-def test_the_tab_notices_name_the_place_on_the_page(content):
+def test_the_words_name_the_place_on_the_page(content):
     title = content.pages["frame.save_open_title"]
     for notice in TAB_NOTICES:
         text = content.pages[f"tab_store.{notice}"]
         assert "sidebar" not in text.lower(), notice
-    for notice in ("unreadable", "unavailable"):
-        assert f'"{title}"' in content.pages[f"tab_store.{notice}"], notice
+    for key in ("tab_store.unreadable", "tab_store.unavailable", "summary.save_file"):
+        assert f'"{title}"' in content.pages[key].replace("\n", " "), key
+        assert "sidebar" not in content.pages[key].lower(), key
