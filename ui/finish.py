@@ -17,7 +17,7 @@ from ui import downloads
 from ui.navigation import START
 
 ASKING = "clear_asked_on"  # the page whose "Finish and clear" was clicked, until yes or cancel
-CSS = ".st-key-finish_place{border-top:1px solid rgba(49,51,63,0.2);padding-top:1rem;margin-top:1.5rem}"
+CSS = ".st-key-finish_place{border-top:1px solid rgba(49,51,63,0.2);padding-top:1rem;margin-top:1rem}"
 
 
 def draw(content: Content, page: str) -> None:

@@ -151,7 +151,7 @@ def _sidebar(content: Content, current: str) -> None:
             on_change=lambda: st.session_state.update(clinic_mode=st.session_state[toggle_key]),
             help=p["frame.clinic_help"],
         )
-        # Lines above the save button and below the upload, and above "Finish and clear" (CSS).
+        # A line above the save button, and one above "Finish and clear" (their modules' CSS).
         save_open.sidebar_place()
         save_open.open_file(content, save_open.SIDEBAR)
         finish.draw(content, current)

@@ -28,7 +28,6 @@ _RULE = "1px solid rgba(49,51,63,0.2)"
 _BUTTON = ", ".join(f".st-key-{k} button" for k in _SAVE_KEYS.values())
 CSS = (
     f".st-key-save_place{{border-top:{_RULE};padding-top:1.5rem;margin-top:0.5rem}}"
-    f".st-key-load_record{{border-bottom:{_RULE};padding-bottom:1.5rem;margin-bottom:0.5rem}}"
     f"{_BUTTON}{{font:inherit;color:inherit;background:#fff;border:{_RULE};"
     "border-radius:0.5rem;padding:0.25rem 0.75rem;min-height:2.5rem;line-height:1.6;cursor:pointer}"
     + ", ".join(f".st-key-{k} button:hover" for k in _SAVE_KEYS.values())
@@ -40,7 +39,8 @@ CSS = (
 
 def sidebar_place() -> None:
     """Keep a place in the sidebar for the save button, drawn into it at the run's end (``sidebar_save``),
-    with the record as the whole page has left it; the upload below it."""
+    with the record as the whole page has left it; the upload below it. A line above it; the line
+    below the upload is the top of "Finish and clear" (ui/finish.py)."""
     st.session_state["save_area"] = st.container(key="save_place")
 
 
