@@ -26,7 +26,7 @@ SIGNOFF_FILE = "signoff.yaml"
 MAX_BYTES = 64 * 1024  # a sign-off record is a few lines per review; more is not one
 # Plain words only: the role and scope are shown on the About page and in the review pack, so no
 # markup characters, no braces, no control characters.
-_PLAIN = r"^[^<>\[\]{}`*_#|\\\x00-\x1f\x7f-\x9f]+$"
+_PLAIN = r"^[^<>\[\]{}`*_#|\\$~\x00-\x1f\x7f-\x9f]+$"
 
 
 class SignOff(Frozen):
@@ -57,6 +57,8 @@ def load_signoffs(root: Path | None = None) -> tuple[SignOff, ...]:
         data = yaml.safe_load(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError:
         raise SignOffError(f"{where} is not UTF-8 text.") from None
+    except RecursionError:  # PyYAML recurses once per level of nesting: "[[[[...]]]]" overflows it
+        raise SignOffError(f"{where} is nested too deeply to be a sign-off record.") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise SignOffError(f"{where} is not valid YAML{f' at line {mark.line + 1}' if mark else ''}.") from None
@@ -77,9 +79,9 @@ def _where(exc: ValidationError) -> str:
     if first["type"] == "extra_forbidden":
         return "a field the sign-off record does not know (use signoffs, role, date, scope, content_version, " \
                "content_hash)"
-    if len(loc) < 3 or not isinstance(loc[1], int):
+    if len(loc) < 2 or not isinstance(loc[1], int):
         return "field signoffs: expected a list of sign-offs"
-    field = str(loc[2]) if loc[2] in SignOff.model_fields else "(entry)"
+    field = str(loc[2]) if len(loc) > 2 and loc[2] in SignOff.model_fields else "(entry)"
     needs = {
         "role": "a role in plain words (2 to 120 characters, no markup)",
         "scope": "what was reviewed, in plain words (2 to 300 characters, no markup)",
