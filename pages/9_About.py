@@ -38,7 +38,8 @@ if review.signed is None:
     st.write(content.pages["about.not_reviewed"])
 else:
     st.write(content.pages["about.reviewed"])
-    draw_table([content.pages[k] for k in ("about.review_role", "about.review_date", "about.review_scope")],
+    pg = content.pages
+    draw_table([pg["about.review_role"], pg["about.review_date"], pg["about.review_scope"]],
                [[review.signed.role, review.signed.date.isoformat(), review.signed.scope]])
 
 st.subheader("How the evidence was chosen")

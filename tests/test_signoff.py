@@ -47,7 +47,7 @@ def check_content(root: Path):
                           capture_output=True, text=True, timeout=120)
 
 
-def about_text(root: Path, monkeypatch) -> tuple[str, object]:
+def about_text(root: Path, monkeypatch) -> str:
     from ui.about import sign_off
 
     monkeypatch.setenv("SPINE_AID_CONTENT", str(root))
@@ -55,7 +55,7 @@ def about_text(root: Path, monkeypatch) -> tuple[str, object]:
     try:
         at = app_at("pages/9_About.py")
         assert_no_exception(at)
-        return " ".join(m.value for m in at.markdown), at
+        return " ".join(m.value for m in at.markdown)
     finally:
         sign_off.clear()
 
@@ -74,7 +74,7 @@ def test_no_signoff_warns_and_about_says_not_reviewed(content, copy, monkeypatch
     assert "Content is valid" in out.stdout
     assert out.stderr.strip().startswith("Warning: no clinician has signed off this content")
     assert len(out.stderr.strip().splitlines()) == 1
-    text, _ = about_text(copy, monkeypatch)
+    text = about_text(copy, monkeypatch)
     assert content.pages["about.not_reviewed"].split(".")[0] in text
     assert content.pages["about.reviewed"] not in text
 
@@ -86,7 +86,7 @@ def test_a_matching_signoff_is_shown_and_silences_the_warning(content, copy, mon
     out = check_content(copy)
     assert out.returncode == 0 and "Warning" not in out.stderr
     assert "Signed off" in out.stdout and ROLE in out.stdout
-    text, at = about_text(copy, monkeypatch)
+    text = about_text(copy, monkeypatch)
     assert content.pages["about.reviewed"] in text
     assert content.pages["about.not_reviewed"].split(".")[0] not in text
     assert ROLE in text and "2026-12-07" in text  # in the escaped table
@@ -101,7 +101,7 @@ def test_content_changed_after_the_signoff_warns_again(content, copy, monkeypatc
     out = check_content(copy)
     assert out.returncode == 0
     assert "Warning: the content changed after the last sign-off (2026-12-07" in out.stderr
-    text, _ = about_text(copy, monkeypatch)
+    text = about_text(copy, monkeypatch)
     assert content.pages["about.not_reviewed"].split(".")[0] in text and ROLE not in text
 
 
@@ -163,5 +163,5 @@ def test_check_content_and_about_stay_calm_on_a_hostile_file(content, copy, monk
     out = check_content(copy)
     assert out.returncode == 0 and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1 and "evil" not in out.stderr
-    text, at = about_text(copy, monkeypatch)
+    text = about_text(copy, monkeypatch)
     assert content.pages["about.not_reviewed"].split(".")[0] in text and "evil" not in text
