@@ -28,6 +28,7 @@ class Notes:
 
     header: str = ""
     by_path: dict[Path, str] = field(default_factory=dict)
+    items: list[Path] = field(default_factory=list)  # every list item seen, noted or not
 
     def of(self, *path: str) -> str:
         return self.by_path.get(tuple(path), "")
@@ -90,6 +91,7 @@ def read_notes(text: str) -> Notes:
             name = _unquote(m["value"]) if key == "id" and m["value"] else str(n)
             stack.append((indent, name, True))
             target = (*parent, name)
+            notes.items.append(target)
             key_indent = indent + len(m["dash"])
         else:
             while stack and stack[-1][0] >= indent:

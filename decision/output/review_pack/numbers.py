@@ -91,7 +91,7 @@ def numbers_sections(content: Content, root: Path) -> list[Html]:
     figures = section(
         f"2. Every other figure ({len(content.figures)})",
         paragraph("The figures of the fusion questions and of the reoperation card, as N in 100 people."),
-        table([HEADER[0], "Number", *HEADER[2:]],
+        table(["Figure", "Number", *HEADER[2:]],
               [figure_row(content, f, *figure_notes.get(f.id, unknown)) for f in content.figures],
               ids=[f"figure-{f.id}" for f in content.figures], cls="numbers"),
         id="figures",
@@ -99,24 +99,39 @@ def numbers_sections(content: Content, root: Path) -> list[Html]:
     return [comparisons, figures, _numbers_in_words(content)]
 
 
-def _numbers_in_words(content: Content) -> Html:
-    """Numbers written inside sentences (the option texts, the nicotine note), with the sources they cite."""
-    rows: list[list[object]] = []
+def _texts_with_numbers(content: Content):
+    """(where, text, source ids) for each sentence that holds a number outside a comparison or figure."""
     for o in content.options:
         for group, cells in (("cells", o.cells), ("practical", o.practical)):
             for row_id, cell in cells.items():
-                if any(ch.isdigit() for ch in cell.text):
-                    rows.append([tag("code", f"options/{o.id}.yaml {group}.{row_id}"), cell.text,
-                                 source_cell(content, cell.sources)])
-        if any(ch.isdigit() for ch in o.uncertain):
-            rows.append([tag("code", f"options/{o.id}.yaml uncertain"), o.uncertain,
-                         source_cell(content, o.uncertain_sources)])
+                yield f"options/{o.id}.yaml {group}.{row_id}", cell.text, cell.sources
+        yield f"options/{o.id}.yaml uncertain", o.uncertain, o.uncertain_sources
+    for d in content.template.diagnoses:
+        if d.non_operative_no_harm:
+            yield (f"template.yaml diagnoses.{d.id}.non_operative_no_harm", d.non_operative_no_harm.text,
+                   d.non_operative_no_harm.sources)
+    for part in content.program.parts:
+        yield f"program.yaml {part.id}", f"{part.text} {part.disagreement}", part.sources
+    for q in content.fusion.questions:
+        for name in ("known", "not_known"):
+            yield f"fusion.yaml {q.id}.{name}", getattr(q, name), q.sources
+    reop = content.fusion.reoperation
+    yield "fusion.yaml reoperation", f"{reop.intro} {reop.caution}", reop.sources
+    for quiz in content.deliberation.quiz.questions:
+        figure = content.figure_by_id.get(quiz.figure or "")
+        sources = (quiz.source,) if quiz.source else (figure.source,) if figure else ()
+        yield f"deliberation.yaml quiz.{quiz.id}", quiz.explanation, sources
     n = content.readiness.nicotine
-    rows.append([tag("code", "readiness.yaml nicotine.why"), lines(n.why, LABELS[n.why_label]),
-                 source_cell(content, n.why_sources)])
+    yield "readiness.yaml nicotine.why", f"{n.why} ({LABELS[n.why_label]})", n.why_sources
+
+
+def _numbers_in_words(content: Content) -> Html:
+    rows = [[tag("code", where), text, source_cell(content, sources) if sources else missing("No source cited.")]
+            for where, text, sources in _texts_with_numbers(content) if any(ch.isdigit() for ch in text)]
     return section(
-        "3. Numbers written in sentences",
-        paragraph("Text that holds a number outside a comparison or figure, with the sources it cites. The rules' "
+        f"3. Numbers written in sentences ({len(rows)})",
+        paragraph("Text that holds a number outside a comparison or figure, with the sources its entry cites. "
+                  "A quiz answer without a source of its own shows that of the figure it names. The rules' "
                   "thresholds are in sections 4 and 5."),
         table(["Where", "Text", "Sources"], rows),
         id="sentences",

@@ -17,19 +17,21 @@ h1 { font-size: 20pt; margin-bottom: 0.2em; }
 h2 { font-size: 15pt; border-bottom: 2px solid #333; margin-top: 2em; }
 h3 { font-size: 12pt; margin-top: 1.4em; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1.2em; }
-th, td { border: 1px solid #777; padding: 0.25em 0.4em; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #777; padding: 0.25em 0.4em; vertical-align: top; text-align: left;
+         overflow-wrap: anywhere; }
+table.numbers, table.rules { table-layout: fixed; }
 th { background: #e8e8e8; }
 td.num { white-space: nowrap; }
 .missing { font-style: italic; color: #7a1f00; }
 .note { font-size: 10pt; }
 .box { border: 2px solid #333; padding: 0.5em 0.8em; margin: 1em 0; }
 .sign td { height: 3em; }
-table.numbers td:nth-child(1) { width: 14%; } table.numbers td:nth-child(2) { width: 26%; }
-table.numbers td:nth-child(3) { width: 18%; } table.numbers td:nth-child(4) { width: 6%; }
-table.numbers td:nth-child(5) { width: 18%; } table.numbers td:nth-child(6) { width: 18%; }
-table.rules td:nth-child(1) { width: 14%; } table.rules td:nth-child(2) { width: 28%; }
-table.rules td:nth-child(3) { width: 12%; } table.rules td:nth-child(4) { width: 22%; }
-table.rules td:nth-child(5) { width: 24%; }
+table.numbers th:nth-child(1) { width: 14%; } table.numbers th:nth-child(2) { width: 24%; }
+table.numbers th:nth-child(3) { width: 18%; } table.numbers th:nth-child(4) { width: 7%; }
+table.numbers th:nth-child(5) { width: 19%; } table.numbers th:nth-child(6) { width: 18%; }
+table.rules th:nth-child(1) { width: 14%; } table.rules th:nth-child(2) { width: 28%; }
+table.rules th:nth-child(3) { width: 12%; } table.rules th:nth-child(4) { width: 22%; }
+table.rules th:nth-child(5) { width: 24%; }
 td code { word-break: break-all; }
 code { font-family: 'Courier New', monospace; font-size: 9.5pt; word-break: break-all; }
 @media print {

@@ -56,8 +56,8 @@ def signoff_section(status: SignOffStatus, root: Path) -> Html:
         signoffs = ()
     state = (paragraph(tag("strong", f"Signed off: this content was signed off on {status.signed.date.isoformat()} "
                                      f"by {status.signed.role} ({status.signed.scope}).")) if status.signed else
-             paragraph(tag("strong", "No clinician has signed off this version of the content."),
-                       f" {status.problem}" if status.problem else ""))
+             paragraph(tag("strong", "No clinician has signed off this version of the content."), Html(" "),
+                       status.problem or ""))
     done = table(["Date", "Reviewer's role", "Scope", "Content version", "Content hash", "This content?"],
                  [[s.date.isoformat(), s.role, s.scope, s.content_version, tag("code", s.content_hash),
                    "yes" if (s.content_version, s.content_hash) == (status.version, status.fingerprint) else "no"]

@@ -57,7 +57,7 @@ def red_flag_sections(content: Content, root: Path) -> list[Html]:
     return [section(
         f"4. The safety screen: every red-flag rule ({len(rf.rules)})",
         paragraph("The highest level among the rules that fire is the screen's result."),
-        paragraph("From the top of content/red_flags.yaml: ", notes.header),
+        paragraph(f"From the top of content/red_flags.yaml: {notes.header}"),
         tag("h3", "Levels"), levels, tag("h3", "Signs"), signs, tag("h3", "Rules"), rules, id="red-flags")]
 
 
@@ -134,7 +134,7 @@ def readiness_section(content: Content, root: Path) -> Html:
     rows = _readiness_rows(content, notes)
     return section(
         f"5. The readiness check: every rule ({len(rows)})",
-        paragraph("From the top of content/readiness.yaml: ", notes.header),
+        paragraph(f"From the top of content/readiness.yaml: {notes.header}"),
         paragraph("A requirement's own sources are those of its waiver, if any; otherwise its policy's sources apply."),
         table(["Rule", "What it asks", "Whose rule", "Sources", "Evidence and choices (note in the file)"],
               [cells for _, cells in rows], ids=[f"rule-{rid}" for rid, _ in rows], cls="rules"),

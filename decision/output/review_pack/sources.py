@@ -57,7 +57,7 @@ def notes_by_id(notes: dict[str, Notes], key: str) -> dict[str, tuple[str, str]]
     """Each list entry of ``key`` (e.g. "comparisons") by id: (its file, the note above it)."""
     found: dict[str, tuple[str, str]] = {}
     for file, n in notes.items():
-        for path, text in n.by_path.items():
+        for path in n.items:
             if len(path) == 2 and path[0] == key:
-                found[path[1]] = (file, text)
+                found[path[1]] = (file, n.by_path.get(path, ""))
     return found
