@@ -198,3 +198,18 @@ def test_notes_are_found_by_path():
     assert notes.of("policies", "0", "sources") == "note of the list"
     assert notes.within("policies", "0") == ["inside the item", "note of the list"]
     assert all("not a" not in text for text in notes.by_path.values())
+
+
+def test_a_signed_copy_says_so_in_the_pack(tmp_path):
+    import yaml
+
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root)
+    content = load_content(root)
+    entry = {"role": "Consultant spine surgeon", "date": "2026-12-07", "scope": "The whole pack",
+             "content_version": content.meta.content_version, "content_hash": content_fingerprint(root)}
+    (root / "signoff.yaml").write_text(yaml.safe_dump({"signoffs": [entry]}), encoding="utf-8")
+    pack = build_review_pack(content, root)
+    assert "Signed off for this content." in pack
+    assert "Signed off: this content was signed off on 2026-12-07 by Consultant spine surgeon" in pack
+    assert "No clinician has signed off" not in pack
