@@ -107,6 +107,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "summary.quiz_score": ("right", "answered", "total"), "summary.quiz_second_tries": ("changed", "right"),
     # About (pages/9_About.py): the IPDAS self-check's "where" column is filled with its counts
     "about.title": (), "about.show_sources": ("count",), "about.app_version": ("version",),
+    "about.review_title": (), "about.not_reviewed": (), "about.reviewed": (), "about.review_role": (),
+    "about.review_date": (), "about.review_scope": (),
     "ipdas.balance.where": ("diagnoses",), "ipdas.same_frame.where": ("comparisons", "single"),
     "ipdas.ranges.where": ("ranged", "comparisons"), "ipdas.cited.where": ("uncited",),
 }
