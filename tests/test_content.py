@@ -132,6 +132,22 @@ def test_invalid_yaml_names_the_file_and_line(content_copy):
         load_content(content_copy)
 
 
+@pytest.mark.parametrize(("raw", "message"), [
+    ("a: " + "[" * 5000 + "]" * 5000 + "\n", "meta.yaml is nested too deeply to be content."),
+    (b"\xff\xfe not text", "meta.yaml is not UTF-8 text."),
+], ids=["nested-5000-deep", "not-utf8"])
+def test_a_hostile_content_file_gets_one_plain_message(content_copy, raw, message):
+    """PyYAML recurses once per level of nesting; 5,000 levels used to end in a RecursionError traceback."""
+    path = content_copy / "meta.yaml"
+    if isinstance(raw, bytes):
+        path.write_bytes(raw)
+    else:
+        path.write_text(raw, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    assert str(caught.value) == f"Content file {message}"
+
+
 def test_check_content_exits_non_zero_and_names_file_and_field(content_copy):
     _break(content_copy, "readiness.yaml", "min_weeks: 6", "min_weeks: six")
     out = subprocess.run(

@@ -92,6 +92,10 @@ def _read_yaml(path: Path, root: Path):
         raise ContentError(f"Content file {rel} is missing.")
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ContentError(f"Content file {rel} is not UTF-8 text.") from None
+    except RecursionError:  # PyYAML recurses once per level of nesting: "[[[[...]]]]" overflows it
+        raise ContentError(f"Content file {rel} is nested too deeply to be content.") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""
