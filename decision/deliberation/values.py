@@ -3,15 +3,17 @@
 For each option, the reasons the content gives for each thing the patient rated highly, grouped
 by how it tends to fit. The fit of a reason is not written in the content: it is derived from what
 the source says about the comparison the reason rests on (``Values.fit``, the rule written at the
-head of content/deliberation.yaml's values), so one comparison never gives one option two labels. Nothing here picks an option: there is no total score and no "best
-option" (IPDAS values clarification: show how the options align with what matters, and say
-plainly that it is not a recommendation).
+head of content/deliberation.yaml's values), so one comparison never gives one option two labels.
+Nothing here picks an option: there is no total score and no "best option" (IPDAS values
+clarification: show how the options align with what matters, and say plainly that it is not a
+recommendation).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+
 from decision.content import Content, Values
 from decision.content.models.deliberation import Fit
 
