@@ -67,9 +67,8 @@ fit = values_fit(record.values, values, content.template.option_order, content=c
 
 main, side = st.columns([2, 1])
 with side, st.container(border=True, key="own_concerns"):
-    st.markdown("**Your own concerns**")
-    st.caption("Anything else that matters to you, in your own words. It goes on your summary for the talk "
-               "with your surgeon.")
+    st.markdown(f"**{values.own_concerns_title}**")
+    st.caption(values.own_concerns_note)
     for i, concern in enumerate(record.own_concerns):
         st.text(concern)  # the patient's words, shown as plain text
         st.button("Remove", key=f"{W}concern_remove:{i}", on_click=_remove_concern, args=(i,),
@@ -90,6 +89,12 @@ with main:
     else:
         labels = [next(i.label for i in values.items if i.id == item_id) for item_id in fit.high_items]
         st.write(f"You rated these {fit.threshold} or more: " + "; ".join(labels) + ".")
+        if record.own_concerns:  # beside the fit, in the patient's own words, never scored
+            with st.container(border=True, key="fit-own-concerns"):
+                st.markdown(f":material/edit_note: **{values.own_concerns_title}**")
+                for concern in record.own_concerns:
+                    st.text(concern)  # the patient's words, shown as plain text
+                st.caption(values.own_concerns_note)
         for option_fit in fit.options:
             with st.container(border=True, key=f"fit-{option_fit.option}"):
                 st.markdown(f"#### {content.option(option_fit.option).name}")

@@ -1,24 +1,26 @@
 """Values fit: how the options fit what the patient rated highly, reason by reason, with no total.
 
 For each option, the reasons the content gives for each thing the patient rated highly, grouped
-by how it tends to fit. Nothing here picks an option: there is no total score and no "best
-option" (IPDAS values clarification: show how the options align with what matters, and say
-plainly that it is not a recommendation).
+by how it tends to fit. The fit of a reason is not written in the content: it is derived from what
+the source says about the comparison the reason rests on (``Values.fit``, the rule written at the
+head of content/deliberation.yaml's values), so one comparison never gives one option two labels.
+Nothing here picks an option: there is no total score and no "best option" (IPDAS values
+clarification: show how the options align with what matters, and say plainly that it is not a
+recommendation).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
 from decision.content import Content, Values
+from decision.content.models.deliberation import Fit
 
 # A rating at or above this counts as "rated highly" (ratings run 0 to 10). A presentation
 # rule, not a clinical one: it only chooses which reasons the fit view lists.
 HIGHLY_RATED = 7
 
-Fit = Literal["tends_to_fit", "mixed", "tends_not_to_fit"]
 FIT_ORDER: tuple[Fit, ...] = ("tends_to_fit", "mixed", "tends_not_to_fit")
 
 
@@ -73,7 +75,7 @@ def values_fit(ratings: dict[str, int], values: Values, option_order: Iterable[s
     options = []
     for option in option_order:
         found = [
-            FitReason(i, items[i].label, ratings[i], r.fit, r.why, r.comparison)
+            FitReason(i, items[i].label, ratings[i], values.fit(option, r.comparison), r.why, r.comparison)
             for i in high
             for r in items[i].reasons
             if r.option == option and (applies is None or r.comparison in applies)

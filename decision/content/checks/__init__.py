@@ -11,7 +11,9 @@ what it refuses:
   keeps its practical lines short;
 - ``decisions``: the decision each diagnosis poses: its options, and a benefit and a harm in numbers
   for each of them;
-- ``overview``: the overview grid of each diagnosis is fair (harms in equal detail).
+- ``overview``: the overview grid of each diagnosis is fair (harms in equal detail);
+- ``values``: the values fit follows its one rule (each finding true to its comparison, each
+  reason's words true to its derived label).
 
 ``problems`` runs them all; assembling a ``Content`` calls it and refuses the content if it finds
 any, with every problem in one message, in this order.
@@ -25,6 +27,7 @@ from decision.content.checks.decisions import decision_problems
 from decision.content.checks.options import option_problems
 from decision.content.checks.overview import overview_problems
 from decision.content.checks.references import bibliography_problems, citation_problems
+from decision.content.checks.values import values_problems
 
 if TYPE_CHECKING:
     from decision.content.catalogue import Content
@@ -40,4 +43,5 @@ def problems(content: Content) -> list[str]:
         *decision_problems(content, source_ids),
         *overview_problems(content),
         *citation_problems(content, source_ids, figure_ids),
+        *values_problems(content),
     ]

@@ -42,6 +42,7 @@ from decision.content.models.comparisons import (
 )
 from decision.content.models.deliberation import (
     Deliberation,
+    Finding,
     OswestryBand,
     Quiz,
     QuizChoice,
@@ -115,6 +116,7 @@ __all__ = [
     "DiagnosisDecision",
     "Figure",
     "FigureKind",
+    "Finding",
     "Frozen",
     "Fusion",
     "FusionQuestion",

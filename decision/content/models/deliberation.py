@@ -10,11 +10,16 @@ from typing import Literal
 from pydantic import Field
 
 from decision.content.models.base import Frozen, OptionId
+from decision.content.models.comparisons import Topic
+
+Fit = Literal["tends_to_fit", "mixed", "tends_not_to_fit"]
 
 
 class Reason(Frozen):
+    """Why an option tends to fit one value, or not. Its fit is never written here: it is derived
+    from what the source says about the comparison it rests on (``Values.fit``)."""
+
     option: OptionId
-    fit: Literal["tends_to_fit", "mixed", "tends_not_to_fit"]
     why: str
     comparison: str  # the comparison the reason rests on; the reason shows only for its diagnoses
 
@@ -22,13 +27,33 @@ class Reason(Frozen):
 class ValueItem(Frozen):
     id: str
     label: str
+    topics: tuple[Topic, ...] = Field(min_length=1)  # what the item is about: its reasons' comparisons' topics
     reasons: tuple[Reason, ...]
+
+
+class Finding(Frozen):
+    """What the source of a comparison with two or more arms says about the difference between them."""
+
+    favours: OptionId | None  # the arm that did better beyond chance (fewer, for a harm); None: not shown
+    basis: str  # where the source says so: evidence section, numbers and the test of chance, for review
 
 
 class Values(Frozen):
     intro: str
     disclaimer: str
+    own_concerns_title: str
+    own_concerns_note: str
+    findings: dict[str, Finding]  # by comparison id; only comparisons with two or more arms
     items: tuple[ValueItem, ...]
+
+    def fit(self, option: str, comparison: str) -> Fit:
+        """The one rule: "tends to fit" where the comparison favours this option beyond chance, "tends
+        not to fit" where it favours another option beyond chance, "mixed" otherwise (no clear
+        difference, the source does not say, or a comparison with one arm)."""
+        finding = self.findings.get(comparison)
+        if finding is None or finding.favours is None:
+            return "mixed"
+        return "tends_to_fit" if finding.favours == option else "tends_not_to_fit"
 
 
 class QuizChoice(Frozen):
