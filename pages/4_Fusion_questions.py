@@ -103,9 +103,8 @@ for card in cards:
         draw_proposal(card)
         st.subheader(f"{card.number}. {card.question.short_question}")
         st.write(card.question.choices_line)
-        if card.key_message:  # the evidence answers in words only: no number that answers another question
+        if card.key_message:  # the evidence answers in words only (its sources wait behind "read more")
             st.markdown(f"**{card.key_message}**")
-            st.caption(ui_figures.sources_line(content, card.question.sources))
         ui_figures.draw_key_numbers(content, card.key_context, card.key_arrays, KIND_WORDS, card.warnings)
         if st.toggle(p["fusion.read_more"].format(number=card.number), key=f"fusion_more:{card.question.id}"):
             draw_detail(card)

@@ -244,7 +244,8 @@ def test_each_closed_card_shows_its_question_choices_and_key_numbers_only(conten
 def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
     at = app_at(PAGE, clinic=False)
     blocks = [m.value for m in at.markdown if 'class="key-numbers"' in str(m.value)]
-    with_arrays = [q for q in content.fusion.questions if any(content.figure(f).kind != "context" for f in q.key_figures)]
+    with_arrays = [q for q in content.fusion.questions
+                   if any(content.figure(f).kind != "context" for f in q.key_figures)]
     assert len(blocks) == len(with_arrays) + 1  # the cards with counts, and "another operation later"
     html = "\n".join(blocks)
     p = content.pages

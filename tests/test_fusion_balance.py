@@ -40,7 +40,8 @@ def test_every_harm_on_a_card_is_a_harm_of_one_of_its_choices(content, card_id):
 
 def test_the_cage_card_shows_no_360_figure_and_says_the_reviews_disagree(content):
     q = card(content, "cages_or_screws")
-    assert not [f for f in q.figures if content.figure(f).source == "fritzell_2003"], "Fritzell's 360° is another question"
+    from_fritzell = [f for f in q.figures if content.figure(f).source == "fritzell_2003"]
+    assert not from_fritzell, "Fritzell's 360° answers another question"
     assert "fritzell_2003" not in q.sources
     assert not q.key_figures and "No one knows" in q.key_message
     assert "None found a clear difference in complications" in q.key_message
@@ -81,7 +82,8 @@ def test_the_screws_card_names_every_trial_of_its_review_table(content):
         assert name in q.known, f"the screws card does not name {name}"
         assert [f for f in q.figures if content.figure(f).source == s.id], f"no figure from {s.id}"
     assert "zdeblick_screws_excellent_result_gap" in q.key_figures  # better results with screws, on the closed card
-    for fid in ("zdeblick_screws_fusion_gap", "zdeblick_screws_excellent_result_gap", "fritzell_2002_screws_fusion_gap"):
+    gaps = ("zdeblick_screws_fusion_gap", "zdeblick_screws_excellent_result_gap", "fritzell_2002_screws_fusion_gap")
+    for fid in gaps:
         assert content.figure(fid).label == "V2"
 
 
@@ -152,16 +154,27 @@ def test_a_card_with_harms_for_the_front_only_is_refused(content_copy):
         load_content(content_copy)
 
 
+FRONT_WARNINGS = (
+    "      anterior_vessel_injury: >-\n"
+    "        From one hospital. Do not compare it with numbers from other studies.\n"
+    "      anterior_retrograde_ejaculation: >-\n"
+    "        This counts surgery from the front only. Do not compare it with numbers from other studies.\n"
+)
+APPROACH_KEY = (
+    "      - ds_dural_tear.fusion\n      - fritzell_complication_screws_2y\n"
+    "      - anterior_vessel_injury\n      - fritzell_complication_360_2y\n    question:"
+)
+
+
 def test_a_choice_with_no_harm_is_accepted_only_with_a_sentence_saying_so(content_copy):
+    """The front's harms taken off the card: refused until the front says none is counted."""
     _break(content_copy, "        harms: [anterior_vessel_injury, anterior_retrograde_ejaculation]\n", "")
     _break(content_copy, "      - anterior_vessel_injury\n      - fritzell_complication_360_2y\n    question:",
            "      - fritzell_complication_360_2y\n    question:")
     _break(content_copy, "      - anterior_vessel_injury\n      - anterior_retrograde_ejaculation\n", "")
-    _break(content_copy, "      anterior_vessel_injury: >-\n        This counts fusions from the front at one hospital. Do not "
-                         "compare it with numbers from\n        other studies.\n      anterior_retrograde_ejaculation: >-\n"
-                         "        This counts surgery from the front only. Do not compare it with numbers from other studies.\n",
-           "")
-    with pytest.raises(ContentError, match=r"\(approach\) choices \(From the front \(anterior\)\): the card counts harms"):
+    _break(content_copy, FRONT_WARNINGS, "")
+    with pytest.raises(ContentError,
+                       match=r"\(approach\) choices \(From the front \(anterior\)\): the card counts harms"):
         load_content(content_copy)
     _break(content_copy, "the disc. The nerves at the back cannot be freed this way.\n",
            "the disc. The nerves at the back cannot be freed this way.\n"
@@ -170,15 +183,16 @@ def test_a_choice_with_no_harm_is_accepted_only_with_a_sentence_saying_so(conten
 
 
 def test_a_closed_card_hiding_every_harm_of_one_choice_is_refused(content_copy):
-    _break(content_copy, "      - ds_dural_tear.fusion\n      - fritzell_complication_screws_2y\n      - anterior_vessel_injury\n"
-                         "      - fritzell_complication_360_2y\n    question:",
-           "      - anterior_vessel_injury\n      - fritzell_complication_360_2y\n    question:")
-    with pytest.raises(ContentError, match=r"\(approach\) key_figures: the closed card shows a harm for another choice"):
+    without_the_back = "      - anterior_vessel_injury\n      - fritzell_complication_360_2y\n    question:"
+    _break(content_copy, APPROACH_KEY, without_the_back)
+    with pytest.raises(ContentError,
+                       match=r"\(approach\) key_figures: the closed card shows a harm for another choice"):
         load_content(content_copy)
 
 
 def test_fritzells_360_figures_back_on_the_cage_card_are_refused(content_copy):
-    _break(content_copy, "    figures: []\n", "    figures: [fritzell_complication_screws_2y, fritzell_complication_360_2y]\n")
+    _break(content_copy, "    figures: []\n",
+           "    figures: [fritzell_complication_screws_2y, fritzell_complication_360_2y]\n")
     with pytest.raises(ContentError, match=r"\(cages_or_screws\) choices: the harm fritzell_complication_360_2y"):
         load_content(content_copy)
 
@@ -188,5 +202,6 @@ def test_ssss_beside_slip_without_its_warning_is_refused(content_copy):
     with pytest.raises(ContentError, match=r"single_arm and choices' harms must name figures"):
         load_content(content_copy)
     _break(content_copy, "      ssss_reoperation_5y_gone: >-\n", "      slip_reop_fusion_4y: >-\n")
-    with pytest.raises(ContentError, match=r"\(decompression_alone\) figures: ssss_reoperation_5y\.laminectomy stands alone"):
+    with pytest.raises(ContentError,
+                       match=r"\(decompression_alone\) figures: ssss_reoperation_5y\.laminectomy stands alone"):
         load_content(content_copy)

@@ -29,14 +29,6 @@ def source_line(content: Content, figure: Figure) -> str:
     return f"Source: {src.authors}, {src.publisher}{', ' + str(src.year) if src.year else ''}. {label_note(figure)}"
 
 
-def sources_line(content: Content, source_ids: Iterable[str]) -> str:
-    """Where a card's words come from, when it has no number of its own to carry its source."""
-    def one(sid: str) -> str:
-        src = content.source(sid)
-        return f"Source: {src.authors}, {src.publisher}{', ' + str(src.year) if src.year else ''}."
-    return " ".join(one(s) for s in source_ids)
-
-
 def draw_figure(content: Content, figure: Figure, *, key: str, show_array: bool = True) -> None:
     """One number. The sentence is the text alternative of the icon array and is always shown."""
     text = sentence(figure)

@@ -41,7 +41,7 @@ class FusionQuestion(Frozen):
     key_message: str = ""
     # A figure that stands alone from its study on the card, beside numbers from other studies, gets a
     # warning drawn with it: figure id -> why it stands alone and what not to compare it with.
-    single_arm: dict[str, str] = {}
+    single_arm: dict[str, str] = Field(default_factory=dict)
     not_known: str
     ask: tuple[str, ...] = Field(min_length=2, max_length=3)
     sources: tuple[str, ...]
