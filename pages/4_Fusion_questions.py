@@ -27,8 +27,8 @@ cards = fusion_cards(content, plan)
 KIND_WORDS = {kind: p[f"fusion.kind_{kind}"] for kind in ("benefit", "harm", "reoperation", "natural_course")}
 
 
-def draw_figures(figures) -> None:
-    ui_figures.draw_figures_by_kind(content, figures, KIND_WORDS)
+def draw_figures(figures, warnings=None) -> None:
+    ui_figures.draw_figures_by_kind(content, figures, KIND_WORDS, warnings)
 
 
 def proposal_words(card: FusionCard) -> str:
@@ -66,14 +66,16 @@ def draw_proposal(card: FusionCard) -> None:
 def draw_detail(card: FusionCard) -> None:
     q = card.question
     st.markdown(f"#### {p['fusion.full_question']}\n\n{q.question}")
-    st.markdown(f"#### {p['fusion.choices_title']}\n\n" + "\n".join(f"- **{c.name}.** {c.involves}" for c in q.choices))
-    st.markdown(f"**{p['fusion.key_applies']}**\n\n" + "\n".join(
-        f"- {sentence(f)} :small[{f.population[0].upper()}{f.population[1:]}.]" for f in card.key_figures))
+    st.markdown(f"#### {p['fusion.choices_title']}\n\n" + "\n".join(
+        f"- **{c.name}.** {c.involves}" + (f" {c.no_harm}" if c.no_harm else "") for c in q.choices))
+    if card.key_figures:
+        st.markdown(f"**{p['fusion.key_applies']}**\n\n" + "\n".join(
+            f"- {sentence(f)} :small[{f.population[0].upper()}{f.population[1:]}.]" for f in card.key_figures))
     st.markdown(f"#### {p['fusion.known_title']}")
     st.write(q.known)
     if card.other_figures:
         st.markdown(f"#### {p['fusion.more_numbers']}")
-        draw_figures(card.other_figures)
+        draw_figures(card.other_figures, card.warnings)
     st.markdown(f"#### {p['fusion.not_known_title']}")
     st.write(q.not_known)
     st.markdown(f"#### {p['fusion.ask_title']}\n\n" + "\n".join(f"- {a}" for a in q.ask))
@@ -101,7 +103,9 @@ for card in cards:
         draw_proposal(card)
         st.subheader(f"{card.number}. {card.question.short_question}")
         st.write(card.question.choices_line)
-        ui_figures.draw_key_numbers(content, card.key_context, card.key_arrays, KIND_WORDS)
+        if card.key_message:  # the evidence answers in words only (its sources wait behind "read more")
+            st.markdown(f"**{card.key_message}**")
+        ui_figures.draw_key_numbers(content, card.key_context, card.key_arrays, KIND_WORDS, card.warnings)
         if st.toggle(p["fusion.read_more"].format(number=card.number), key=f"fusion_more:{card.question.id}"):
             draw_detail(card)
 

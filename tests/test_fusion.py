@@ -30,12 +30,12 @@ def test_every_card_has_every_part(content, card_id):
     assert q.question.strip().endswith("?")
     assert q.short_question.endswith("?") and len(q.short_question) < len(q.question)
     assert q.choices_line.strip() and "\n" not in q.choices_line
-    assert set(q.key_figures) <= set(q.figures) and q.key_figures
+    assert set(q.key_figures) <= set(q.figures)
+    assert q.key_figures or q.key_message.strip(), "a closed card shows key numbers, or its answer in words"
     assert len(q.choices) >= 2
     for c in q.choices:
         assert c.name.strip() and c.involves.strip()
     assert q.known.strip() and q.not_known.strip()
-    assert len(q.figures) >= 1
     assert 2 <= len(q.ask) <= 3
     assert q.sources
     for fid in q.figures:
@@ -224,6 +224,8 @@ def test_each_closed_card_shows_its_question_choices_and_key_numbers_only(conten
         _, elements = _card(at, q.id)
         card = "\n".join(str(getattr(e, "value", "")) for e in elements)
         assert q.short_question in card and q.choices_line in card
+        if q.key_message:
+            assert q.key_message in card
         for fid in q.key_figures:
             assert sentence(content.figure(fid)) in card
         for fid in set(q.figures) - set(q.key_figures):
@@ -242,7 +244,9 @@ def test_each_closed_card_shows_its_question_choices_and_key_numbers_only(conten
 def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
     at = app_at(PAGE, clinic=False)
     blocks = [m.value for m in at.markdown if 'class="key-numbers"' in str(m.value)]
-    assert len(blocks) == 6  # five cards and "another operation later"
+    with_arrays = [q for q in content.fusion.questions
+                   if any(content.figure(f).kind != "context" for f in q.key_figures)]
+    assert len(blocks) == len(with_arrays) + 1  # the cards with counts, and "another operation later"
     html = "\n".join(blocks)
     p = content.pages
     assert p["fusion.kind_benefit"] in html and p["fusion.kind_harm"] in html
@@ -389,7 +393,8 @@ def test_each_card_splits_its_figures_into_key_and_other_and_loses_none(content)
     for card in cards:
         shown = [f.id for f in (*card.key_figures, *card.other_figures)]
         assert sorted(shown) == sorted(card.question.figures)
-        assert card.key_arrays and all(f.kind != "context" for f in card.key_arrays)
+        assert card.key_arrays or card.key_message, f"card {card.number} shows nothing on its closed card"
+        assert all(f.kind != "context" for f in card.key_arrays)
     assert cards[2].proposal_words == "Front and back (360°)" and cards[4].proposal_key == "2"
     assert fusion_cards(content, FusionPlan())[0].proposal_words is None
     r, layers = content.fusion.reoperation, reoperation_layers(content)

@@ -9,7 +9,7 @@ escaped (``html.escape``), so no patient input and no content text becomes marku
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 import streamlit as st
@@ -65,10 +65,15 @@ def draw_figures(content: Content, figures: Iterable[Figure], *, key: str) -> No
                 st.caption(f"Applies to: {figure.population}. {source_line(content, figure)}")
 
 
+def _warnings(figures: Sequence[Figure], warnings: Mapping[str, str] | None) -> tuple[str, ...] | None:
+    return tuple(warnings.get(f.id, "") for f in figures) if warnings else None
+
+
 def draw_key_numbers(content: Content, context: Sequence[Figure], arrays: Sequence[Figure],
-                     kind_words: dict[str, str]) -> None:
+                     kind_words: dict[str, str], warnings: Mapping[str, str] | None = None) -> None:
     """A card's key numbers, short: gaps between groups in words, then the counts side by side,
-    each with a word for its kind (benefit, harm...) and its icon array in that kind's colour.
+    each with a word for its kind (benefit, harm...) and its icon array in that kind's colour, and
+    under it the card's warning for a number that stands alone from its study (``warnings``, by id).
     One line of sources below; who each number applies to waits behind the card's "read more".
     """
     if context:
@@ -76,15 +81,17 @@ def draw_key_numbers(content: Content, context: Sequence[Figure], arrays: Sequen
     lines = " ".join(dict.fromkeys(source_line(content, f) for f in (*context, *arrays)))  # once each, in order
     if arrays:
         # The sources in the same element as the arrays: one message fewer per card, every run.
-        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays))
+        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), warnings=_warnings(arrays, warnings))
              + f'<p class="kn-sources">{escape(lines)}</p>')
-    else:
+    elif lines:
         st.caption(lines)
 
 
-def draw_figures_by_kind(content: Content, figures: Sequence[Figure], kind_words: dict[str, str]) -> None:
+def draw_figures_by_kind(content: Content, figures: Sequence[Figure], kind_words: dict[str, str],
+                         warnings: Mapping[str, str] | None = None) -> None:
     """A group of numbers in full, coloured and named by kind like the key numbers: each with its
-    sentence, icon array, who it applies to and its source. Gaps between groups in words first."""
+    sentence, icon array, its warning if it stands alone from its study (``warnings``, by id), who it
+    applies to and its source. Gaps between groups in words first."""
     context = [f for f in figures if f.kind == "context"]
     arrays = tuple(f for f in figures if f.kind != "context")
     for figure in context:
@@ -92,7 +99,7 @@ def draw_figures_by_kind(content: Content, figures: Sequence[Figure], kind_words
         st.caption(f"Applies to: {figure.population}. {source_line(content, figure)}")
     if arrays:
         notes = tuple(f"Applies to: {f.population}. {source_line(content, f)}" for f in arrays)
-        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), notes))
+        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), notes, _warnings(arrays, warnings)))
 
 
 def draw_spine(segments: int | None) -> None:

@@ -29,6 +29,16 @@ class FusionCard:
         return self.key_context + self.key_arrays
 
     @property
+    def key_message(self) -> str:
+        """The closed card's answer in words, where the evidence gives no number out of 100 ("" if none)."""
+        return self.question.key_message
+
+    @property
+    def warnings(self) -> dict[str, str]:
+        """Figure id -> the warning drawn with a number that stands alone from its study on this card."""
+        return dict(self.question.single_arm)
+
+    @property
     def proposal_words(self) -> str | None:
         return None if self.proposal_key is None else self.plan_field.values[self.proposal_key]
 

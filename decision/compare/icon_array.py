@@ -150,16 +150,22 @@ def _icon_arrays_html(figures: tuple[Figure, ...]) -> str:
     return f'<div class="icon-arrays" style="display:flex;flex-wrap:wrap;gap:12px 20px">{"".join(arrays)}</div>'
 
 
-def keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None = None) -> str:
+def keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None = None,
+                      warnings: tuple[str, ...] | None = None) -> str:
     """Key numbers side by side: for each (figure, word for its kind), a coloured mark and the
     word, the figure's sentence, then its icon array in the kind's colour, and its note in small
-    print if ``notes`` gives one per figure. Every text is escaped.
+    print if ``notes`` gives one per figure. A figure's warning (``warnings``, one per figure, ""
+    for none: why a number stands alone from its study) is drawn under its array at reading size,
+    marked by a bar, not in small print (issue 23). Every text is escaped.
     Figures of kind "context" (not a count of people) belong elsewhere: they have no array.
     The page draws ``KEY_NUMBERS_CSS`` once (``frame.open_page(..., css=...)``).
     """
     if notes is not None and len(notes) != len(items):
         raise ValueError("give one note per figure, or none")
-    return _keyed_arrays_html(tuple(items), tuple(notes) if notes is not None else None)
+    if warnings is not None and len(warnings) != len(items):
+        raise ValueError("give one warning per figure (\"\" for none), or none")
+    return _keyed_arrays_html(tuple(items), tuple(notes) if notes is not None else None,
+                              tuple(warnings) if warnings is not None else None)
 
 
 # The key numbers' layout, by class: the page draws it once (its frame's style element), where
@@ -171,12 +177,14 @@ KEY_NUMBERS_CSS = (
     ".key-number .kn-mark{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.35em}"
     ".key-number .kn-sentence{font-weight:600;margin:.2em 0 .4em}"
     ".key-number .kn-note{font-size:.8em;color:#525c69;margin-top:.3em}"
+    ".kn-warning{border-left:3px solid #8a5a00;padding-left:.5em;margin:.3em 0}"
     ".kn-sources{font-size:.875rem;color:#525c69;margin:.5em 0 0}"
 )
 
 
 @lru_cache(maxsize=256)
-def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None) -> str:
+def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None,
+                       warnings: tuple[str, ...] | None = None) -> str:
     cells = []
     seen: set[str] = set()  # colours whose circle patterns an earlier array of this element holds
     for i, (figure, word) in enumerate(items):
@@ -187,6 +195,7 @@ def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, 
             f'<div class="kn-word">{mark}{escape(word)}</div>'
             f'<div class="kn-sentence">{escape(sentence(figure))}</div>'
             f"{icon_array_svg(figure, color=color, defs=color not in seen, named=False)}"
+            + (f'<div class="kn-warning">{escape(warnings[i])}</div>' if warnings and warnings[i] else "")
             + (f'<div class="kn-note">{escape(notes[i])}</div>' if notes else "")
             + "</div>"
         )

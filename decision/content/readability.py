@@ -41,7 +41,7 @@ NOT_PROSE = {
     "authors", "publisher", "title_source", "url", "doi", "pmid", "year", "secondary_via",
     "comparison", "topic", "measure", "design", "applies_to", "meeting", "fusion_harms", "favours",
     "uncertain_sources", "unit", "asked_if", "span_kinds", "main_kinds", "kinds", "all_of", "level",
-    "topics", "basis",
+    "topics", "basis", "harms",
 }
 # Extra named terms, beyond the glossary, that the aid names and explains where they appear.
 NAMED_TERMS = (

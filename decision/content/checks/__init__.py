@@ -12,6 +12,8 @@ what it refuses:
 - ``decisions``: the decision each diagnosis poses: its options, and a benefit and a harm in numbers
   for each of them;
 - ``overview``: the overview grid of each diagnosis is fair (harms in equal detail);
+- ``fusion``: each fusion card is balanced (a harm for each choice where it counts one, a warning on
+  a number that stands alone from its study);
 - ``values``: the values fit follows its one rule (each finding true to its comparison, each
   reason's words true to its derived label).
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from decision.content.checks.decisions import decision_problems
+from decision.content.checks.fusion import fusion_problems
 from decision.content.checks.options import option_problems
 from decision.content.checks.overview import overview_problems
 from decision.content.checks.references import bibliography_problems, citation_problems
@@ -42,6 +45,7 @@ def problems(content: Content) -> list[str]:
         *option_problems(content, source_ids),
         *decision_problems(content, source_ids),
         *overview_problems(content),
+        *fusion_problems(content, figure_ids),
         *citation_problems(content, source_ids, figure_ids),
         *values_problems(content),
     ]

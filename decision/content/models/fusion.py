@@ -14,6 +14,16 @@ from decision.content.models.base import Frozen
 class Choice(Frozen):
     name: str
     involves: str
+    # Balance by construction (issue 23): the card's harm figures for this choice, or, where the card
+    # counts harms and our evidence has none for this choice, a whole sentence that says so.
+    harms: tuple[str, ...] = ()
+    no_harm: str = ""
+
+    @model_validator(mode="after")
+    def _harms_or_a_sentence(self) -> Choice:
+        if self.harms and self.no_harm:
+            raise ValueError(f"{self.name}: give harms or a 'no harm counted' sentence, not both")
+        return self
 
 
 class FusionQuestion(Frozen):
@@ -25,7 +35,13 @@ class FusionQuestion(Frozen):
     choices: tuple[Choice, ...]
     known: str
     figures: tuple[str, ...]
-    key_figures: tuple[str, ...] = Field(min_length=1, max_length=4)  # shown on the closed card
+    key_figures: tuple[str, ...] = Field(default=(), max_length=4)  # shown on the closed card
+    # Shown on the closed card in words, for a card whose question our evidence answers with no
+    # number out of 100 (the reviews give odds): then the card needs no key figures.
+    key_message: str = ""
+    # A figure that stands alone from its study on the card, beside numbers from other studies, gets a
+    # warning drawn with it: figure id -> why it stands alone and what not to compare it with.
+    single_arm: dict[str, str] = Field(default_factory=dict)
     not_known: str
     ask: tuple[str, ...] = Field(min_length=2, max_length=3)
     sources: tuple[str, ...]
@@ -37,6 +53,11 @@ class FusionQuestion(Frozen):
         if "\n" in self.choices_line.strip():
             raise ValueError("choices_line must be one line")
         _check_key_figures(self.key_figures, self.figures)
+        if not self.key_figures and not self.key_message.strip():
+            raise ValueError("key_figures: a card needs key figures, or a key_message in words")
+        stray = [f for f in (*self.single_arm, *(h for c in self.choices for h in c.harms)) if f not in self.figures]
+        if stray:
+            raise ValueError(f"single_arm and choices' harms must name figures of the same card: {', '.join(stray)}")
         return self
 
 
