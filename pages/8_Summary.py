@@ -29,6 +29,7 @@ from decision.output.summary import (
 )
 from decision.record import DecisionReached, SureAnswers
 from ui import frame
+from ui.chart_exports import chart_exports
 from ui.figures import draw_figure, draw_figures, draw_table
 from ui.widgets import choice
 
@@ -219,6 +220,8 @@ st.download_button(
     icon=":material/download:",
     help="A summary to print for you and your surgeon. It has room for you both to sign.",
 )
+if clinic:  # the note to paste into the chart, and the visit for the record system (issue 25)
+    chart_exports(summary, record, content, initials)
 st.caption(
     'To open every answer again later, at home or in clinic, use "Save my answers (file)" in the sidebar. '
     "It saves a file that reopens everything. The PDF is for reading and signing; it cannot be reopened here."
