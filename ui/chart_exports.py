@@ -16,7 +16,6 @@ from functools import partial
 import streamlit as st
 
 from decision.content import Content
-from decision.output.fhir import bundle_json
 from decision.output.note import note_text
 from decision.output.pdf import build_pdf
 from decision.output.summary import Summary
@@ -24,6 +23,8 @@ from decision.record import DecisionRecord
 
 
 def _bundle(record: DecisionRecord, content: Content) -> bytes:
+    from decision.output.fhir import bundle_json  # fhir.resources loads only when a clinic asks for it
+
     pdf = build_pdf(record, content, unique_id=secrets.token_hex(16))
     return bundle_json(record, content, pdf).encode("utf-8")
 
