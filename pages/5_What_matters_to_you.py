@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from decision.deliberation.scores import FIT_ORDER, add_text, comparison_note, values_fit
+from decision.deliberation import FIT_ORDER, add_text, comparison_note, values_fit
 from decision.text import clean_text
 from ui import frame
 from ui.widgets import CLEANED, cleaned_note

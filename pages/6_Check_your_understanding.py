@@ -1,12 +1,12 @@
 """Check your understanding: a short quiz, with the right answer and why after each question.
 
 The score counts the first answer to each question. A changed answer is kept as a second try
-and shown as such (``decision.deliberation.scores.record_quiz_answer``).
+and shown as such (``decision.deliberation.record_quiz_answer``).
 """
 
 import streamlit as st
 
-from decision.deliberation.scores import (
+from decision.deliberation import (
     current_quiz_answer,
     evidence_note,
     quiz_feedback,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from decision.deliberation.scores import (
+from decision.deliberation import (
     add_text,
     evidence_note,
     own_questions,

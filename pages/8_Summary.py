@@ -14,7 +14,7 @@ from datetime import date
 
 import streamlit as st
 
-from decision.deliberation.scores import sure_score
+from decision.deliberation import sure_score
 from decision.output.pdf import build_pdf
 from decision.output.summary import (
     Bullets,

@@ -9,7 +9,7 @@ import logging
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from decision.deliberation.scores import record_quiz_answer, score_quiz
+from decision.deliberation import record_quiz_answer, score_quiz
 from decision.record import INITIALS_PROBLEM, DecisionRecord, RecordError, initials_problem, parse_record
 from tests import records
 from tests.conftest import app_at, assert_no_exception

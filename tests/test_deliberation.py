@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from decision.deliberation.scores import (
+from decision.deliberation import (
     FIT_ORDER,
     HIGHLY_RATED,
     add_text,
@@ -138,7 +138,7 @@ def test_fit_ignores_ratings_for_items_the_content_does_not_have(content):
 
 def test_the_comparison_note_gives_every_arm_with_who_and_where(content):
     from decision.content.wording import arm_sentence
-    from decision.deliberation.scores import comparison_note
+    from decision.deliberation import comparison_note
 
     reason = next(r for i in content.deliberation.values.items for r in i.reasons
                   if content.comparison(r.comparison).paired and content.comparison(r.comparison).measure == "people")

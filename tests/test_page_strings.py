@@ -37,10 +37,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SCANNED = [ROOT / "app.py", *(p for d in ("pages", "ui", "decision") for p in sorted((ROOT / d).rglob("*.py")))]
 
 # Reads whose key the scan cannot see at the read itself, and where it is seen instead.
-# decision/output/summary.py: _page(content, KEY, fallback) and _answer(content, PREFIX, value) read
-# KEY and f"{PREFIX}.{value}"; their calls are scanned (READERS). ui/frame.py: _tab_notice reads
-# the notice kept in st.session_state["tab_notice"]; its values are checked below.
-INDIRECT = {("decision/output/summary.py", "_page"), ("decision/output/summary.py", "_answer"),
+# decision/output/summary/words.py: _page(content, KEY, fallback) and _answer(content, PREFIX, value)
+# read KEY and f"{PREFIX}.{value}"; their calls, anywhere in decision/output/summary/, are scanned
+# (READERS). ui/frame.py: _tab_notice reads the notice kept in st.session_state["tab_notice"]; its
+# values are checked below.
+SUMMARY_PACKAGE = "decision/output/summary/"
+INDIRECT = {(f"{SUMMARY_PACKAGE}words.py", "_page"), (f"{SUMMARY_PACKAGE}words.py", "_answer"),
             ("ui/frame.py", "_tab_notice")}
 READERS = {"_page": "{}", "_answer": "{}.{{}}"}  # helper -> the key form, from its second argument
 
@@ -123,7 +125,7 @@ def _reads(path: Path) -> list[Read]:
               and is_pages(node.func.value)):
             key = node.args[0]
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in READERS
-              and rel == "decision/output/summary.py" and len(node.args) >= 2):
+              and rel.startswith(SUMMARY_PACKAGE) and len(node.args) >= 2):
             arg = None if enclosing(node) in READERS else _forms(node.args[1])  # _answer calls _page
             keys = None if arg is None else [READERS[node.func.id].format(a) for a in arg]
             out.append(Read(f"{rel}:{node.lineno}", enclosing(node), keys, None))

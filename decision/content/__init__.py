@@ -3,12 +3,14 @@
 Every clinical sentence and number the app shows lives in ``content/`` as YAML. This package is the
 only code that reads those files:
 
-- ``models`` and ``rule_models``: the shape of each file, as frozen pydantic models;
+- ``models``: the shape of each file, as frozen pydantic models, one module per kind of content
+  (the red-flag and readiness rules included);
+- ``catalogue``: ``Content``, the whole content assembled, and its look-ups by id;
 - ``load``: reading the files into one ``Content``, the fingerprint of a content folder;
 - ``checks``: what ``check-content`` refuses across files (references, sources, the overview, the
   decisions per diagnosis), one module per family;
 - ``page_strings``: the contract of keys and placeholders the pages read;
-- ``numbers``: how a figure is said in words ("17 in 100");
+- ``wording``: how a figure is said in words ("17 in 100");
 - ``readability``: the reading level of each field (a build-time tool; it needs textstat).
 
 Code elsewhere imports from this package (``from decision.content import Content, load_content``),
@@ -17,11 +19,11 @@ never raw dicts. It imports nothing from the rest of ``decision/`` but ``decisio
 
 from __future__ import annotations
 
+from decision.content.catalogue import Content
 from decision.content.load import (
     CONTENT_DIR,
     CONTENT_ENV,
     FILES,
-    Content,
     ContentError,
     content_dir,
     content_files,
@@ -30,9 +32,11 @@ from decision.content.load import (
 )
 from decision.content.models import (
     HARM_SIDE,
+    LEVEL_ORDER,
     OVERVIEW_MAX_ROWS,
     PRACTICAL_MAX_CHARS,
     SURGICAL,
+    Action,
     Arm,
     Cell,
     Choice,
@@ -51,19 +55,29 @@ from decision.content.models import (
     Horizon,
     KindHeading,
     Label,
+    Level,
     Meta,
+    Nicotine,
+    NotCounting,
     Option,
     OptionId,
     OswestryBand,
     PlanField,
     PlanFieldId,
+    Policy,
     Program,
     ProgramPart,
     Quiz,
     QuizChoice,
     QuizQuestion,
+    Readiness,
     Reason,
+    RedFlag,
+    RedFlagId,
+    RedFlagRule,
+    RedFlags,
     Reoperation,
+    Requirement,
     Row,
     Scores,
     Source,
@@ -75,20 +89,6 @@ from decision.content.models import (
     TreatmentKind,
     ValueItem,
     Values,
-)
-from decision.content.rule_models import (
-    LEVEL_ORDER,
-    Action,
-    Level,
-    Nicotine,
-    NotCounting,
-    Policy,
-    Readiness,
-    RedFlag,
-    RedFlagId,
-    RedFlagRule,
-    RedFlags,
-    Requirement,
 )
 
 __all__ = [

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from decision.content.load import FILES, Content, ContentError, content_dir, content_fingerprint, load_content
+from decision.content.catalogue import Content
+from decision.content.load import FILES, ContentError, content_dir, content_fingerprint, load_content
 
 REPORT = "reading_level.json"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import cast
 
-from decision.content.load import Content
+from decision.content.catalogue import Content
 from decision.content.models import Arm, Comparison, Figure, OptionId
 
 

@@ -1,0 +1,106 @@
+"""The content as one whole: ``Content``, every part of ``content/`` assembled, and its look-ups.
+
+A catalogue in the plain sense: every source, figure, comparison, option and rule of the aid, with
+the look-ups by id the rest of the app uses (``content.figure(id)``, ``content.option(id)``,
+``content.policy(procedure, diagnosis)``). Assembling it runs every check made across files
+(``decision.content.checks``), so a ``Content`` that exists is one ``check-content`` accepts.
+``decision.content.load`` reads the files and builds it.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from pydantic import ConfigDict, model_validator
+
+from decision.content import checks
+from decision.content.models import (
+    Comparison,
+    Deliberation,
+    DiagnosisDecision,
+    Figure,
+    Frozen,
+    Fusion,
+    GlossaryTerm,
+    Meta,
+    Option,
+    Policy,
+    Program,
+    Readiness,
+    RedFlags,
+    Scores,
+    Source,
+    Template,
+)
+
+
+class Content(Frozen):
+    meta: Meta
+    sources: tuple[Source, ...]
+    figures: tuple[Figure, ...]
+    comparisons: tuple[Comparison, ...] = ()
+    template: Template
+    options: tuple[Option, ...]
+    red_flags: RedFlags
+    readiness: Readiness
+    program: Program
+    fusion: Fusion
+    deliberation: Deliberation
+    scores: Scores
+    glossary: tuple[GlossaryTerm, ...]
+    pages: dict[str, str]  # short page intros and labels, patient-facing
+
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def figure_by_id(self) -> dict[str, Figure]:
+        """Every figure: those written as figures, and each arm of each comparison ("cid.oid")."""
+        return {f.id: f for f in self.all_figures}
+
+    @cached_property
+    def all_figures(self) -> tuple[Figure, ...]:
+        return self.figures + tuple(f for c in self.comparisons for f in c.arm_figures())
+
+    @cached_property
+    def comparison_by_id(self) -> dict[str, Comparison]:
+        return {c.id: c for c in self.comparisons}
+
+    def comparison(self, comparison_id: str) -> Comparison:
+        return self.comparison_by_id[comparison_id]
+
+    @cached_property
+    def diagnosis_by_id(self) -> dict[str, DiagnosisDecision]:
+        return {d.id: d for d in self.template.diagnoses}
+
+    def decision_for(self, diagnosis: str) -> DiagnosisDecision:
+        return self.diagnosis_by_id[diagnosis]
+
+    @cached_property
+    def option_by_id(self) -> dict[str, Option]:
+        return {o.id: o for o in self.options}
+
+    def option(self, option_id: str) -> Option:
+        return self.option_by_id[option_id]
+
+    def figure(self, figure_id: str) -> Figure:
+        return self.figure_by_id[figure_id]
+
+    def source(self, source_id: str) -> Source:
+        return self.source_by_id[source_id]
+
+    def policy(self, procedure: str, diagnosis: str) -> Policy | None:
+        for p in self.readiness.policies:
+            if p.procedure == procedure and diagnosis in p.diagnoses:
+                return p
+        return None
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Content:
+        problems = checks.problems(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self

@@ -1,0 +1,43 @@
+"""What ``check-content`` refuses across files, in one place.
+
+Each model checks one file's own fields as it is read (``decision.content.models``), and the page
+strings' contract checks the keys and placeholders the pages read (``decision.content.page_strings``).
+What needs more than one file is checked here, one module per family, each listing in its docstring
+what it refuses:
+
+- ``references``: every id written once, every source, figure, comparison and quiz answer a file
+  names exists;
+- ``options``: each option file fills the template's rows and practical rows, cites its numbers, and
+  keeps its practical lines short;
+- ``decisions``: the decision each diagnosis poses: its options, and a benefit and a harm in numbers
+  for each of them;
+- ``overview``: the overview grid of each diagnosis is fair (harms in equal detail).
+
+``problems`` runs them all; assembling a ``Content`` calls it and refuses the content if it finds
+any, with every problem in one message, in this order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from decision.content.checks.decisions import decision_problems
+from decision.content.checks.options import option_problems
+from decision.content.checks.overview import overview_problems
+from decision.content.checks.references import bibliography_problems, citation_problems
+
+if TYPE_CHECKING:
+    from decision.content.catalogue import Content
+
+
+def problems(content: Content) -> list[str]:
+    """Every problem across the files of ``content``, each naming the file and field to fix."""
+    source_ids = {s.id for s in content.sources}
+    figure_ids = {f.id for f in content.all_figures}
+    return [
+        *bibliography_problems(content, source_ids),
+        *option_problems(content, source_ids),
+        *decision_problems(content, source_ids),
+        *overview_problems(content),
+        *citation_problems(content, source_ids, figure_ids),
+    ]

@@ -1,0 +1,83 @@
+"""Values fit: how the options fit what the patient rated highly, reason by reason, with no total.
+
+For each option, the reasons the content gives for each thing the patient rated highly, grouped
+by how it tends to fit. Nothing here picks an option: there is no total score and no "best
+option" (IPDAS values clarification: show how the options align with what matters, and say
+plainly that it is not a recommendation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from decision.content import Content, Values
+
+# A rating at or above this counts as "rated highly" (ratings run 0 to 10). A presentation
+# rule, not a clinical one: it only chooses which reasons the fit view lists.
+HIGHLY_RATED = 7
+
+Fit = Literal["tends_to_fit", "mixed", "tends_not_to_fit"]
+FIT_ORDER: tuple[Fit, ...] = ("tends_to_fit", "mixed", "tends_not_to_fit")
+
+
+@dataclass(frozen=True)
+class FitReason:
+    item_id: str
+    item_label: str
+    rating: int
+    fit: Fit
+    why: str
+    comparison: str  # the comparison it rests on (content/figures/comparisons.yaml)
+
+
+@dataclass(frozen=True)
+class OptionFit:
+    option: str
+    reasons: tuple[FitReason, ...]  # ordered by fit (FIT_ORDER), then by rating, highest first
+
+    def group(self, fit: Fit) -> tuple[FitReason, ...]:
+        return tuple(r for r in self.reasons if r.fit == fit)
+
+
+@dataclass(frozen=True)
+class ValuesFit:
+    threshold: int
+    high_items: tuple[str, ...]  # item ids rated at or above the threshold, highest first
+    options: tuple[OptionFit, ...]
+
+    @property
+    def has_high_ratings(self) -> bool:
+        return bool(self.high_items)
+
+
+def values_fit(ratings: dict[str, int], values: Values, option_order: Iterable[str],
+               threshold: int = HIGHLY_RATED, *, content: Content | None = None,
+               diagnosis: str | None = None) -> ValuesFit:
+    """For each option, the content's reasons for every item rated at or above ``threshold``.
+
+    With ``content`` and ``diagnosis``, only the diagnosis's options are listed, and only the
+    reasons whose comparison applies to that diagnosis: a reason always rests on the patient's
+    own condition. Items the content does not know (say, from an older save file) are ignored.
+    An option with no reason for a highly rated item simply lists nothing for it.
+    """
+    applies = None
+    if content is not None:
+        option_order = [o for o in option_order if o in content.decision_for(diagnosis or "not_sure").options]
+        applies = {c.id for c in content.comparisons if diagnosis in c.applies_to}
+    items = {item.id: item for item in values.items}
+    high = [i for i, r in ratings.items() if i in items and r >= threshold]
+    position = {item.id: n for n, item in enumerate(values.items)}
+    high.sort(key=lambda i: (-ratings[i], position[i]))
+    options = []
+    for option in option_order:
+        found = [
+            FitReason(i, items[i].label, ratings[i], r.fit, r.why, r.comparison)
+            for i in high
+            for r in items[i].reasons
+            if r.option == option and (applies is None or r.comparison in applies)
+        ]
+        found.sort(key=lambda r: FIT_ORDER.index(r.fit))  # stable: keeps the rating order within a group
+        options.append(OptionFit(option, tuple(found)))
+    return ValuesFit(threshold, tuple(high), tuple(options))

@@ -1,0 +1,89 @@
+"""Building the summary: the sections of a record in the order the chart needs them (issue 12).
+
+A ticked sign leads, at every level; then page 1 (the decision, the surgeon's plan, SURE, the
+readiness result, what matters, the questions), the answers, and the numbers (paused by a red
+flag). The sources cited along the way become the numbered list of citations.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from decision.content import Content
+from decision.output.summary.answers import (
+    _baseline,
+    _questions,
+    _treatments,
+    _understanding,
+    _values,
+    _your_back,
+)
+from decision.output.summary.evidence import _options
+from decision.output.summary.model import Block, Bullets, Paragraph, Part, Section, Summary
+from decision.output.summary.readiness import _readiness, _readiness_detail, _safety
+from decision.output.summary.visit import _decision, _sure, _surgeon
+from decision.output.summary.words import NOT_ANSWERED
+from decision.record import DecisionRecord
+from decision.rules.readiness import assess
+from decision.rules.red_flags import screen
+
+
+def build_summary(record: DecisionRecord, content: Content, today: date | None = None) -> Summary:
+    """The summary in the order the chart needs it (issue 12): page 1 first, then the rest."""
+    sources: list[str] = []
+    flagged = screen(record, content)
+    flag = flagged.level if flagged and flagged.pauses_the_walk else None
+    chart: list[Section] = []
+    if flagged:  # a ticked sign leads, at every level: nothing else on the page matters as much
+        blocks: tuple[Block, ...] = (
+            Paragraph(flagged.action.message, strong=True),
+            *(Paragraph(w) for w in flagged.why),
+            Bullets(flagged.ticked),
+        )
+        chart.append(Section("red_flag", flagged.action.title, blocks, alert=True))
+        sources += flagged.sources
+    else:
+        chart.append(_safety(record, content))
+    result = assess(record, content)
+    chart += [
+        _decision(record, content),
+        _surgeon(record, content),
+        _sure(record, content),
+        _readiness(content, result),
+        _values(record, content),
+        _questions(record, content),
+    ]
+    answers = [
+        _your_back(record, content),
+        _baseline(record, content, sources),
+        _treatments(record, content),
+        _understanding(record, content),
+    ]
+    if not result.red_flag:
+        answers.append(_readiness_detail(content, result))
+        sources += result.sources
+    text_sources = frozenset(sources)
+    figures = [] if flag else [_options(record, content, sources)]  # a red flag pauses the comparison
+    m = content.meta
+    cited = tuple(s for s in dict.fromkeys(sources) if s in content.source_by_id)
+    p = content.pages
+    return Summary(
+        title=p.get("summary.title", "Your summary"),
+        aid_name=m.name,
+        content_version=m.content_version,
+        content_date=m.last_review,
+        made_on=today or date.today(),
+        initials=record.patient_initials or NOT_ANSWERED,
+        sections=(*chart, *(_as(sec, "answers") for sec in answers), *(_as(sec, "figures") for sec in figures)),
+        citations=tuple(content.source(s).citation for s in cited),
+        citation_ids=cited,
+        id_note=p.get("summary.identify", ""),
+        continued=p.get("summary.continued", "…"),
+        overleaf=p.get("summary.overleaf", ""),
+        more_numbers=p.get("summary.more_numbers", ""),
+        text_source_ids=text_sources,
+    )
+
+
+def _as(section: Section, part: Part) -> Section:
+    return Section(section.id, section.title, section.blocks, section.alert, part)

@@ -1,0 +1,68 @@
+"""What the clinic visit settles, on page 1: the decision reached, the surgeon's plan, the SURE test.
+
+The decision reached (or that there is none yet), the operation the surgeon proposes with the
+fusion plan and the surgeon's own words (typed text, so marked ``free``), and the SURE test
+before and at the end of the visit, scored as on screen: an unfinished test is not scored.
+"""
+
+from __future__ import annotations
+
+from decision.compare.fusion_plan import plan_lines
+from decision.content import Content
+from decision.deliberation import SURE_MAX, sure_score
+from decision.output.summary.model import Block, Item, Section
+from decision.output.summary.words import NOT_ANSWERED, NOT_RECORDED, _answer
+from decision.record import DecisionRecord, SureAnswers
+
+CONFLICT_FLAG = "possible decisional conflict"
+
+
+def decision_text(record: DecisionRecord, content: Content) -> str:
+    reached = record.decision_reached
+    if reached is None:
+        return content.pages.get("summary.no_decision", NOT_RECORDED)
+    name = content.pages.get(f"option.{reached.choice}")
+    if name is None:
+        name = content.option(reached.choice).name if reached.choice in content.option_by_id else reached.choice
+    return f"{name}, on {reached.on.isoformat()}"
+
+
+def _decision(record: DecisionRecord, content: Content) -> Section:
+    return Section("decision", "Decision reached", (Item("Decision", decision_text(record, content)),))
+
+
+def _surgeon(record: DecisionRecord, content: Content) -> Section:
+    c, plan = record.clinical, record.fusion_plan
+    blocks: list[Block] = [Item("Operation proposed", _answer(content, "procedure", c.proposed_operation))]
+    if not plan.model_copy(update={"surgeon_notes": ""}).is_blank():
+        blocks += [Item(label, words) for label, words in plan_lines(plan, content)]
+    if c.confirmed_diagnosis:
+        blocks.append(Item("Confirmed diagnosis", c.confirmed_diagnosis, free=True))
+    if c.imaging_findings:
+        blocks.append(Item("Imaging findings", c.imaging_findings, free=True))
+    if plan.surgeon_notes:
+        blocks.append(Item("Surgeon's notes", plan.surgeon_notes, free=True))
+    return Section("surgeon", "The surgeon's plan", tuple(blocks))
+
+
+def sure_text(answers: SureAnswers) -> str:
+    """'3 out of 4: possible decisional conflict', '4 out of 4', or how many were answered.
+
+    Scored by ``decision.deliberation.sure_score``, as on screen: an unfinished test is not scored.
+    """
+    result = sure_score(answers)
+    if result.answered == 0:
+        return NOT_ANSWERED
+    if not result.complete:
+        return f"{result.answered} of {SURE_MAX} questions answered, so not scored"
+    text = f"{result.score} out of {SURE_MAX}"
+    return text + f": {CONFLICT_FLAG}" if result.conflict else text
+
+
+def _sure(record: DecisionRecord, content: Content) -> Section:
+    return Section(
+        "sure",
+        "SURE test (are you sure of your choice?)",
+        (Item("Before the visit", sure_text(record.sure.before)),
+         Item("At the end of the visit", sure_text(record.sure.after))),
+    )
