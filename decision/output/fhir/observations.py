@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date
 
 from decision.content import Content
-from decision.deliberation.scores import SURE_MAX, sure_score
+from decision.deliberation import SURE_MAX, sure_score
 from decision.record import DecisionRecord
 from decision.record.oswestry import oswestry_score
 
