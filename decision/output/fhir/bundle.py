@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import base64
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 
 from fhir.resources.R4B.bundle import Bundle
 
@@ -39,6 +39,9 @@ def placeholder(content: Content) -> dict:
 def build_bundle(record: DecisionRecord, content: Content, pdf: bytes, today: date | None = None) -> Bundle:
     """The visit as a validated Bundle; ``pdf`` is the summary (``decision.output.pdf.build_pdf``)."""
     made_on = today or date.today()
+    # An instant: now, or midnight UTC of the day given (tests pass a day, for the same output).
+    now = datetime.now(UTC) if today is None else datetime(today.year, today.month, today.day, tzinfo=UTC)
+    instant = now.isoformat(timespec="seconds")
     subject = placeholder(content)
     answers = {
         "resourceType": "QuestionnaireResponse",
@@ -53,7 +56,7 @@ def build_bundle(record: DecisionRecord, content: Content, pdf: bytes, today: da
         "status": "current",
         "type": {"text": content.pages["fhir.document"]},
         "subject": subject,
-        "date": f"{made_on.isoformat()}T00:00:00Z",
+        "date": instant,
         "content": [{"attachment": {"contentType": "application/pdf", "language": "en",
                                     "data": base64.b64encode(pdf).decode("ascii"),
                                     "title": content.pages["fhir.document"], "creation": made_on.isoformat()}}],
@@ -62,7 +65,7 @@ def build_bundle(record: DecisionRecord, content: Content, pdf: bytes, today: da
     return Bundle.model_validate({
         "resourceType": "Bundle",
         "type": "collection",
-        "timestamp": f"{made_on.isoformat()}T00:00:00Z",
+        "timestamp": instant,
         "entry": [{"fullUrl": f"urn:uuid:{uuid.uuid4()}", "resource": r} for r in resources],
     })
 
