@@ -1,5 +1,6 @@
 """Command line: ``python -m decision check-content | assess RECORD.json | compare RECORD.json |
-summary RECORD.json -o OUT.pdf | note RECORD.json | fhir RECORD.json -o BUNDLE.json``.
+summary RECORD.json -o OUT.pdf | note RECORD.json | fhir RECORD.json -o BUNDLE.json |
+review-pack -o PACK.html``.
 
 Errors print one plain line (no traceback) and exit with code 2 for a bad record file and 1
 for invalid content.
@@ -49,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     fhir_cmd = sub.add_parser("fhir", help="Write the visit as an HL7 FHIR R4 Bundle (JSON), with the PDF inside.")
     fhir_cmd.add_argument("record")
     fhir_cmd.add_argument("-o", "--output", required=True)
+    pack_cmd = sub.add_parser("review-pack", help="Write the clinical review pack of the content (HTML) to sign.")
+    pack_cmd.add_argument("-o", "--output", required=True)
+    pack_cmd.add_argument("--root", default=None, help="A content folder other than the built-in one.")
     return parser
 
 
@@ -63,7 +67,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check-content":
         print(f"Content is valid: {len(content.comparisons)} comparisons, {len(content.figures)} other figures, "
               f"{len(content.sources)} sources, {len(content.options)} options.")
+        from decision.content.signoff import sign_off_status  # a warning only: the exit code stays 0
+        status = sign_off_status(content.meta.content_version, args.root)
+        print(status.line(), file=sys.stdout if status.current else sys.stderr)
         return 0
+    if args.command == "review-pack":
+        from decision.output.review_pack import write_pack
+
+        return write_pack(content, args.root, args.output)
     try:
         record = _read_record(args.record)
     except RecordError as exc:

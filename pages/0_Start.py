@@ -10,7 +10,7 @@ content, record = frame.open_page("start")
 p, meta, flags = content.pages, content.meta, content.red_flags
 
 if st.session_state.pop("cleared", False):
-    st.success("Everything you entered has been cleared from this computer.")
+    st.success(p["frame.cleared"])
 
 st.title(p["start.title"])
 st.write(meta.purpose)

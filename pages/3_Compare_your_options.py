@@ -7,8 +7,9 @@
 3. The detail, only when asked: every comparison in words, each option in words, the notes.
 
 Layers 2 and 3 are drawn only when opened, so a closed page sends little to the browser. The
-numbers come from ``decision.compare.comparison`` (the same functions the PDF summary and
-``python -m decision compare`` read); the markup from ``decision.compare.grid``.
+numbers come from ``decision.compare.comparison`` and ``decision.compare.overview`` (the same
+functions the PDF summary and ``python -m decision compare`` read); the markup from
+``decision.compare.grid``.
 """
 
 import streamlit as st
@@ -20,10 +21,10 @@ from decision.compare.comparison import (
     fusion_is_on_the_table,
     outcome_choices,
     outcome_labels,
-    overview,
     practical_rows,
 )
 from decision.compare.grid import CSS, overview_html, practical_html
+from decision.compare.overview import overview
 from ui import frame
 from ui.compare_card import draw_all_results, draw_outcome_card
 

@@ -222,10 +222,7 @@ st.download_button(
 )
 if clinic:  # the note to paste into the chart, and the visit for the record system (issue 25)
     chart_exports(summary, record, content, initials)
-st.caption(
-    'To open every answer again later, at home or in clinic, use "Save my answers (file)" in the sidebar. '
-    "It saves a file that reopens everything. The PDF is for reading and signing; it cannot be reopened here."
-)
+st.caption(p["summary.save_file"])
 st.caption(
     f"{summary.aid_name} · content version {summary.content_version}, reviewed {summary.content_date} · "
     f"summary made on {summary.made_on.isoformat()} · initials: {summary.initials}"

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from decision.compare.comparison import ipdas_self_check
+from decision.compare.self_check import ipdas_self_check
 from decision.version import app_version
 from ui import frame
-from ui.about import reading_level
+from ui.about import reading_level, sign_off_here
 from ui.figures import draw_table
 
 content, record = frame.open_page("about")
@@ -31,6 +31,16 @@ st.markdown(
     f"- Next review due: **{m.next_review}**"
 )
 st.write(m.update_policy)
+
+st.subheader(content.pages["about.review_title"])
+review = sign_off_here(m.content_version)  # only a sign-off of this very content (version and hash) counts
+if review.signed is None:
+    st.write(content.pages["about.not_reviewed"])
+else:
+    st.write(content.pages["about.reviewed"])
+    pg = content.pages
+    draw_table([pg["about.review_role"], pg["about.review_date"], pg["about.review_scope"]],
+               [[review.signed.role, review.signed.date.isoformat(), review.signed.scope]])
 
 st.subheader("How the evidence was chosen")
 st.write(m.evidence_method)
@@ -59,7 +69,7 @@ st.subheader("Words used in this aid")
 st.markdown("\n\n".join(f"**{term.term}**: {term.meaning}" for term in content.glossary))
 
 st.subheader("Checked against the IPDAS standard for decision aids")
-# Four claims are computed from the content (decision.compare.comparison.ipdas_self_check), not written:
+# Four claims are computed from the content (decision.compare.self_check.ipdas_self_check), not written:
 # they replace the same criterion in meta.yaml, so the page cannot claim more than the content holds.
 pg = content.pages
 checks = list(ipdas_self_check(content))

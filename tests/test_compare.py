@@ -16,17 +16,16 @@ import yaml
 from decision.compare.comparison import (
     KIND_ORDER,
     as_json,
-    balance_counts,
     compare,
     comparison_rows,
     comparisons_for,
     default_selection,
     fitting_option_ids,
     fusion_is_on_the_table,
-    ipdas_self_check,
     options_in_order,
     outcome_labels,
 )
+from decision.compare.self_check import balance_counts, ipdas_self_check
 from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
 from decision.output.summary import OptionFigures, build_summary
 from decision.record import SCHEMA_VERSION, DecisionRecord

@@ -210,6 +210,9 @@ def test_after_finish_and_clear_nothing_of_the_record_answers(server, content):
             save = _save_address(p, content)
             finish = p.buttons[content.pages["frame.finish"]]
             await p.visit(ws, "Finish and clear", p.page_hash, [WidgetState(id=finish, trigger_value=True)])
+            assert _get(server.url + url)[0] == 200, "the first click only asks"
+            yes = p.buttons[content.pages["frame.clear_yes"]]
+            await p.visit(ws, "Yes, clear everything", p.page_hash, [WidgetState(id=yes, trigger_value=True)])
             assert _get(server.url + url)[0] == 404, "the PDF stayed after Finish and clear"
             assert _get(server.url + save)[0] == 404, "the save file stayed after Finish and clear"
 

@@ -13,17 +13,19 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from decision.record import DecisionRecord
-from ui import frame, tab_store
+from tests.conftest import app_at, assert_no_exception
+from tests.test_tab_store_writes import writes
+from ui import session, tab_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _take(monkeypatch, report):
     state: dict = {}
-    monkeypatch.setattr(frame, "st", SimpleNamespace(session_state=state))
+    monkeypatch.setattr(session, "st", SimpleNamespace(session_state=state))
     monkeypatch.setattr(tab_store, "reported", lambda: report)
     monkeypatch.setattr(tab_store, "boot_id", lambda: "boot")
-    frame._take_kept()
+    session._take_kept()
     return state
 
 
@@ -34,7 +36,7 @@ def test_a_clear_from_another_tab_wins_over_a_copy_written_after_it(monkeypatch)
     assert state.get("cleared") is True
     assert state["record"] == DecisionRecord()  # what the message says is true
     # Not a clear of its own (that would tell the other tabs to clear again, and they this one):
-    # the run's end writes the empty record, which removes the stale copy (frame._remember).
+    # the run's end writes the empty record, which removes the stale copy (session.remember).
     assert "tab_clear_pending" not in state
 
 
@@ -52,3 +54,60 @@ def test_the_script_stops_writing_once_told_to_clear():
     assert "__spineAidClearedHere = true" in handler
     write = script[script.index('if (data.op === "write" && s'):]
     assert "__spineAidClearedHere" in write.split("\n")[0]
+
+
+# ---------------------------------------------------------------- it asks first (issue 24, item 5)
+#
+# One click on "Finish and clear" wiped the whole record, and the button sat beside "Save". Now the
+# first click clears nothing: it says what would be cleared, with a second, differently worded
+# button to clear and a way to cancel.
+
+YOUR_BACK = "pages/1_Your_back.py"
+
+
+def _answered_then_finish():
+    at = app_at(YOUR_BACK)
+    at.text_input(key="w:initials").input("JQ").run()
+    at.button(key="finish_your_back").click().run()
+    assert_no_exception(at)
+    return at
+
+
+def test_the_first_click_clears_nothing_and_asks_in_other_words(content):
+    at = _answered_then_finish()
+    assert at.session_state["record"].patient_initials == "JQ"
+    assert "cleared" not in at.session_state
+    assert [w["op"] for w in writes(at)] == ["write"]  # the tab's copy is still written, not cleared
+    p = content.pages
+    assert [w.value for w in at.sidebar.warning] == [p["frame.clear_confirm"]]
+    yes, cancel = at.button(key="clear_yes_your_back"), at.button(key="clear_cancel_your_back")
+    assert yes.label == p["frame.clear_yes"] and cancel.label == p["frame.clear_cancel"]
+    assert len({p["frame.finish"], yes.label, cancel.label}) == 3
+
+
+def test_the_second_click_clears_everything(content):
+    at = _answered_then_finish()
+    at.button(key="clear_yes_your_back").click().run()
+    assert_no_exception(at)
+    assert at.session_state["record"] == DecisionRecord()
+    assert [s.value for s in at.success] == [content.pages["frame.cleared"]]  # on Start, said once
+    assert [w["op"] for w in writes(at)] == ["clear"]
+
+
+def test_cancel_keeps_everything(content):
+    at = _answered_then_finish()
+    at.button(key="clear_cancel_your_back").click().run()
+    assert_no_exception(at)
+    assert at.session_state["record"].patient_initials == "JQ"
+    assert at.text_input(key="w:initials").value == "JQ"
+    assert "cleared" not in at.session_state and not at.sidebar.warning
+    assert [w["op"] for w in writes(at)] == ["write"]
+    assert at.button(key="finish_your_back").label == content.pages["frame.finish"]
+
+
+def test_the_question_stays_on_the_page_it_was_asked_on(content):
+    at = _answered_then_finish()
+    at.switch_page("pages/9_About.py").run()
+    assert_no_exception(at)
+    assert not at.sidebar.warning and at.button(key="finish_about")
+    assert at.session_state["record"].patient_initials == "JQ"

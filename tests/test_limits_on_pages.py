@@ -6,7 +6,7 @@ import re
 
 from decision.record import DecisionRecord, parse_record
 from tests.conftest import app_at, assert_no_exception
-from ui.frame import plain_markdown
+from ui.save_open import plain_markdown
 
 
 def test_a_41st_question_is_refused_with_a_plain_message(content):

@@ -1,8 +1,8 @@
 """The server's log holds no patient's answer (issue 19): a whole walk with answers no log line
 could contain by chance, a refused file that holds them, and an error whose message quotes one.
 
-The logs are set up as ``streamlit run app.py`` sets them (``ui/server.py``: our JSON handler for
-our logger and Streamlit's); the walk is driven through the pages' widgets (AppTest).
+The logs are set up as ``streamlit run app.py`` sets them (``ui/streamlit_patches.py``: our JSON
+handler for our logger and Streamlit's); the walk is driven through the pages' widgets (AppTest).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from decision.record import DecisionRecord, RecordError, parse_record
 from tests.conftest import APP, assert_no_exception
-from ui import logs, server
+from ui import logs, streamlit_patches
 from ui.navigation import START
 
 ANSWERS = ("QZ", "zebra-lantern", "quokka-umbrella", "marmalade-comet", "xylophone-sunrise")
@@ -26,7 +26,7 @@ ANSWERS = ("QZ", "zebra-lantern", "quokka-umbrella", "marmalade-comet", "xylopho
 def log_lines():
     buf = io.StringIO()
     logs.configure()
-    server._route_streamlit_logs()
+    streamlit_patches._route_streamlit_logs()
     old = logs.HANDLER.setStream(buf)
     try:
         yield lambda: [line for line in buf.getvalue().splitlines() if line.strip()]

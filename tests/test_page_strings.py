@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from decision.compare.comparison import ipdas_self_check
+from decision.compare.self_check import ipdas_self_check
 from decision.content import CONTENT_DIR, ContentError, load_content, page_strings
 from decision.content.page_strings import FAMILIES, PAGES, TEMPLATES
 from decision.record import DecisionReached, DecisionRecord, Procedure
@@ -39,8 +39,8 @@ SCANNED = [ROOT / "app.py", *(p for d in ("pages", "ui", "decision") for p in so
 # Reads whose key the scan cannot see at the read itself, and where it is seen instead.
 # decision/output/summary/words.py: _page(content, KEY, fallback) and _answer(content, PREFIX, value)
 # read KEY and f"{PREFIX}.{value}"; their calls, anywhere in decision/output/summary/, are scanned
-# (READERS). ui/frame.py: _tab_notice reads the notice kept in st.session_state["tab_notice"]; its
-# values are checked below.
+# (READERS). ui/frame.py: _tab_notice reads the notice ui/session.py keeps in
+# st.session_state["tab_notice"]; its values are checked below.
 SUMMARY_PACKAGE = "decision/output/summary/"
 INDIRECT = {(f"{SUMMARY_PACKAGE}words.py", "_page"), (f"{SUMMARY_PACKAGE}words.py", "_answer"),
             ("ui/frame.py", "_tab_notice")}
@@ -194,8 +194,8 @@ def test_the_families_are_the_codes_own_ids(content):
     assert set(FAMILIES["procedure.{}"]) == set(typing.get_args(Procedure))
     assert set(FAMILIES["worst_pain.{}"]) == literal(DecisionRecord.model_fields["worst_pain"].annotation)
     assert set(FAMILIES["option.{}"]) == literal(DecisionReached.model_fields["choice"].annotation)
-    frame = ast.parse((ROOT / "ui" / "frame.py").read_text(encoding="utf-8"))
-    notices = {n.value.value for n in ast.walk(frame) if isinstance(n, ast.Assign)
+    kept = ast.parse((ROOT / "ui" / "session.py").read_text(encoding="utf-8"))
+    notices = {n.value.value for n in ast.walk(kept) if isinstance(n, ast.Assign)
                and isinstance(n.targets[0], ast.Subscript) and isinstance(n.targets[0].slice, ast.Constant)
                and n.targets[0].slice.value == "tab_notice" and isinstance(n.value, ast.Constant)}
     assert notices == {f"tab_store.{n}" for n in FAMILIES["tab_store.{}"]}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from decision.record import DecisionRecord, Treatment
-from decision.rules.readiness import assess, care_span
+from decision.rules.readiness import assess
+from decision.rules.readiness_parts import care_span
 
 
 def rec(**kw) -> DecisionRecord:
@@ -208,7 +209,7 @@ def test_visits_spread_over_more_than_six_weeks_do_not_meet_the_visit_rule_alone
     # SelectHealth 622: 12 visits *in a 6-week period*. 5 weeks is under the weeks rule, and
     # 12 visits in 5 weeks meets the visit rule; the same 12 visits cannot be checked over 7+
     # weeks, where the weeks rule (6) applies and is met anyway.
-    from decision.rules.readiness import _long_enough
+    from decision.rules.readiness_parts import _long_enough
 
     policy = content.policy("fusion", "degenerative_spondylolisthesis")
     req = next(r for r in policy.requirements if r.id == "physical_therapy")

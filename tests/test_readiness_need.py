@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from decision.record import SCHEMA_VERSION, DecisionRecord, Oswestry, Treatment, parse_record
-from decision.rules.readiness import assess, care_span
+from decision.rules.readiness import assess
+from decision.rules.readiness_parts import care_span
 
 POLICIES = {
     "microdiscectomy": ("disc_herniation", "microdiscectomy"),

@@ -300,7 +300,7 @@ def test_in_strict_mode_broken_content_does_not_start(tmp_path):
 
 
 def test_a_flood_of_reruns_is_merged_and_the_last_answer_still_counts(server, content):
-    """Over the per-session bound (ui/server.py), rerun requests are merged, not dropped: of 60
+    """Over the per-session bound (ui/streamlit_patches.py), rerun requests are merged, not dropped: of 60
     requests sent at once, only the last ticks "none of these apply", and the record ends ticked.
     The bound's effect on another patient is measured in benchmarks/flood.py."""
     from streamlit.proto.BackMsg_pb2 import BackMsg

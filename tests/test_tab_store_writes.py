@@ -50,5 +50,6 @@ def test_finish_and_clear_clears_the_tab():
     at = app_at("pages/1_Your_back.py")
     at.text_input(key="w:initials").input("JQ").run()
     at.button(key="finish_your_back").click().run()
+    at.button(key="clear_yes_your_back").click().run()  # it asks first (tests/test_finish_and_clear.py)
     assert_no_exception(at)
     assert [w["op"] for w in writes(at)] == ["clear"]

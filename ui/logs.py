@@ -6,12 +6,12 @@ What never appears: anything a patient typed or ticked, a file's content, an exc
 (it can quote the value that failed), a traceback, a raw request path. An error is one line: the
 exception's type and the place in this project's code where it was raised.
 
-Streamlit's own loggers write here too, in the same shape (ui/server.py routes them), with the
-same rules: their request-facing messages lose their arguments (a path a client chose), and
+Streamlit's own loggers write here too, in the same shape (ui/streamlit_patches.py routes them),
+with the same rules: their request-facing messages lose their arguments (a path a client chose), and
 control characters (a client's ANSI escapes) cannot reach the terminal raw.
 
-Pure standard library: ``ui/frame.py`` calls ``refused`` from inside a run, and the tests read the
-lines without a server.
+Pure standard library: ``ui/save_open.py`` and ``ui/session.py`` call ``refused`` from inside a
+run, and the tests read the lines without a server.
 """
 
 from __future__ import annotations

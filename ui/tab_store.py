@@ -123,7 +123,7 @@ def keep(payload: dict[str, Any] | None) -> None:
 SAVE_KEY = "save_file"
 
 
-def save_button(label: str, help_text: str, file_name: str, file: str) -> None:
+def save_button(label: str, help_text: str, file_name: str, file: str, key: str = SAVE_KEY) -> None:
     """"Save my answers (file)": a button the browser draws, which makes the file in the browser.
 
     Why not ``st.download_button`` (issue 21): it registers the file's bytes at
@@ -135,8 +135,9 @@ def save_button(label: str, help_text: str, file_name: str, file: str) -> None:
     The record already travels to this tab on every run (``keep``), so the file is made there:
     the run sends it with the button, and the click saves it from the page's memory as a
     ``blob:`` address of this page only. Nothing of it is on the server to fetch, ever.
+    One ``key`` per place it is drawn (the sidebar and the foot of the page: ui/save_open.py).
     """
-    _component()(key=SAVE_KEY, data={"op": "save", "label": label, "help": help_text, "name": file_name, "file": file})
+    _component()(key=key, data={"op": "save", "label": label, "help": help_text, "name": file_name, "file": file})
 
 
 def clear() -> None:

@@ -6,6 +6,9 @@ to. ``compare`` is THE function the page, the PDF summary and ``python -m decisi
 read, so the three always show the same numbers. The order of the options never changes (it is
 ``template.option_order``); an option that does not fit the diagnosis stays reachable in words,
 but is never mixed into the numbers.
+
+The overview grid's rows are built in ``overview``; the About page's IPDAS self-check in
+``self_check``.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from decision.content import Comparison, ComparisonKind, Content, Option, Row
-from decision.content.wording import arm_of, format_number, gap_short, plain_number
 
 KIND_ORDER: tuple[ComparisonKind, ...] = ("benefit", "harm", "another_operation", "operation_later")
 
@@ -112,67 +114,6 @@ def as_json(view: CompareView) -> dict:
             "comparisons": [one(c) for c in view.comparisons]}
 
 
-# ---------------------------------------------------------------- the overview (issue 11, layer 1)
-
-
-@dataclass(frozen=True)
-class OverviewCell:
-    option_id: str
-    text: str  # "63 in 100", "12 weeks", or the words for "not counted"
-    counted: bool
-
-
-@dataclass(frozen=True)
-class OverviewRow:
-    """One row of the overview grid: one comparison, so one study and one time frame."""
-
-    comparison: Comparison
-    kind_word: str  # e.g. "Good result" or "Harm": said beside the row's colour, never left to it
-    detail: str  # the time frame and how the study was done, in a few words
-    cells: tuple[OverviewCell, ...]  # one per column; empty for a gap row
-    gap: str = ""  # a gap row's short sentence, across all the columns
-
-
-@dataclass(frozen=True)
-class Overview:
-    options: tuple[str, ...]  # the columns: the diagnosis's options, in template order
-    rows: tuple[OverviewRow, ...]
-    no_harm: str = ""  # the plain statement where no study counted a harm of care without surgery
-
-
-def cell_number(comparison: Comparison, option_id: str) -> str:
-    """The number of one arm, short, for a grid cell: '63 in 100', 'fewer than 1 in 100', '12 weeks'."""
-    a = arm_of(comparison, option_id)
-    if comparison.measure == "points":
-        assert a.points is not None  # measure 'points' has points on every arm (checked at load)
-        return f"{plain_number(a.points)} {comparison.unit}"
-    assert a.per_100 is not None  # measure 'people' has per_100 on every arm (gaps never reach here)
-    return format_number(a.per_100).split(" (")[0]
-
-
-def overview(content: Content, diagnosis: str | None) -> Overview:
-    """The grid a diagnosis opens with: its key comparisons as rows (content: template.yaml
-    ``diagnoses.*.overview``), its options as columns. No diagnosis, or "not sure": no rows."""
-    decision = content.decision_for(diagnosis or "not_sure")
-    options = tuple(o for o in content.template.option_order if o in decision.options)
-    not_counted = content.pages["compare.not_counted"]
-    rows = []
-    for cid in decision.overview:
-        c = content.comparison(cid)
-        detail = f"{c.time_frame}, {content.template.designs_short[c.design]}"
-        word = content.template.kinds[c.kind].word
-        if c.measure == "gap":
-            rows.append(OverviewRow(c, word, detail, (), gap_short(c)))
-            continue
-        cells = tuple(
-            OverviewCell(oid, cell_number(c, oid), True) if oid in c.arms else OverviewCell(oid, not_counted, False)
-            for oid in options
-        )
-        rows.append(OverviewRow(c, word, detail, cells))
-    no_harm = decision.non_operative_no_harm.text if decision.non_operative_no_harm else ""
-    return Overview(options, tuple(rows), no_harm)
-
-
 def practical_rows(content: Content, option_ids) -> tuple[RowView, ...]:
     """The practical grid: the day, the stay, work, driving, a line per option, in template order."""
     chosen = [oid for oid in content.template.option_order if oid in option_ids]
@@ -238,51 +179,3 @@ def comparison_rows(content: Content, option_ids: tuple[str, ...] | list[str]) -
 def fusion_is_on_the_table(content: Content, diagnosis: str, procedure: str) -> bool:
     """The Fusion questions step comes next when fusion was talked about or fits the diagnosis."""
     return procedure == "fusion" or "fusion" in fitting_option_ids(content, diagnosis)
-
-
-# ---------------------------------------------------------------- the About page's IPDAS self-check, from the content
-
-
-@dataclass(frozen=True)
-class SelfCheck:
-    key: str  # pages.yaml holds "ipdas.<key>.where", the words for the "where" column
-    match: str  # a word of the meta.yaml criterion this check replaces (not shown)
-    met: str  # "yes", "partly" or "no"
-    counts: dict
-
-
-def balance_counts(content: Content) -> dict[str, dict[str, dict[str, int]]]:
-    """Per diagnosis, per option: how many benefit and harm-side comparisons it has."""
-    out: dict[str, dict[str, dict[str, int]]] = {}
-    for d in content.template.diagnoses:
-        here = comparisons_for(content, d.id)
-        out[d.id] = {
-            oid: {kind: sum(1 for c in here if c.kind == kind and oid in c.arms) for kind in KIND_ORDER}
-            for oid in d.options
-        }
-    return out
-
-
-def ipdas_self_check(content: Content) -> tuple[SelfCheck, ...]:
-    """The claims the content can prove or disprove, computed rather than written."""
-    comps = content.comparisons
-    balance = balance_counts(content)
-    both = all(n["benefit"] >= 1 and n["harm"] + n["another_operation"] + n["operation_later"] >= 1
-               for opts in balance.values() for n in opts.values())
-    even = all(n["benefit"] == n["harm"] + n["another_operation"] + n["operation_later"]
-               for opts in balance.values() for n in opts.values())
-    single = list(content.figures)  # numbers outside a comparison (the Fusion questions step)
-    ranged = [c for c in comps if (c.gap is not None and c.gap.low is not None)
-              or any(a.low is not None for a in c.arms.values())]
-    uncited_cells = [(o.id, r) for o in content.options for r, cell in o.cells.items()
-                     if any(ch.isdigit() for ch in cell.text) and not cell.sources]
-    return (
-        SelfCheck("balance", "equal detail", "no" if not both else "yes" if even else "partly",
-                  {"diagnoses": sum(1 for opts in balance.values() if opts)}),
-        SelfCheck("same_frame", "denominator", "yes" if not single else "partly",
-                  {"comparisons": len(comps), "single": len(single)}),
-        SelfCheck("ranges", "uncertain", "yes" if len(ranged) == len(comps) else "partly" if ranged else "no",
-                  {"ranged": len(ranged), "comparisons": len(comps)}),
-        SelfCheck("cited", "Cites the evidence", "yes" if not uncited_cells else "partly",
-                  {"uncited": len(uncited_cells)}),
-    )

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from html import escape
 
-from decision.compare.comparison import Overview, RowView
+from decision.compare.comparison import RowView
 from decision.compare.icon_array import GOOD, HARM, LATER, icon_array_svg
+from decision.compare.overview import Overview
 from decision.content import Comparison, Content
 from decision.content.wording import arm_figure, format_number
 

@@ -31,8 +31,8 @@ PROCEDURES = ("microdiscectomy", "laminectomy", "fusion", "none_yet")  # decisio
 WORST_PAIN = ("back", "leg", "both")  # DecisionRecord.worst_pain
 CHOICES = (*get_args(OptionId), "more_time_needed")  # the decision's choice (DecisionRecord)
 FUSION_KINDS = ("benefit", "harm", "reoperation", "natural_course")  # pages/4_Fusion_questions.py
-TAB_NOTICES = ("unavailable", "unreadable", "server_restarted")  # ui/frame.py, st.session_state["tab_notice"]
-IPDAS = ("balance", "same_frame", "ranges", "cited")  # decision.compare.comparison.ipdas_self_check
+TAB_NOTICES = ("unavailable", "unreadable", "server_restarted")  # ui/session.py, st.session_state["tab_notice"]
+IPDAS = ("balance", "same_frame", "ranges", "cited")  # decision.compare.self_check.ipdas_self_check
 
 # A key written as an f-string in code (f"nav.{key}"), and the ids it is read with.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -67,9 +67,13 @@ def _each(form: str, placeholders: tuple[str, ...] = ()) -> dict[str, tuple[str,
 PAGES: dict[str, tuple[str, ...]] = {
     # The sidebar's page titles (ui/navigation.py) and the Summary's section titles
     **_each("nav.{}"),
-    # The frame around every page (ui/frame.py): safety gate, sidebar, save and open, tab store, footer
+    # The frame around every page (ui/frame.py): safety gate, sidebar, tab store, footer; save and open
+    # (ui/save_open.py), in the sidebar and at the foot of each page; "Finish and clear" (ui/finish.py)
     "start.safety_gate": (), "start.walk_paused": (), "mode.clinic": (), "frame.clinic_help": (),
-    "frame.finish": (), "frame.finish_help": (), "frame.save": (), "frame.save_help": (), "frame.open": (),
+    "frame.finish_title": (), "frame.finish": (), "frame.finish_help": (), "frame.clear_confirm": (),
+    "frame.clear_yes": (), "frame.clear_cancel": (), "frame.cleared": (),
+    "frame.save_open_title": (), "frame.save_open_intro": (),
+    "frame.save": (), "frame.save_help": (), "frame.open": (),
     "frame.opened": (), "frame.opened_sign_kept": (), "frame.not_changed": (), **_each("tab_store.{}"),
     "frame.footer": ("name", "version", "reviewed", "due"),
     # Words for a stored answer, on the pages, the Summary, the PDF and in readiness messages
@@ -109,13 +113,15 @@ PAGES: dict[str, tuple[str, ...]] = {
     "fusion.from_source": ("citation",),
     # What matters to you, Check your understanding, Where you are leaning (pages/5 to 7)
     "values.title": (), "quiz.title": (), "leaning.title": (), "quiz.second_try": ("first",),
-    # Summary (pages/8_Summary.py) and its PDF (decision/summary.py)
+    # Summary (pages/8_Summary.py) and its PDF (decision/output/summary/, decision/output/pdf/)
     "summary.title": (), "summary.home_answers": (), "summary.settle": (), "summary.no_decision": (),
     "summary.identify": (), "summary.continued": (), "summary.overleaf": (), "summary.more_numbers": (),
-    "summary.figures": (), "summary.options_none": (),
+    "summary.figures": (), "summary.options_none": (), "summary.save_file": (),
     "summary.quiz_score": ("right", "answered", "total"), "summary.quiz_second_tries": ("changed", "right"),
     # About (pages/9_About.py): the IPDAS self-check's "where" column is filled with its counts
     "about.title": (), "about.show_sources": ("count",), "about.app_version": ("version",),
+    "about.review_title": (), "about.not_reviewed": (), "about.reviewed": (), "about.review_role": (),
+    "about.review_date": (), "about.review_scope": (),
     "ipdas.balance.where": ("diagnoses",), "ipdas.same_frame.where": ("comparisons", "single"),
     "ipdas.ranges.where": ("ranged", "comparisons"), "ipdas.cited.where": ("uncited",),
     # The chart note (decision/output/note.py) and the FHIR record (decision/output/fhir/), issue 25

@@ -16,6 +16,9 @@ The thresholds and every sentence are data (``content/readiness.yaml``, each wit
 and its sources); this module only applies them. **Any** ticked sign on the safety screen, ``soon``
 included, suspends the check: its status is the sign's level (NR 1.4: "not applicable / bypass
 whenever a red flag is present"). An unanswered safety screen gets no verdict at all.
+
+Each part is judged in ``readiness_parts``; this module holds the verdict (``Assessment``) and
+``assess``, which runs the screen, the questions asked first and then the four parts.
 """
 
 from __future__ import annotations
@@ -23,23 +26,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from decision.content import Content, Level, Policy, Requirement
-from decision.record import DecisionRecord, Treatment
-from decision.record.oswestry import oswestry_score
-from decision.rules.red_flags import screen
+from decision.content import Content, Level, Readiness
+from decision.record import DecisionRecord
+from decision.rules.readiness_parts import Part, care_part, helped_part, limits_part, surgeon_part
+from decision.rules.red_flags import Screen, screen
 
 Status = Literal["screen_not_done", "emergency", "urgent", "soon", "not_yet", "criteria_met"]
-PartId = Literal["care", "helped", "limits", "surgeon"]
-
-
-@dataclass(frozen=True)
-class Part:
-    """One part of the check: what is in place and what is missing, each line saying whose rule."""
-
-    id: PartId
-    title: str
-    met: tuple[str, ...] = ()
-    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,14 +58,6 @@ class Assessment:
         }
 
 
-@dataclass(frozen=True)
-class CareSpan:
-    """How long the care has lasted, in weeks, and how the aid knows (``None``: no weeks given)."""
-
-    weeks: int | None
-    how: Literal["told", "estimated", "capped", "not_answered"]
-
-
 def red_flag_status(record: DecisionRecord, content: Content) -> Level | None:
     """The safety screen's level: 'emergency', 'urgent', 'soon', or None."""
     result = screen(record, content)
@@ -84,73 +68,12 @@ def fitting_procedures(diagnosis: str | None, content: Content) -> list[str]:
     return list(dict.fromkeys(p.procedure for p in content.readiness.policies if diagnosis in p.diagnoses))
 
 
-def _counting(record: DecisionRecord, content: Content) -> list[Treatment]:
-    """Treatments that can count: not on the never-count list, and given for at least a week."""
-    return [t for t in record.treatments if t.kind not in content.readiness.not_counting and (t.weeks or 0) > 0]
-
-
-def care_span(record: DecisionRecord, content: Content, policy: Policy) -> CareSpan:
-    """The whole span of care: the patient's own total if given, else the sum of the weeks of the
-    parts the rule counts; never more than the weeks of symptoms (care cannot start before them)."""
-    cap = record.symptom_weeks
-    if record.care_weeks is not None:
-        if cap is not None and record.care_weeks > cap:
-            return CareSpan(cap, "capped")
-        return CareSpan(record.care_weeks, "told")
-    parts = [t.weeks or 0 for t in _counting(record, content) if t.kind in policy.span_kinds]
-    if not parts:
-        return CareSpan(None, "not_answered")
-    if cap is not None and sum(parts) > cap:
-        return CareSpan(cap, "capped")
-    return CareSpan(sum(parts), "estimated")
-
-
-def worst_pain(record: DecisionRecord) -> int | None:
-    rated = [p for p in (record.pain_back, record.pain_leg) if p is not None]
-    return max(rated) if rated else None
-
-
-def _long_enough(requirement: Requirement, t: Treatment) -> bool:
-    weeks_needed = requirement.min_weeks_by_kind.get(t.kind, requirement.min_weeks)
-    if weeks_needed is None and requirement.min_visits is None:
-        return True
-    if weeks_needed is not None and (t.weeks or 0) >= weeks_needed:
-        return True
-    # Visits count only when they fell within the stated period (SelectHealth: 12 in 6 weeks).
-    # A course longer than the period has already met the weeks rule, if it has one.
-    return (
-        requirement.min_visits is not None
-        and (t.visits or 0) >= requirement.min_visits
-        and (t.weeks or 0) <= (requirement.visits_within_weeks or 0)
-    )
-
-
-def _meets(requirement: Requirement, record: DecisionRecord, content: Content) -> tuple[bool, bool]:
-    """(met, met only because the medicines are not safe for the patient)."""
-    r = content.readiness
-    category = {kind: name for name, kinds in r.categories.items() for kind in kinds}
-    found = {category[t.kind] for t in _counting(record, content)
-             if t.kind in requirement.any_of and _long_enough(requirement, t)}
-    if len(found) >= requirement.min_distinct:
-        return True, False
-    if requirement.medicines_unsuitable_counts and record.medicines_unsuitable:
-        found |= {category[k] for k in r.medicines_unsuitable.kinds if k in requirement.any_of}
-        return len(found) >= requirement.min_distinct, True
-    return False, False
-
-
 def assess(record: DecisionRecord, content: Content) -> Assessment:
     r = content.readiness
     msg = r.messages
     flagged = screen(record, content)
     if flagged:
-        # Any sign, 'soon' included, suspends the check until a doctor has seen the sign (NR 1.4).
-        return Assessment(
-            status=flagged.level,
-            red_flag=flagged.level,
-            reasons=(flagged.action.message, *flagged.why, r.not_judged, *flagged.ticked),
-            sources=flagged.sources,
-        )
+        return _suspended(flagged, r)
     reasons: list[str] = []
     sources: list[str] = []
 
@@ -167,13 +90,7 @@ def assess(record: DecisionRecord, content: Content) -> Assessment:
     if not record.safety_screen_done:
         return result("screen_not_done", [msg["screen_not_done"]])
 
-    if record.symptom_weeks is not None and record.symptom_weeks < r.early_pain_weeks:
-        reasons.append(r.early_pain_advice)
-        sources.extend(r.early_pain_sources)
-    for t in record.treatments:
-        if t.kind in r.not_counting:
-            reasons.append(r.not_counting[t.kind].reason)
-            sources.extend(r.not_counting[t.kind].sources)
+    _notes_on_care(record, r, reasons, sources)
 
     if record.diagnosis in (None, "not_sure"):
         return result("not_yet", [msg["no_diagnosis"]])
@@ -194,11 +111,11 @@ def assess(record: DecisionRecord, content: Content) -> Assessment:
         ])
 
     parts: tuple[Part, ...] = (
-        _care(record, content, policy, sources),
-        _helped(record, content, sources),
-        _limits(record, content, sources),
+        care_part(record, content, policy, sources),
+        helped_part(record, content, sources),
+        limits_part(record, content, sources),
     )
-    surgeon, to_confirm = _surgeon(record, content, sources)
+    surgeon, to_confirm = surgeon_part(record, content, sources)
     parts += (surgeon,)
     missing = [line for part in parts for line in part.missing]
     reasons.extend(policy.notes)
@@ -206,131 +123,26 @@ def assess(record: DecisionRecord, content: Content) -> Assessment:
     return result("not_yet" if missing else "criteria_met", missing, parts, to_confirm, policy)
 
 
-def _care(record: DecisionRecord, content: Content, policy: Policy, sources: list[str]) -> Part:
-    r = content.readiness
-    msg, span_text = r.messages, r.span
-    met: list[str] = []
-    missing: list[str] = []
-    whose = policy.whose
-    if record.symptom_weeks is None:
-        missing.append(msg["symptom_weeks_unknown"].format(weeks=policy.min_weeks, whose=whose))
-    elif record.symptom_weeks < policy.min_weeks:
-        missing.append(msg["symptoms_too_short"].format(weeks=policy.min_weeks, have=record.symptom_weeks, whose=whose))
-    else:
-        met.append(msg["symptoms_ok"].format(have=record.symptom_weeks, weeks=policy.min_weeks, whose=whose))
-
-    span = care_span(record, content, policy)
-    if span.weeks is None:
-        missing.append(f"{span_text.not_answered} {msg['whose'].format(whose=whose)}")
-    else:
-        how = {"told": span_text.told, "estimated": span_text.estimated, "capped": span_text.capped}[span.how]
-        enough = span.weeks >= policy.min_weeks
-        template = span_text.ok if enough else span_text.too_short
-        line = template.format(have=span.weeks, weeks=policy.min_weeks, whose=whose)
-        (met if enough else missing).append(f"{line} {how.format(weeks=span.weeks)}")
-
-    pain = worst_pain(record)
-    unsuitable_used = False
-    for req in policy.requirements:
-        ok, by_unsuitability = _meets(req, record, content)
-        unsuitable_used |= by_unsuitability and ok
-        whose_req = msg["whose"].format(whose=req.whose)
-        if ok:
-            met.append(f"{req.met} {whose_req}")
-        elif req.waiver is not None and pain is not None and pain >= req.waiver.pain_at_least:
-            met.append(f"{req.waiver.text} {whose_req}")
-            sources.extend(req.waiver.sources)
-        else:
-            missing.append(f"{req.missing} {whose_req}")
-    if unsuitable_used:
-        met.append(f"{r.medicines_unsuitable.met} {msg['whose'].format(whose=r.medicines_unsuitable.whose)}")
-    if policy.nicotine_free_weeks is not None:
-        ok, line = _nicotine(record, content, policy.nicotine_free_weeks)
-        (met if ok else missing).append(line)
-    return Part("care", r.part_titles["care"], tuple(met), tuple(missing))
+def _suspended(flagged: Screen, r: Readiness) -> Assessment:
+    """Any sign, 'soon' included, suspends the check until a doctor has seen the sign (NR 1.4)."""
+    return Assessment(
+        status=flagged.level,
+        red_flag=flagged.level,
+        reasons=(flagged.action.message, *flagged.why, r.not_judged, *flagged.ticked),
+        sources=flagged.sources,
+    )
 
 
-def main_part(record: DecisionRecord, content: Content) -> Treatment | None:
-    """The main part of the care: the longest active part (exercise, therapy, a program), else the
-    longest part of any kind that counts."""
-    counting = _counting(record, content)
-    active = [t for t in counting if t.kind in content.readiness.helped.main_kinds]
-    return max(active or counting, key=lambda t: t.weeks or 0, default=None)
-
-
-def _helped(record: DecisionRecord, content: Content, sources: list[str]) -> Part:
-    r = content.readiness
-    rule = r.helped
-    whose = r.messages["whose"].format(whose=rule.whose)
-    title = r.part_titles["helped"]
-    main = main_part(record, content)
-    sources.extend(rule.sources)
-    if main is None:
-        return Part("helped", title, missing=(f"{rule.nothing_tried} {whose}",))
-    name = content.program.treatment_names.get(main.kind, main.kind)
-    if main.helped is None:
-        return Part("helped", title, missing=(f"{rule.not_answered.format(part=name)} {whose}",))
-    text = {"yes": rule.yes, "partly": rule.partly, "no": rule.no, "not_sure": rule.not_sure}[main.helped]
-    line = f"{text.format(part=name)} {whose}"
-    if main.helped == "yes":
-        sources.extend(rule.yes_sources)
-    if main.helped in ("partly", "no"):
-        return Part("helped", title, met=(line,))
-    return Part("helped", title, missing=(line,))
-
-
-def _limits(record: DecisionRecord, content: Content, sources: list[str]) -> Part:
-    r = content.readiness
-    rule = r.limits
-    whose = r.messages["whose"]
-    title = r.part_titles["limits"]
-    sources.extend(rule.sources)
-    pain = worst_pain(record)
-    odi = oswestry_score(record.oswestry, content.scores)
-    score = None if odi is None else odi.percent
-    met = []
-    if pain is not None and pain >= rule.pain_at_least:
-        met.append(rule.pain_ok.format(pain=pain, whose=rule.pain_whose))
-    # The bands are whole numbers (0-20 is minimal): a score is read as its band reads it.
-    if score is not None and round(score) > rule.oswestry_above:
-        met.append(rule.oswestry_ok.format(score=f"{score:g}", whose=rule.oswestry_whose))
-    if met:
-        return Part("limits", title, met=tuple(met))
-    both = whose.format(whose=f"{rule.pain_whose}; {rule.oswestry_whose}")
-    if pain is None and score is None:
-        return Part("limits", title, missing=(f"{rule.not_answered} {both}",))
-    said = [rule.mild]
-    said.append(rule.add_pain if pain is None else rule.pain_low.format(pain=pain))
-    said.append(rule.add_oswestry if score is None else rule.oswestry_low.format(score=f"{score:g}"))
-    said.append(both)
-    return Part("limits", title, missing=(" ".join(said),))
-
-
-def _surgeon(record: DecisionRecord, content: Content, sources: list[str]) -> tuple[Part, tuple[str, ...]]:
-    r = content.readiness
-    rule = r.surgeon
-    whose = r.messages["whose"].format(whose=rule.whose)
-    title = r.part_titles["surgeon"]
-    answer = record.clinical.imaging_matches
-    if answer in ("yes", "no"):
-        sources.extend(rule.sources)
-    if answer == "yes":
-        return Part("surgeon", title, met=(f"{rule.yes} {whose}",)), ()
-    if answer == "no":
-        return Part("surgeon", title, missing=(f"{rule.no} {whose}",)), ()
-    return Part("surgeon", title), (rule.to_confirm,)
-
-
-def _nicotine(record: DecisionRecord, content: Content, weeks: int) -> tuple[bool, str]:
-    n = content.readiness.nicotine
-    whose = content.readiness.messages["whose"].format(whose=n.whose)
-    if record.nicotine is None:
-        return False, f"{n.not_asked} {whose}"
-    if record.nicotine == "current":
-        return False, f"{n.current.format(weeks=weeks)} {whose}"
-    if record.nicotine == "stopped" and (record.nicotine_free_weeks or 0) < weeks:
-        return False, f"{n.too_recent.format(weeks=weeks, have=record.nicotine_free_weeks or 0)} {whose}"
-    return True, f"{n.met.format(weeks=weeks)} {whose}"
+def _notes_on_care(record: DecisionRecord, r: Readiness, reasons: list[str], sources: list[str]) -> None:
+    """What the check says about the care whatever the verdict: pain too new for an operation, and
+    each treatment that never counts, with its reason."""
+    if record.symptom_weeks is not None and record.symptom_weeks < r.early_pain_weeks:
+        reasons.append(r.early_pain_advice)
+        sources.extend(r.early_pain_sources)
+    for t in record.treatments:
+        if t.kind in r.not_counting:
+            reasons.append(r.not_counting[t.kind].reason)
+            sources.extend(r.not_counting[t.kind].sources)
 
 
 def _procedure_names(procedures: list[str], content: Content) -> list[str]:

@@ -124,7 +124,9 @@ def test_finish_and_clear_leaves_nothing_in_any_tab_and_the_old_address_shows_no
         c = Visit(context.new_page(), app_url)
         page_c = start_walk(c, content)
 
-        page_a.locator("[data-testid='stSidebar']").get_by_role("button", name="Finish and clear").click()
+        sidebar_a = page_a.locator("[data-testid='stSidebar']")
+        sidebar_a.get_by_role("button", name=p["frame.finish"]).click()
+        sidebar_a.get_by_role("button", name=p["frame.clear_yes"]).click()  # it asks first
         expect(page_a.locator("[data-testid='stAlertContentSuccess']").filter(has_text="cleared")).to_be_visible()
         wait_for_app(page_a)
         for page in (page_a, page_b, page_c):

@@ -108,3 +108,89 @@ def test_opening_a_file_after_ticking_a_sign_keeps_the_sign_and_the_banner(visit
     expect(page.get_by_text(p["start.walk_paused"].split(". ")[0], exact=False)).to_be_visible()
     expect(page.locator("[data-testid='stMain'] [data-testid='stAlert']").first).to_contain_text(emergency.title)
     assert_no_exception(page)
+
+
+STORAGE = "spine-aid:record"
+
+
+def _kept(page) -> str:
+    return page.evaluate(f"sessionStorage.getItem('{STORAGE}')") or ""
+
+
+def test_finish_and_clear_asks_in_other_words_and_a_cancel_keeps_the_record(visit: Visit, content):
+    """Issue 24, item 5: one click wiped everything. Now the first click only asks."""
+    p = content.pages
+    page = open_app(visit, "/")
+    tick(page, content.red_flags.none_apply)
+    open_from_sidebar(page, p["nav.your_back"])
+    box = page.get_by_role("textbox", name="Your initials (optional)", exact=True)
+    box.fill("KL")
+    box.press("Enter")
+    wait_for_app(page)
+    side = _sidebar(page)
+    finish = side.get_by_role("button", name=p["frame.finish"])
+    yes = side.get_by_role("button", name=p["frame.clear_yes"])
+    cancel = side.get_by_role("button", name=p["frame.clear_cancel"])
+
+    finish.click()
+    expect(yes).to_be_visible()
+    wait_for_app(page)
+    expect(side.get_by_text(p["frame.clear_confirm"].split(": ")[0])).to_be_visible()  # says what it clears
+    expect(finish).to_have_count(0)
+    assert p["frame.clear_yes"] != p["frame.finish"]
+    expect(box).to_have_value("KL")
+    assert '\\"patient_initials\\":\\"KL\\"' in _kept(page)  # the tab's copy is still there
+
+    cancel.click()
+    expect(finish).to_be_visible()
+    wait_for_app(page)
+    expect(yes).to_have_count(0)
+    expect(box).to_have_value("KL")
+    assert '\\"patient_initials\\":\\"KL\\"' in _kept(page)
+    assert_no_exception(page)
+
+    finish.click()
+    yes.click()
+    expect(page.get_by_text(p["frame.cleared"])).to_be_visible()
+    wait_for_app(page)
+    page.wait_for_function(f"() => sessionStorage.getItem('{STORAGE}') === null")
+    assert_no_exception(page)
+
+
+def test_on_a_phone_save_and_open_are_on_the_page(browser, app_url: str, content, tmp_path):
+    """Issue 24, item 5: at a phone's width the sidebar hides behind », and the words said "sidebar".
+    Every page ends with "Save or open your answers": save and open without opening the sidebar."""
+    p = content.pages
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        v = Visit(page=page, base_url=app_url)
+        page.on("request", lambda r: v.requests.append(r.url))
+        open_app(v, "/")
+        tick(page, content.red_flags.none_apply)
+        expect(_sidebar(page)).to_have_attribute("data-collapsed", "true")  # folded behind »
+        expect(_sidebar(page).get_by_role("button", name=p["frame.save"])).not_to_be_in_viewport()
+        main = page.locator("[data-testid='stMain']")
+        main.get_by_text(p["frame.save_open_title"], exact=True).click()
+        save = main.get_by_role("button", name=p["frame.save"])
+        expect(save).to_be_in_viewport()
+        with page.expect_download() as download:
+            save.click()
+        saved = tmp_path / "saved.json"
+        download.value.save_as(saved)
+        assert parse_record(saved.read_bytes()).safety_screen_done is True
+
+        edited = json.loads(saved.read_text())
+        edited["patient_initials"] = "MN"
+        good = tmp_path / "good.json"
+        good.write_text(json.dumps(edited))
+        main.locator("input[type='file']").set_input_files(str(good))
+        expect(main.get_by_text(p["frame.opened"])).to_be_visible()
+        wait_for_app(page)
+        assert '\\"patient_initials\\":\\"MN\\"' in _kept(page)
+        expect(_sidebar(page)).to_have_attribute("data-collapsed", "true")  # never opened
+        assert "sidebar" not in main.inner_text().lower()
+        assert_no_exception(page)
+        assert v.foreign_requests() == []
+    finally:
+        context.close()
