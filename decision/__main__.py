@@ -1,5 +1,6 @@
 """Command line: ``python -m decision check-content | assess RECORD.json | compare RECORD.json |
-summary RECORD.json -o OUT.pdf | review-pack -o PACK.html``.
+summary RECORD.json -o OUT.pdf | note RECORD.json | fhir RECORD.json -o BUNDLE.json |
+review-pack -o PACK.html``.
 
 Errors print one plain line (no traceback) and exit with code 2 for a bad record file and 1
 for invalid content.
@@ -31,7 +32,7 @@ def _read_record(path: str):
     return parse_record(file.read_bytes())
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m decision", description="Lumbar spine decision aid tools.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check-content", help="Validate every file in content/.")
@@ -44,10 +45,19 @@ def main(argv: list[str] | None = None) -> int:
     summary_cmd = sub.add_parser("summary", help="Write the printable PDF summary of a saved record.")
     summary_cmd.add_argument("record")
     summary_cmd.add_argument("-o", "--output", required=True)
+    note_cmd = sub.add_parser("note", help="Print the plain-text visit note of a saved record, for the chart.")
+    note_cmd.add_argument("record")
+    fhir_cmd = sub.add_parser("fhir", help="Write the visit as an HL7 FHIR R4 Bundle (JSON), with the PDF inside.")
+    fhir_cmd.add_argument("record")
+    fhir_cmd.add_argument("-o", "--output", required=True)
     pack_cmd = sub.add_parser("review-pack", help="Write the clinical review pack of the content (HTML) to sign.")
     pack_cmd.add_argument("-o", "--output", required=True)
     pack_cmd.add_argument("--root", default=None, help="A content folder other than the built-in one.")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
 
     try:
         content = load_content(Path(args.root)) if getattr(args, "root", None) else load_content()
@@ -80,10 +90,20 @@ def main(argv: list[str] | None = None) -> int:
 
         print(json.dumps(as_json(compare(content, record.diagnosis)), indent=2))
         return 0
+    if args.command == "note":
+        from decision.output.note import build_note
+
+        sys.stdout.write(build_note(record, content))
+        return 0
     from decision.output.pdf import build_pdf
 
+    data = build_pdf(record, content)
+    if args.command == "fhir":
+        from decision.output.fhir import bundle_json
+
+        data = bundle_json(record, content, data).encode("utf-8")
     try:
-        Path(args.output).write_bytes(build_pdf(record, content))
+        Path(args.output).write_bytes(data)
     except OSError as exc:
         print(_one_line(f"Could not write {args.output}: {exc.strerror}."), file=sys.stderr)
         return 2

@@ -29,6 +29,7 @@ from decision.output.summary import (
 )
 from decision.record import DecisionReached, SureAnswers
 from ui import frame
+from ui.chart_exports import chart_exports
 from ui.figures import draw_figure, draw_figures, draw_table
 from ui.widgets import choice
 
@@ -219,6 +220,8 @@ st.download_button(
     icon=":material/download:",
     help="A summary to print for you and your surgeon. It has room for you both to sign.",
 )
+if clinic:  # the note to paste into the chart, and the visit for the record system (issue 25)
+    chart_exports(summary, record, content, initials)
 st.caption(p["summary.save_file"])
 st.caption(
     f"{summary.aid_name} · content version {summary.content_version}, reviewed {summary.content_date} · "

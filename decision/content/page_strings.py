@@ -47,6 +47,19 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Plain strings of the chart note, the FHIR export and its Questionnaire (decision/output/note.py, fhir/)
+NOTE = ("title", "safety", "diagnosis", "readiness", "options", "leaning", "decision", "values", "questions", "paused",
+        "end", "copy_title", "copy_help")
+FHIR = ("download", "download_help", "patient", "document", "pain_back", "pain_leg", "site_back", "site_leg",
+        "oswestry", "sure_before", "sure_after")
+QUESTIONNAIRE = (
+    "patient_initials", "safety_screen_done", "red_flags", "diagnosis", "procedure", "symptom_weeks", "worst_pain",
+    "pain_back", "pain_leg", "oswestry", "oswestry_total", "treatments", "treatment_kind", "treatment_weeks",
+    "treatment_visits", "treatment_helped", "options_compared", "clinical", "proposed_operation", "fusion_plan",
+    "values", "own_concerns", "quiz", "quiz_second_tries", "leaning", "decision_role", "sure", "sure_before",
+    "sure_after", "questions", "decision_reached", "decision_choice", "decision_day")
+
+
 def _each(form: str, placeholders: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
     return {form.replace("{}", i): placeholders for i in FAMILIES[form]}
 
@@ -111,6 +124,10 @@ PAGES: dict[str, tuple[str, ...]] = {
     "about.review_date": (), "about.review_scope": (),
     "ipdas.balance.where": ("diagnoses",), "ipdas.same_frame.where": ("comparisons", "single"),
     "ipdas.ranges.where": ("ranged", "comparisons"), "ipdas.cited.where": ("uncited",),
+    # The chart note (decision/output/note.py) and the FHIR record (decision/output/fhir/), issue 25
+    **{f"note.{k}": () for k in NOTE}, "note.made": ("name", "app", "version", "reviewed", "day"),
+    "note.initials": ("initials",), **{f"fhir.{k}": () for k in FHIR}, "fhir.questionnaire_title": ("name",),
+    **{f"questionnaire.{k}": () for k in QUESTIONNAIRE},
 }
 
 # Strings of the other files that the code fills (decision/readiness.py with .format,
