@@ -42,8 +42,9 @@ def test_an_empty_record_says_not_answered_where_nothing_was_given(content):
     values = items(s, "values")
     assert values["Top values"] == NOT_ANSWERED and values["Your own concerns"] == NOT_ANSWERED
     leaning = items(s, "leaning")
-    for label in ("Quiz", "Leaning toward", "How you want to decide"):
+    for label in ("Quiz", "How you want to decide"):
         assert leaning[label] == NOT_ANSWERED, label
+    assert items(s, "decision")["Leaning toward"] == NOT_ANSWERED  # beside the decision (issue 23)
     assert set(items(s, "sure").values()) == {NOT_ANSWERED}
     assert items(s, "questions") == {"Questions": NOT_ANSWERED}
     assert set(items(s, "baseline").values()) == {NOT_ANSWERED}

@@ -94,12 +94,11 @@ def quiz_text(record: DecisionRecord, content: Content) -> tuple[str, str | None
 def _understanding(record: DecisionRecord, content: Content) -> Section:
     d = content.deliberation
     quiz, second = quiz_text(record, content)
-    leaning = d.leaning_options.get(record.leaning, record.leaning) if record.leaning else NOT_ANSWERED
     role = d.decision_roles.get(record.decision_role, record.decision_role) if record.decision_role else NOT_ANSWERED
     blocks: list[Block] = [Item("Quiz", quiz)]
     if second:
         blocks.append(Item("Quiz, second tries", second))
-    blocks += [Item("Leaning toward", leaning), Item("How you want to decide", role)]
+    blocks.append(Item("How you want to decide", role))  # the leaning is on page 1, beside the decision
     if record.fusion_patient_notes:
         blocks.append(Item("Your notes on fusion", record.fusion_patient_notes, free=True))
     return Section("leaning", _page(content, "nav.leaning", "Where you are leaning"), tuple(blocks))
