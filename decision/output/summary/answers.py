@@ -77,9 +77,10 @@ def _treatments(record: DecisionRecord, content: Content) -> Section:
 
 
 def quiz_text(record: DecisionRecord, content: Content) -> tuple[str, str | None]:
-    """The quiz score (first answers) and, if any answer was changed, a line on the second tries."""
+    """The quiz score (first answers) and, if any answer was changed, a line on the second tries.
+    Both count only the questions asked for the record's diagnosis (issue 23)."""
     quiz = content.deliberation.quiz
-    score = score_quiz(record.quiz, quiz)
+    score = score_quiz(record.quiz, quiz, record.diagnosis)
     if not score.answered:
         return NOT_ANSWERED, None
     p = content.pages
@@ -87,7 +88,7 @@ def quiz_text(record: DecisionRecord, content: Content) -> tuple[str, str | None
     changed = {q: a for q, a in record.quiz_second_tries.items() if q in record.quiz}
     if not changed:
         return first, None
-    again = score_quiz(changed, quiz)
+    again = score_quiz(changed, quiz, record.diagnosis)
     return first, p["summary.quiz_second_tries"].format(changed=again.answered, right=again.right)
 
 
