@@ -1,12 +1,15 @@
 """Check your understanding: a short quiz, with the right answer and why after each question.
 
-The score counts the first answer to each question. A changed answer is kept as a second try
-and shown as such (``decision.deliberation.record_quiz_answer``).
+The questions are those of the patient's diagnosis (``Quiz.for_diagnosis``). The score counts the
+first answer to each of them. A changed answer is kept as a second try and shown as such
+(``decision.deliberation.record_quiz_answer``); answers to questions of another diagnosis stay in
+the record, unscored.
 """
 
 import streamlit as st
 
 from decision.deliberation import (
+    comparison_note,
     current_quiz_answer,
     evidence_note,
     quiz_feedback,
@@ -24,7 +27,7 @@ st.title(p["quiz.title"])
 st.write(quiz.intro)
 
 first, second = dict(record.quiz), dict(record.quiz_second_tries)
-for n, question in enumerate(quiz.questions, start=1):
+for n, question in enumerate(quiz.for_diagnosis(record.diagnosis), start=1):
     texts = {c.id: c.text for c in question.choices}
     with st.container(border=True, key=f"quiz-{question.id}"):
         chosen = choice(
@@ -47,12 +50,13 @@ for n, question in enumerate(quiz.questions, start=1):
                      icon=":material/cancel:")
         if question.id in second and first.get(question.id) in texts:
             st.caption(p["quiz.second_try"].format(first=texts[first[question.id]]))
-        note = evidence_note(content, feedback.figure, feedback.source)
+        note = (comparison_note(content, feedback.comparison) if feedback.comparison
+                else evidence_note(content, feedback.figure, feedback.source))
         if note:
             st.caption(note)
 record.quiz, record.quiz_second_tries = first, second
 
-score = score_quiz(record.quiz, quiz)
+score = score_quiz(record.quiz, quiz, record.diagnosis)
 st.metric("Your score", f"{score.right} right of {score.answered} answered",
           help=f"There are {score.total} questions in all. The score counts your first answer to each.")
 st.caption(f"{score.answered} of {score.total} questions answered. "

@@ -25,6 +25,8 @@ from decision.output.summary import (
     Section,
     Table,
     build_summary,
+    leaning_differs,
+    leaning_text,
     sure_text,
 )
 from decision.record import DecisionReached, SureAnswers
@@ -64,6 +66,10 @@ def decision_reached_control() -> None:
         )
         on = st.date_input("Date", value=reached.on if reached else date.today(), key=f"{W}decision_date")
         record.decision_reached = DecisionReached(choice=choice, on=on) if choice and on else None
+        # The leaning beside the decision, and a mark in words when they name different options
+        st.markdown(f"**Leaning toward:** {_plain_md(leaning_text(record, content))}")
+        if leaning_differs(record):
+            st.warning(p["summary.leaning_differs"], icon=":material/compare_arrows:")
         st.button("Clear the decision", key="clear_decision", on_click=_clear_decision,
                   disabled=record.decision_reached is None)
 

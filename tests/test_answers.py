@@ -63,8 +63,8 @@ def test_skipping_your_back_leaves_diagnosis_and_operation_unanswered(content):
 
 def test_changing_a_quiz_answer_keeps_the_score_of_the_first_answer(content):
     quiz = content.deliberation.quiz
-    at = app_at(QUIZ)
-    q = quiz.questions[0]
+    at = app_at(QUIZ, record=DecisionRecord(safety_screen_done=True, diagnosis="disc_herniation"))
+    q = quiz.for_diagnosis("disc_herniation")[0]
     wrong = next(c.id for c in q.choices if c.id != q.answer)
     at.radio(key=f"w:quiz:{q.id}").set_value(wrong).run()
     score_before = at.metric[0].value
@@ -94,11 +94,11 @@ def test_no_sequence_of_changes_moves_the_first_answer(picks):
 
 def test_the_score_counts_first_answers_only(content):
     quiz = content.deliberation.quiz
-    q = quiz.questions[0]
+    q = quiz.for_diagnosis("disc_herniation")[0]
     wrong = next(c.id for c in q.choices if c.id != q.answer)
     first, second = record_quiz_answer({}, {}, q.id, wrong)
     first, second = record_quiz_answer(first, second, q.id, q.answer)
-    assert score_quiz(first, quiz).right == 0 and second == {q.id: q.answer}
+    assert score_quiz(first, quiz, "disc_herniation").right == 0 and second == {q.id: q.answer}
     first, second = record_quiz_answer(first, second, q.id, wrong)  # back to the first answer
     assert second == {}
 

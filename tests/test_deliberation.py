@@ -10,6 +10,7 @@ from decision.deliberation import (
     FIT_ORDER,
     HIGHLY_RATED,
     add_text,
+    comparison_note,
     evidence_note,
     own_questions,
     quiz_feedback,
@@ -77,12 +78,14 @@ def test_the_values_list_has_seven_to_nine_items(content):
     assert 7 <= len(content.deliberation.values.items) <= 9
 
 
-def test_a_number_in_a_right_quiz_answer_matches_its_figure(content):
+def test_a_number_in_a_right_quiz_answer_matches_its_comparison(content):
     for q in content.deliberation.quiz.questions:
         right = next(c.text for c in q.choices if c.id == q.answer)
-        numbers = re.findall(r"\d+", right)
-        if q.figure and numbers:
-            assert str(round(content.figure(q.figure).per_100)) in numbers, q.id
+        numbers = re.findall(r"\d+(?:\.\d+)?", right)
+        if q.comparison and numbers:
+            c = content.comparison(q.comparison)
+            given = {f"{v:g}" for a in c.arms.values() for v in (a.per_100, a.points) if v is not None}
+            assert set(numbers) <= given | set(re.findall(r"\d+", c.time_frame)) | {"100"}, q.id
 
 
 def test_the_sure_test_has_the_four_items_in_order(content):
@@ -154,9 +157,11 @@ def test_the_comparison_note_gives_every_arm_with_who_and_where(content):
     assert c.population in note and content.source(c.source).authors in note
 
 
-def test_the_evidence_note_of_a_quiz_answer_names_its_figure_or_source(content):
-    q = next(q for q in content.deliberation.quiz.questions if q.figure)
-    assert content.figure(q.figure).population in evidence_note(content, q.figure, q.source)
+def test_the_note_of_a_quiz_answer_names_its_comparison_or_source(content):
+    q = next(q for q in content.deliberation.quiz.questions if q.comparison)
+    assert content.comparison(q.comparison).population in comparison_note(content, q.comparison)
+    general = next(q for q in content.deliberation.quiz.questions if q.source and not q.comparison)
+    assert content.source(general.source).authors in evidence_note(content, None, general.source)
     assert evidence_note(content, None, None) == ""
 
 
@@ -194,16 +199,17 @@ def test_an_unanswered_or_unknown_choice_gets_no_feedback(content):
 
 def test_quiz_score_counts_right_of_answered_of_total(content):
     quiz = content.deliberation.quiz
-    first, second, third = quiz.questions[:3]
+    asked = quiz.for_diagnosis("disc_herniation")
+    first, second, third = asked[:3]
     wrong = next(c.id for c in second.choices if c.id != second.answer)
     answers = {first.id: first.answer, second.id: wrong, third.id: "no_such_choice", "old_question": "a"}
-    score = score_quiz(answers, quiz)
-    assert (score.right, score.answered, score.total) == (1, 2, len(quiz.questions))
+    score = score_quiz(answers, quiz, "disc_herniation")
+    assert (score.right, score.answered, score.total) == (1, 2, len(asked))
     assert [f.question_id for f in score.feedback] == [first.id, second.id]
 
 
 def test_an_empty_quiz_scores_zero_of_zero(content):
-    score = score_quiz({}, content.deliberation.quiz)
+    score = score_quiz({}, content.deliberation.quiz, None)
     assert (score.right, score.answered) == (0, 0)
 
 
@@ -301,9 +307,9 @@ def test_own_concerns_are_added_removed_and_shown_as_plain_text():
 
 def test_the_quiz_page_gives_feedback_and_a_score(content):
     quiz = content.deliberation.quiz
-    first, second = quiz.questions[:2]
+    first, second = quiz.for_diagnosis("disc_herniation")[:2]
     wrong = next(c.id for c in second.choices if c.id != second.answer)
-    at = app_at(QUIZ_PAGE)
+    at = app_at(QUIZ_PAGE, record=DecisionRecord(safety_screen_done=True, diagnosis="disc_herniation"))
     at.radio(key=f"w:quiz:{first.id}").set_value(first.answer).run()
     at.radio(key=f"w:quiz:{second.id}").set_value(wrong).run()
     assert_no_exception(at)
@@ -346,10 +352,11 @@ def _checkbox(at, qid):
 def test_a_walk_through_pages_5_6_7_keeps_every_answer(content):
     d = content.deliberation
     items = d.values.items
-    q1, q2 = d.quiz.questions[:2]
+    q1, q2 = d.quiz.for_diagnosis("degenerative_spondylolisthesis")[:2]
     general = next(q for q in d.questions if not q.options)
 
-    at = app_at(VALUES_PAGE, record=DecisionRecord(safety_screen_done=True, procedure="fusion"), clinic=True)
+    record = DecisionRecord(safety_screen_done=True, diagnosis="degenerative_spondylolisthesis", procedure="fusion")
+    at = app_at(VALUES_PAGE, record=record, clinic=True)
     at.select_slider(key=f"w:value:{items[0].id}").set_value(8)
     at.select_slider(key=f"w:value:{items[1].id}").set_value(2).run()
     at.text_input(key="w:concern_new").input("Caring for my mother")

@@ -8,20 +8,23 @@ import re
 import subprocess
 import sys
 from datetime import date
+from typing import get_args
 
 import pytest
 from pypdf import PdfReader
 
 from decision.compare.fusion_plan import plan_lines
 from decision.compare.icon_array import AFFECTED, GOOD, HARM
-from decision.output.pdf import build_pdf
+from decision.content import Diagnosis
+from decision.output.pdf import MAX_PAGES, build_pdf
 from decision.output.summary import OptionFigures, build_summary
-from decision.record import DecisionRecord
+from decision.record import DecisionReached, DecisionRecord
 from tests import records
 from tests.conftest import ROOT, app_at, assert_no_exception
 from tests.svg_spec import arrays_in
 
 SUMMARY_PAGE = "pages/8_Summary.py"
+DIAGNOSES = get_args(Diagnosis)
 
 
 def pdf_button(at):
@@ -226,6 +229,20 @@ def test_in_clinic_the_decision_reached_is_recorded_and_can_be_cleared(content):
     assert at.radio(key="w:decision_choice").value is None
 
 
+@pytest.mark.parametrize("clinic", [False, True])
+@pytest.mark.parametrize("leaning", ["fusion", "non_operative"])
+def test_the_summary_page_marks_a_leaning_that_differs_from_the_decision(content, clinic, leaning):
+    """At home in the summary's decision section, in clinic beside the decision control (issue 23)."""
+    record = records.full_record(content).model_copy(update={"leaning": leaning})
+    at = app_at(SUMMARY_PAGE, record=record, clinic=clinic)
+    assert_no_exception(at)
+    mark = content.pages["summary.leaning_differs"]
+    shown = [m.value.replace("\\", "") for m in (*at.markdown, *at.warning)]  # markdown escapes
+    assert any(mark in value for value in shown) is (leaning != "fusion")
+    name = content.deliberation.leaning_options[leaning]
+    assert any(name in value for value in shown)
+
+
 def test_the_summary_page_opens_when_a_red_flag_paused_the_walk_and_leads_with_the_action(content):
     record = DecisionRecord(safety_screen_done=True, red_flags=["worsening_leg_weakness"])
     at = app_at(SUMMARY_PAGE, record=record)
@@ -289,6 +306,7 @@ def test_page_one_holds_the_chart_in_order(content, full_pdf):
         f"Content version {content.meta.content_version}",
         "Name", "Date of birth", "Record number",
         f"{p['option.fusion']}, on 2026-12-01",  # the decision reached and its date
+        f"Leaning toward {content.deliberation.leaning_options[record.leaning]}",  # beside it (issue 23)
         p["procedure.fusion"],  # the operation proposed
         *(words for _, words in plan_lines(record.fusion_plan, content)),
         "2 out of 4: possible decisional conflict", "4 out of 4",
@@ -354,13 +372,89 @@ def test_a_red_flag_pdf_prints_no_default_as_an_answer(content):
     assert all(content.option(o).name not in whole for o in content.template.option_order)
 
 
-def test_the_largest_accepted_record_stays_within_three_pages(content):
-    data = build_pdf(huge_record(content), content)
-    assert page_count(data) <= 3
+def test_the_largest_accepted_record_stays_within_the_page_budget(content):
+    """Every free text at its limit: the surgeon's notes print whole (a fourth page only for what
+    they took off page one), everything else typed is still cut, with the "continued" sentence."""
+    record = huge_record(content)
+    data = build_pdf(record, content)
+    assert page_count(data) <= MAX_PAGES + 1
     text = pdf_text(data)
     assert " ".join(content.pages["summary.continued"].split()) in text
+    assert text.count("Word") < 5 * 400  # the other texts at their limit were cut
     first = page_texts(data)[0]
-    assert "Surgeon signature" in first and "Concern 0" in first and "Question 0" in first
+    assert "Surgeon signature" in first and "Surgeon's notes Word" in first
+    assert " ".join(content.pages["summary.notes_overleaf"].split()) in first
+    assert notes_in_order(text, record.fusion_plan.surgeon_notes)
+
+
+def test_a_full_record_with_short_notes_keeps_to_three_pages(content, full_pdf):
+    assert page_count(full_pdf[1]) <= MAX_PAGES
+    assert pdf_text(full_pdf[1]).count(" ".join(records.SURGEON_NOTES.split())) == 1
+
+
+def numbered_notes(length: int) -> str:
+    """Surgeon's notes of ``length`` characters whose words are numbered, to find each in order."""
+    words = " ".join(f"n{i:04d}" for i in range(length // 6 + 1))[:length - 1]
+    return words + "." if not words.endswith(" ") else words[:-1] + ".."
+
+
+def notes_in_order(text: str, notes: str) -> bool:
+    """Every word of ``notes`` in ``text``, in order (a heading may stand between two pages' parts)."""
+    at = -1
+    for word in notes.split():
+        at = text.find(word, at + 1)
+        if at < 0:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+@pytest.mark.parametrize("red_flag", [False, True])
+def test_a_surgeons_note_of_1500_characters_prints_whole(content, diagnosis, red_flag):
+    """Issue 23: nothing keeps the notes after the visit, so the printout never cuts them. On page 1
+    when they fit; otherwise they go on at the top of page 2 (with every red flag ticked, the boxed
+    action fills page 1 and the surgeon's plan moves whole to page 2, the notes with it)."""
+    notes = numbered_notes(1500)
+    full = records.full_record(content)
+    record = full.model_copy(update={
+        "diagnosis": diagnosis,
+        "fusion_plan": full.fusion_plan.model_copy(update={"surgeon_notes": notes}),
+        "red_flags": [f.id for f in content.red_flags.flags] if red_flag else [],
+    })
+    data = build_pdf(record, content)
+    assert len(notes) == 1500 and page_count(data) <= MAX_PAGES + 1
+    text = pdf_text(data)
+    assert notes_in_order(text, notes)
+    assert "continued on the screen" not in text.split(notes.split()[-1])[0].split("Surgeon's notes")[-1]
+    first = page_texts(data)[0]
+    assert "Surgeon signature" in first
+    assert (notes.split()[0] in first) is not red_flag
+    if notes.split()[0] in first and notes.split()[-1] not in first:  # goes on: page 1 says so, page 2 opens with it
+        assert " ".join(content.pages["summary.notes_overleaf"].split()) in first
+        assert page_texts(data)[1].startswith(content.pages["summary.notes_continued"])
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+@pytest.mark.parametrize("leaning", ["fusion", "non_operative", "not_sure", None])
+def test_page_one_has_the_leaning_beside_the_decision_and_marks_a_difference(content, diagnosis, leaning):
+    record = records.full_record(content).model_copy(update={"diagnosis": diagnosis, "leaning": leaning})
+    first = page_texts(build_pdf(record, content))[0]
+    p, d = content.pages, content.deliberation
+    decision = f"Decision {p['option.fusion']}, on 2026-12-01"
+    shown = d.leaning_options[leaning] if leaning else "Not answered"
+    assert f"{decision} Leaning toward {shown}" in first
+    mark = " ".join(p["summary.leaning_differs"].split())
+    if leaning == "non_operative":  # the decision (fusion) names another option: marked in words
+        assert f"Leaning toward {shown} {mark}" in first
+    else:  # the same option, not sure yet, or not answered: shown, not marked
+        assert mark not in first
+
+
+def test_a_decision_of_more_time_is_not_marked_against_the_leaning(content):
+    record = records.full_record(content).model_copy(update={
+        "decision_reached": DecisionReached(choice="more_time_needed", on=date(2026, 12, 1))})
+    first = page_texts(build_pdf(record, content))[0]
+    assert "Leaning toward" in first and " ".join(content.pages["summary.leaning_differs"].split()) not in first
 
 
 def test_a_character_the_font_cannot_draw_prints_as_a_visible_mark(content):
@@ -373,14 +467,14 @@ def test_a_page_one_section_that_will_not_fit_moves_whole_to_page_two_and_page_o
     every_flag = [f.id for f in content.red_flags.flags]
     record = huge_record(content).model_copy(update={"red_flags": every_flag})
     pages = page_texts(build_pdf(record, content))
-    assert len(pages) <= 3
+    assert len(pages) <= MAX_PAGES + 1  # the notes at their limit print whole
     assert "Surgeon signature" in pages[0] and content.red_flags.levels["emergency"].title in pages[0]
     overleaf = " ".join(content.pages["summary.overleaf"].split())
     for heading in ("Decision reached", "SURE test", "Readiness check", "Questions for the surgeon"):
         where = [n for n, text in enumerate(pages) if heading in text]
         assert where, heading  # never lost
         if where[0] > 0:
-            assert overleaf in pages[0] and where[0] == 1, heading
+            assert overleaf in pages[0], heading  # moved on, in order (the notes may go first)
 
 
 def test_the_readiness_detail_prints_whole(content, full_pdf):

@@ -42,8 +42,9 @@ def test_an_empty_record_says_not_answered_where_nothing_was_given(content):
     values = items(s, "values")
     assert values["Top values"] == NOT_ANSWERED and values["Your own concerns"] == NOT_ANSWERED
     leaning = items(s, "leaning")
-    for label in ("Quiz", "Leaning toward", "How you want to decide"):
+    for label in ("Quiz", "How you want to decide"):
         assert leaning[label] == NOT_ANSWERED, label
+    assert items(s, "decision")["Leaning toward"] == NOT_ANSWERED  # beside the decision (issue 23)
     assert set(items(s, "sure").values()) == {NOT_ANSWERED}
     assert items(s, "questions") == {"Questions": NOT_ANSWERED}
     assert set(items(s, "baseline").values()) == {NOT_ANSWERED}
@@ -248,13 +249,13 @@ def test_sure_flags_possible_conflict_only_when_answered_and_under_four():
 
 
 def test_the_quiz_line_counts_right_answers_among_those_answered(content):
-    questions = content.deliberation.quiz.questions
+    questions = content.deliberation.quiz.for_diagnosis(None)  # no diagnosis: the general questions
     record = DecisionRecord(quiz={questions[0].id: questions[0].answer, "no_such_question": "a"})
     line = content.pages["summary.quiz_score"]
     quiz = items(build_summary(record, content), "leaning")["Quiz"]
     assert quiz == line.format(right=1, answered=1, total=len(questions))
-    full = records.full_record(content)
-    total = len(questions)
+    full = records.full_record(content)  # a slip: its questions; the last, general, answered wrong
+    total = len(content.deliberation.quiz.for_diagnosis(full.diagnosis))
     quiz = items(build_summary(full, content), "leaning")["Quiz"]
     assert quiz == line.format(right=total - 1, answered=total, total=total)
 

@@ -80,7 +80,7 @@ def test_a_whole_walk_from_the_safety_screen_to_the_decision(content):
     at.text_input(key="w:concern_new").input("Caring for my grandchildren").run()
     at.button(key="w:concern_add").click().run()
     go(at, "pages/6_Check_your_understanding.py")
-    quiz = content.deliberation.quiz.questions
+    quiz = content.deliberation.quiz.for_diagnosis("degenerative_spondylolisthesis")  # the walk's diagnosis
     at.radio(key=f"w:quiz:{quiz[0].id}").set_value(quiz[0].answer).run()
     wrong = next(c.id for c in quiz[1].choices if c.id != quiz[1].answer)
     at.radio(key=f"w:quiz:{quiz[1].id}").set_value(wrong).run()

@@ -116,7 +116,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     # Summary (pages/8_Summary.py) and its PDF (decision/output/summary/, decision/output/pdf/)
     "summary.title": (), "summary.home_answers": (), "summary.settle": (), "summary.no_decision": (),
     "summary.identify": (), "summary.continued": (), "summary.overleaf": (), "summary.more_numbers": (),
-    "summary.figures": (), "summary.options_none": (), "summary.save_file": (),
+    "summary.figures": (), "summary.options_none": (), "summary.save_file": (), "summary.leaning_differs": (),
+    "summary.notes_overleaf": (), "summary.notes_continued": (),
     "summary.quiz_score": ("right", "answered", "total"), "summary.quiz_second_tries": ("changed", "right"),
     # About (pages/9_About.py): the IPDAS self-check's "where" column is filled with its counts
     "about.title": (), "about.show_sources": ("count",), "about.app_version": ("version",),

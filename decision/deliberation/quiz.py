@@ -1,7 +1,10 @@
 """The quiz: right or wrong for each answer, with the right answer and why, and the score.
 
-The score counts the first answer to each question: once the feedback has shown the right
-answer, changing it is a second try, kept apart, and never raises the score.
+The questions asked are those of the patient's diagnosis (``Quiz.for_diagnosis``: its own
+comparisons, and the general questions; issue 23). The score counts the first answer to each
+question asked: once the feedback has shown the right answer, changing it is a second try, kept
+apart, and never raises the score. An answer to a question not asked for this diagnosis (the
+diagnosis changed, or an older file) stays in the record but is not scored.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ class QuizFeedback:
     correct: bool
     right_answer: str  # the text of the right choice
     explanation: str
+    comparison: str | None  # what the answer rests on: a comparison, a figure, or a source
     figure: str | None
     source: str | None
 
@@ -41,18 +45,21 @@ def quiz_feedback(question: QuizQuestion, chosen: str | None) -> QuizFeedback | 
         correct=chosen == question.answer,
         right_answer=texts[question.answer],
         explanation=question.explanation,
+        comparison=question.comparison,
         figure=question.figure,
         source=question.source,
     )
 
 
-def score_quiz(answers: dict[str, str], quiz: Quiz) -> QuizScore:
-    """n right of n answered, out of all questions. Answers to unknown questions are ignored."""
-    feedback = tuple(f for q in quiz.questions if (f := quiz_feedback(q, answers.get(q.id))) is not None)
+def score_quiz(answers: dict[str, str], quiz: Quiz, diagnosis: str | None) -> QuizScore:
+    """n right of n answered, out of the questions asked for ``diagnosis``. Answers to questions
+    not asked for it, or unknown, are not scored (the record keeps them)."""
+    asked = quiz.for_diagnosis(diagnosis)
+    feedback = tuple(f for q in asked if (f := quiz_feedback(q, answers.get(q.id))) is not None)
     return QuizScore(
         right=sum(f.correct for f in feedback),
         answered=len(feedback),
-        total=len(quiz.questions),
+        total=len(asked),
         feedback=feedback,
     )
 

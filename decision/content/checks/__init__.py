@@ -15,7 +15,8 @@ what it refuses:
 - ``fusion``: each fusion card is balanced (a harm for each choice where it counts one, a warning on
   a number that stands alone from its study);
 - ``values``: the values fit follows its one rule (each finding true to its comparison, each
-  reason's words true to its derived label).
+  reason's words true to its derived label);
+- ``quiz``: each diagnosis is asked about its own comparisons, and enough of them.
 
 ``problems`` runs them all; assembling a ``Content`` calls it and refuses the content if it finds
 any, with every problem in one message, in this order.
@@ -29,6 +30,7 @@ from decision.content.checks.decisions import decision_problems
 from decision.content.checks.fusion import fusion_problems
 from decision.content.checks.options import option_problems
 from decision.content.checks.overview import overview_problems
+from decision.content.checks.quiz import quiz_problems
 from decision.content.checks.references import bibliography_problems, citation_problems
 from decision.content.checks.values import values_problems
 
@@ -46,6 +48,7 @@ def problems(content: Content) -> list[str]:
         *decision_problems(content, source_ids),
         *overview_problems(content),
         *fusion_problems(content, figure_ids),
+        *quiz_problems(content),
         *citation_problems(content, source_ids, figure_ids),
         *values_problems(content),
     ]

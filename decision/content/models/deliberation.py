@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from decision.content.models.base import Frozen, OptionId
+from decision.content.models.base import Diagnosis, Frozen, OptionId
 from decision.content.models.comparisons import Topic
 
 Fit = Literal["tends_to_fit", "mixed", "tends_not_to_fit"]
@@ -62,18 +62,33 @@ class QuizChoice(Frozen):
 
 
 class QuizQuestion(Frozen):
+    """One question, asked for the diagnoses it names; none named: a general question, asked of
+    everyone. It names what it rests on: a comparison (then it is asked only where that comparison
+    applies: checks/quiz.py), a figure, or a source."""
+
     id: str
     question: str
     choices: tuple[QuizChoice, ...]
     answer: str
     explanation: str
+    diagnoses: tuple[Diagnosis, ...] = ()
+    comparison: str | None = None
     figure: str | None = None
     source: str | None = None
+
+    def asked_for(self, diagnosis: str | None) -> bool:
+        """A general question is asked of everyone; another only for the diagnoses it names."""
+        return not self.diagnoses or diagnosis in self.diagnoses
 
 
 class Quiz(Frozen):
     intro: str
-    questions: tuple[QuizQuestion, ...] = Field(min_length=6, max_length=8)
+    questions: tuple[QuizQuestion, ...] = Field(min_length=1)
+
+    def for_diagnosis(self, diagnosis: str | None) -> tuple[QuizQuestion, ...]:
+        """The questions asked of a patient with this diagnosis, in order. Not sure, or not said:
+        the general questions only (the numbers of the others belong to one diagnosis)."""
+        return tuple(q for q in self.questions if q.asked_for(diagnosis))
 
 
 class SureItem(Frozen):

@@ -21,7 +21,7 @@ from decision.output.summary import Section, Summary
 
 FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"  # decision/output/pdf/ -> the repository
 FONT = "DejaVu"
-MAX_PAGES = 3
+MAX_PAGES = 3  # and one more, only for the room long surgeon's notes take off page one (Layout.extra_room)
 MIN_PT = 9  # nothing smaller: read at arm's length
 BODY, SMALL, HEADING, TITLE = 10, 9, 11.5, 15  # font sizes, pt
 MM_PER_PT = 0.42  # line height per pt of font size (10 pt -> 4.2 mm)
@@ -149,7 +149,8 @@ def clip(pdf: SummaryPDF, lines: list[str], max_lines: int, width: float, contin
 @dataclass
 class Layout:
     """Where the drawing is and how much room is left: the state every part of the layout shares, and
-    the page turns (never more than MAX_PAGES pages). The parts that draw subclass it."""
+    the page turns (never more than MAX_PAGES pages, but for the room long surgeon's notes took).
+    The parts that draw subclass it."""
 
     pdf: SummaryPDF
     s: Summary
@@ -164,16 +165,19 @@ class Layout:
     virtual_page: int = 0
     deferred: list[Section] = field(default_factory=list)  # page-1 sections moved to page 2
     bottom: float = 0.0  # mm, how far down the current page text may go
+    # mm of surgeon's notes that did not fit on page one: the one case that allows a page after
+    # MAX_PAGES, holding no more than this (issue 23: the notes print whole, never cut)
+    extra_room: float = 0.0
 
     def __post_init__(self) -> None:
         self.page_bottom = self.pdf.h - FOOTER_ROOM - 2
         self.bottom = self.page_bottom
 
     def checkpoint(self) -> tuple:
-        return (self.pdf.get_y(), self.pdf.page_no(), self.full, len(self.drawn))
+        return (self.pdf.get_y(), self.pdf.page_no(), self.full, len(self.drawn), self.bottom)
 
     def restore(self, state: tuple) -> None:
-        y, page, self.full, drawn = state
+        y, page, self.full, drawn, self.bottom = state
         self.pdf.set_y(y)
         self.virtual_page = page
         del self.drawn[drawn:]
@@ -182,12 +186,18 @@ class Layout:
     def page_no(self) -> int:
         return self.virtual_page if self.simulate else self.pdf.page_no()
 
+    def last_page(self) -> int:
+        """MAX_PAGES, or one more when long surgeon's notes took room off page one."""
+        return MAX_PAGES + 1 if self.extra_room > 0 else MAX_PAGES
+
     def add_page(self) -> None:
         if self.simulate:
             self.virtual_page += 1
             self.pdf.set_y(self.pdf.t_margin)
         else:
             self.pdf.add_page()
+        if self.page_no() > MAX_PAGES:  # the extra page holds no more than the notes took
+            self.bottom = min(self.page_bottom, self.pdf.t_margin + self.extra_room)
 
     def room(self, h: float) -> bool:
         return self.pdf.get_y() + h <= self.bottom
@@ -200,7 +210,7 @@ class Layout:
             return False
         if self.room(h):
             return True
-        if self.page_no() >= 2 and self.page_no() < MAX_PAGES:
+        if self.page_no() >= 2 and self.page_no() < self.last_page():
             self.add_page()
             if self.room(h):
                 return True
@@ -210,5 +220,6 @@ class Layout:
     def space_left(self) -> float:
         """mm left from here to the end of the last page allowed (a page turn wastes a little)."""
         here = max(self.bottom - self.pdf.get_y(), 0)
-        pages_after = MAX_PAGES - self.page_no()
-        return here + pages_after * (self.page_bottom - MARGIN)
+        pages_after = max(MAX_PAGES - self.page_no(), 0)
+        extra = self.extra_room if self.page_no() < self.last_page() else 0.0
+        return here + pages_after * (self.page_bottom - MARGIN) + extra

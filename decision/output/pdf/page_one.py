@@ -2,7 +2,8 @@
 
 ``PageOne`` draws the title and versions, the box of blank lines for the clinic's own label, the
 chart sections in the summary's order (a red-flag alert as a boxed action in its place; a section
-that will not fit moves whole to page two, with all after it, and page one says so), and the
+that will not fit moves whole to page two, with all after it, and page one says so; but the
+surgeon's notes print what fits and go on at the top of page two, never cut), and the
 signature lines kept free at its foot. The alert box lives here because only page one draws it.
 """
 
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 from fpdf.enums import XPos, YPos
 
-from decision.output.pdf.blocks import Blocks
-from decision.output.pdf.layout import BODY, HEADING, RULE_RGB, SMALL, TITLE, line_h
-from decision.output.summary import Bullets, Paragraph, Section
+from decision.output.pdf.blocks import FREE_LINES_DEFAULT, Blocks
+from decision.output.pdf.layout import BODY, HEADING, LABEL_WIDTH, RULE_RGB, SMALL, TITLE, line_h, wrap
+from decision.output.summary import Bullets, Item, Paragraph, Section
 from decision.version import app_version
 
 ALERT_RGB, ALERT_FILL = (176, 0, 32), (253, 236, 238)
@@ -36,8 +37,10 @@ class PageOne(Blocks):
         for section in s.part("chart"):
             if section.alert:
                 self._alert(section)
-            elif self.deferred or pdf.get_y() + self._height(section) > self.bottom:
-                self.deferred.append(section)  # it and all after it go to the top of page 2, in order
+            elif self.deferred:
+                self.deferred.append(section)  # all after a moved section go to page 2, in order
+            elif pdf.get_y() + self._height(section) > self.bottom:
+                self._split_or_move(section)
             else:
                 self._chart_section(section)
         if self.deferred and not self.text(s.overleaf, bold=True):
@@ -53,6 +56,37 @@ class PageOne(Blocks):
         self.bottom = self.page_bottom
         self._signatures()
         self.full = False
+
+    def _split_or_move(self, section: Section) -> None:
+        """A section too tall for what is left of page one. One holding the surgeon's notes prints
+        what fits of them, says they go on, and the rest opens page 2 (issue 23: nothing keeps the
+        notes after the visit, so they are never cut); any other section moves whole to page 2.
+        The notes printed after page one are the room ``extra_room`` allows after MAX_PAGES."""
+        at = next((n for n, b in enumerate(section.blocks) if isinstance(b, Item) and b.whole), None)
+        if at is None:
+            self.deferred.append(section)
+            return
+        notes = section.blocks[at]
+        assert isinstance(notes, Item)  # found by isinstance above
+        self.font(BODY)
+        lines = wrap(self.pdf, notes.value, self.pdf.epw - LABEL_WIDTH)
+
+        def part(n: int) -> Section:  # the section with the notes' first n lines and the words that they go on
+            cut = Item(notes.label, "\n".join(lines[:n]), free=True, whole=True)
+            return Section(section.id, section.title,
+                           (*section.blocks[:at], cut, Paragraph(self.s.notes_overleaf, strong=True)))
+
+        room = self.bottom - self.pdf.get_y()
+        fits = int((room - self._height(part(1))) // line_h(BODY)) + 1 if room >= self._height(part(1)) else 0
+        fits = min(fits, len(lines) - 1)
+        if fits < 2:  # not even two lines of them: the section moves whole, the notes with it
+            self.deferred.append(section)
+            self.extra_room = max(len(lines) - FREE_LINES_DEFAULT, 0) * line_h(BODY)
+            return
+        self._chart_section(part(fits))
+        rest = Item(notes.label, "\n".join(lines[fits:]), free=True, whole=True)
+        self.deferred.append(Section(section.id, self.s.notes_continued, (rest, *section.blocks[at + 1:])))
+        self.extra_room = (len(lines) - fits) * line_h(BODY) + line_h(HEADING) + 4  # the lines and their heading
 
     def _height(self, section: Section) -> float:
         """How much of the page ``section`` takes, measured without drawing it."""

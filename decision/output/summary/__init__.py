@@ -30,7 +30,7 @@ from decision.output.summary.model import (
     Summary,
     Table,
 )
-from decision.output.summary.visit import CONFLICT_FLAG, decision_text, sure_text
+from decision.output.summary.visit import CONFLICT_FLAG, decision_text, leaning_differs, leaning_text, sure_text
 from decision.output.summary.words import NOT_ANSWERED, NOT_RECORDED
 
 __all__ = [
@@ -51,6 +51,8 @@ __all__ = [
     "Table",
     "build_summary",
     "decision_text",
+    "leaning_differs",
+    "leaning_text",
     "options_compared",
     "quiz_text",
     "sure_text",

@@ -77,9 +77,10 @@ def _treatments(record: DecisionRecord, content: Content) -> Section:
 
 
 def quiz_text(record: DecisionRecord, content: Content) -> tuple[str, str | None]:
-    """The quiz score (first answers) and, if any answer was changed, a line on the second tries."""
+    """The quiz score (first answers) and, if any answer was changed, a line on the second tries.
+    Both count only the questions asked for the record's diagnosis (issue 23)."""
     quiz = content.deliberation.quiz
-    score = score_quiz(record.quiz, quiz)
+    score = score_quiz(record.quiz, quiz, record.diagnosis)
     if not score.answered:
         return NOT_ANSWERED, None
     p = content.pages
@@ -87,19 +88,18 @@ def quiz_text(record: DecisionRecord, content: Content) -> tuple[str, str | None
     changed = {q: a for q, a in record.quiz_second_tries.items() if q in record.quiz}
     if not changed:
         return first, None
-    again = score_quiz(changed, quiz)
+    again = score_quiz(changed, quiz, record.diagnosis)
     return first, p["summary.quiz_second_tries"].format(changed=again.answered, right=again.right)
 
 
 def _understanding(record: DecisionRecord, content: Content) -> Section:
     d = content.deliberation
     quiz, second = quiz_text(record, content)
-    leaning = d.leaning_options.get(record.leaning, record.leaning) if record.leaning else NOT_ANSWERED
     role = d.decision_roles.get(record.decision_role, record.decision_role) if record.decision_role else NOT_ANSWERED
     blocks: list[Block] = [Item("Quiz", quiz)]
     if second:
         blocks.append(Item("Quiz, second tries", second))
-    blocks += [Item("Leaning toward", leaning), Item("How you want to decide", role)]
+    blocks.append(Item("How you want to decide", role))  # the leaning is on page 1, beside the decision
     if record.fusion_patient_notes:
         blocks.append(Item("Your notes on fusion", record.fusion_patient_notes, free=True))
     return Section("leaning", _page(content, "nav.leaning", "Where you are leaning"), tuple(blocks))

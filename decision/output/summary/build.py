@@ -80,6 +80,8 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
         id_note=p.get("summary.identify", ""),
         continued=p.get("summary.continued", "…"),
         overleaf=p.get("summary.overleaf", ""),
+        notes_overleaf=p.get("summary.notes_overleaf", ""),
+        notes_continued=p.get("summary.notes_continued", ""),
         more_numbers=p.get("summary.more_numbers", ""),
         text_source_ids=text_sources,
     )

@@ -29,6 +29,7 @@ class Item:
     value: str
     free: bool = False  # typed by the patient or surgeon
     line: bool = False  # a one-line account of the detail that follows it in the same section
+    whole: bool = False  # typed text printed whole, never cut (the surgeon's notes: nothing else keeps them)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ class Summary:
     id_note: str = ""
     continued: str = "…"  # ends free text cut to fit the printout
     overleaf: str = ""  # ends page 1 when some of it had to move to page 2
+    notes_overleaf: str = ""  # under surgeon's notes that go on at the top of page 2
+    notes_continued: str = ""  # the heading of the rest of those notes on page 2
     more_numbers: str = ""  # says that figures left off the printout are on the screen
     text_source_ids: frozenset[str] = frozenset()  # sources cited by something other than a figure
 

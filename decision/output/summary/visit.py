@@ -1,20 +1,25 @@
 """What the clinic visit settles, on page 1: the decision reached, the surgeon's plan, the SURE test.
 
-The decision reached (or that there is none yet), the operation the surgeon proposes with the
+The decision reached (or that there is none yet) with the patient's leaning beside it, and a mark
+in words when the two name different options (issue 23: the chart sees at once that the visit
+changed the patient's mind, or did not); the operation the surgeon proposes with the
 fusion plan and the surgeon's own words (typed text, so marked ``free``), and the SURE test
 before and at the end of the visit, scored as on screen: an unfinished test is not scored.
 """
 
 from __future__ import annotations
 
+from typing import get_args
+
 from decision.compare.fusion_plan import plan_lines
-from decision.content import Content
+from decision.content import Content, OptionId
 from decision.deliberation import SURE_MAX, sure_score
-from decision.output.summary.model import Block, Item, Section
+from decision.output.summary.model import Block, Item, Paragraph, Section
 from decision.output.summary.words import NOT_ANSWERED, NOT_RECORDED, _answer
 from decision.record import DecisionRecord, SureAnswers
 
 CONFLICT_FLAG = "possible decisional conflict"
+OPTION_IDS = frozenset(get_args(OptionId))
 
 
 def decision_text(record: DecisionRecord, content: Content) -> str:
@@ -27,8 +32,26 @@ def decision_text(record: DecisionRecord, content: Content) -> str:
     return f"{name}, on {reached.on.isoformat()}"
 
 
+def leaning_text(record: DecisionRecord, content: Content) -> str:
+    """The patient's leaning in the content's words, or "Not answered"."""
+    d = content.deliberation
+    return d.leaning_options.get(record.leaning, record.leaning) if record.leaning else NOT_ANSWERED
+
+
+def leaning_differs(record: DecisionRecord) -> bool:
+    """True when the decision names an option and the leaning names another one. "Not sure yet",
+    "more time needed" and an unanswered leaning differ from nothing: the leaning is shown, unmarked."""
+    reached, leaning = record.decision_reached, record.leaning
+    return (reached is not None and reached.choice in OPTION_IDS and leaning in OPTION_IDS
+            and leaning != reached.choice)
+
+
 def _decision(record: DecisionRecord, content: Content) -> Section:
-    return Section("decision", "Decision reached", (Item("Decision", decision_text(record, content)),))
+    blocks: list[Block] = [Item("Decision", decision_text(record, content)),
+                           Item("Leaning toward", leaning_text(record, content))]
+    if leaning_differs(record):
+        blocks.append(Paragraph(content.pages["summary.leaning_differs"], strong=True))
+    return Section("decision", "Decision reached", tuple(blocks))
 
 
 def _surgeon(record: DecisionRecord, content: Content) -> Section:
@@ -41,7 +64,7 @@ def _surgeon(record: DecisionRecord, content: Content) -> Section:
     if c.imaging_findings:
         blocks.append(Item("Imaging findings", c.imaging_findings, free=True))
     if plan.surgeon_notes:
-        blocks.append(Item("Surgeon's notes", plan.surgeon_notes, free=True))
+        blocks.append(Item("Surgeon's notes", plan.surgeon_notes, free=True, whole=True))
     return Section("surgeon", "The surgeon's plan", tuple(blocks))
 
 
