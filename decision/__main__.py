@@ -1,5 +1,5 @@
 """Command line: ``python -m decision check-content | assess RECORD.json | compare RECORD.json |
-summary RECORD.json -o OUT.pdf``.
+summary RECORD.json -o OUT.pdf`` (``--text`` prints the words the PDF prints, line by line).
 
 Errors print one plain line (no traceback) and exit with code 2 for a bad record file and 1
 for invalid content.
@@ -41,10 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     compare_cmd = sub.add_parser(
         "compare", help="Print what the comparison shows for a saved record's diagnosis, as JSON.")
     compare_cmd.add_argument("record")
-    summary_cmd = sub.add_parser("summary", help="Write the printable PDF summary of a saved record.")
+    summary_cmd = sub.add_parser(
+        "summary", help="Write the printable PDF summary of a saved record (-o), or print its text (--text).")
     summary_cmd.add_argument("record")
-    summary_cmd.add_argument("-o", "--output", required=True)
+    summary_cmd.add_argument("-o", "--output")
+    summary_cmd.add_argument("--text", action="store_true", help="Print the words the PDF prints, line by line.")
     args = parser.parse_args(argv)
+    if args.command == "summary" and not (args.output or args.text):
+        parser.error("summary needs -o OUT.pdf, --text, or both")
 
     try:
         content = load_content(Path(args.root)) if getattr(args, "root", None) else load_content()
@@ -70,8 +74,12 @@ def main(argv: list[str] | None = None) -> int:
 
         print(json.dumps(as_json(compare(content, record.diagnosis)), indent=2))
         return 0
-    from decision.output.pdf import build_pdf
+    from decision.output.pdf import build_pdf, pdf_text
 
+    if args.text:
+        print(pdf_text(record, content))
+        if not args.output:
+            return 0
     try:
         Path(args.output).write_bytes(build_pdf(record, content))
     except OSError as exc:

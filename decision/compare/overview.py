@@ -63,12 +63,18 @@ def cell_number(comparison: Comparison, option_id: str) -> str:
     return format_number(a.per_100).split(" (")[0]
 
 
-def detail_words(content: Content, c: Comparison) -> str:
-    """The time frame and the design in a few words, then the certainty where a review graded it."""
-    words = [c.time_frame, content.template.designs_short[c.design]]
+def design_short(content: Content, c: Comparison) -> str:
+    """How the study was done in a few words, then how sure the evidence is where a review graded
+    it (issue 23: only a source's own grade, never one read off the design)."""
+    words = [content.template.designs_short[c.design]]
     if c.certainty is not None:
         words.append(content.pages["compare.certainty"].format(level=c.certainty.level))
     return ", ".join(words)
+
+
+def detail_words(content: Content, c: Comparison) -> str:
+    """The time frame, then the design (and certainty) in a few words."""
+    return f"{c.time_frame}, {design_short(content, c)}"
 
 
 def gap_named(content: Content, c: Comparison) -> str:
