@@ -146,6 +146,10 @@ def test_certainty_is_said_only_where_a_source_grades_it(content):
 
     assert "certainty very low to low" in detail_words(content, content.comparison("liu_leg_pain_6w"))
     assert "certainty" not in detail_words(content, content.comparison("peul_recovered_1y"))
+    from decision.content.wording import design_words
+
+    assert "very low to low" in design_words(content, content.comparison("liu_leg_pain_6w"))  # the card
+    assert design_words(content, content.comparison("peul_recovered_1y")) == content.template.designs["randomised"]
 
 
 # ---------------------------------------------------------------- what check-content refuses
