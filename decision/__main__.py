@@ -1,6 +1,6 @@
 """Command line: ``python -m decision check-content | assess RECORD.json | compare RECORD.json |
-summary RECORD.json -o OUT.pdf | note RECORD.json | fhir RECORD.json -o BUNDLE.json |
-review-pack -o PACK.html``.
+summary RECORD.json -o OUT.pdf [--text] | note RECORD.json | fhir RECORD.json -o BUNDLE.json |
+review-pack -o PACK.html`` (``--text`` prints the words the PDF prints, line by line).
 
 Errors print one plain line (no traceback) and exit with code 2 for a bad record file and 1
 for invalid content.
@@ -42,9 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     compare_cmd = sub.add_parser(
         "compare", help="Print what the comparison shows for a saved record's diagnosis, as JSON.")
     compare_cmd.add_argument("record")
-    summary_cmd = sub.add_parser("summary", help="Write the printable PDF summary of a saved record.")
+    summary_cmd = sub.add_parser(
+        "summary", help="Write the printable PDF summary of a saved record (-o), or print its text (--text).")
     summary_cmd.add_argument("record")
-    summary_cmd.add_argument("-o", "--output", required=True)
+    summary_cmd.add_argument("-o", "--output")
+    summary_cmd.add_argument("--text", action="store_true", help="Print the words the PDF prints, line by line.")
     note_cmd = sub.add_parser("note", help="Print the plain-text visit note of a saved record, for the chart.")
     note_cmd.add_argument("record")
     fhir_cmd = sub.add_parser("fhir", help="Write the visit as an HL7 FHIR R4 Bundle (JSON), with the PDF inside.")
@@ -57,7 +59,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "summary" and not (args.output or args.text):
+        parser.error("summary needs -o OUT.pdf, --text, or both")
 
     try:
         content = load_content(Path(args.root)) if getattr(args, "root", None) else load_content()
@@ -95,8 +100,12 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(build_note(record, content))
         return 0
-    from decision.output.pdf import build_pdf
+    from decision.output.pdf import build_pdf, pdf_text
 
+    if args.command == "summary" and args.text:
+        print(pdf_text(record, content))
+        if not args.output:
+            return 0
     data = build_pdf(record, content)
     if args.command == "fhir":
         from decision.output.fhir import bundle_json

@@ -41,11 +41,11 @@ st.title(p["compare.title"])
 
 # ---------------------------------------------------------------- layer 1: the overview
 if grid.rows:
-    st.markdown(f"**{p['compare.your_diagnosis']}** {p['diagnosis.' + record.diagnosis]}  \n"
-                f":small[{p['compare.overview_intro']}]")
+    # The diagnosis's story leads the grid (issue 23): the randomised result before an as-treated row.
+    # One paragraph, so that the grid still fits the first screen in clinic at 1280 x 800.
+    st.markdown(f"**{p['compare.your_diagnosis']}** {p['diagnosis.' + record.diagnosis]}. {grid.intro}")
     st.markdown(overview_html(content, grid), unsafe_allow_html=True)
-    if grid.no_harm:
-        st.caption(grid.no_harm)
+    st.caption(" ".join(t for t in (p["compare.overview_intro"], grid.no_harm) if t))
 else:  # no diagnosis yet, or "not sure": the orientation, and no numbers
     st.info(view.intro, icon=":material/help:")
 

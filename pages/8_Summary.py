@@ -18,9 +18,8 @@ from decision.deliberation import sure_score
 from decision.output.pdf import build_pdf
 from decision.output.summary import (
     Bullets,
-    FigureBlock,
+    ComparisonBlock,
     Item,
-    OptionFigures,
     Paragraph,
     Section,
     Table,
@@ -32,7 +31,7 @@ from decision.output.summary import (
 from decision.record import DecisionReached, SureAnswers
 from ui import frame
 from ui.chart_exports import chart_exports
-from ui.figures import draw_figure, draw_figures, draw_table
+from ui.figures import draw_table
 from ui.widgets import choice
 
 content, record = frame.open_page("summary")
@@ -108,25 +107,12 @@ def draw_block(block, key: str) -> None:
         st.text("\n".join(f"{i}. {text}" if block.numbered else f"• {text}" for i, text in enumerate(block.items, 1)))
     elif isinstance(block, Table):
         draw_table(block.header, block.rows)
-    elif isinstance(block, OptionFigures):
-        # An expander per kind, closed at first: the summary stays short to read (issue 11's
-        # length budget); every number is one click away, as on paper.
-        # One comparison: its arms side by side in one chart; a gap between arms in words.
-        with st.expander(block.name, expanded=False):
-            figures = [content.figure(f.figure_id) for f in block.figures if f.figure_id in content.figure_by_id]
-            if figures:
-                draw_figures(content, figures, key=f"summary-{block.option_id}")
-            for f in block.figures:
-                if f.figure_id not in content.figure_by_id:
-                    st.markdown(f"**{f.sentence}**")
-                    st.caption(f"{f.population} {f.source} {f.note}")
-    elif isinstance(block, FigureBlock):
-        draw_summary_figure(block, f"{key}-{block.figure_id}")
-
-
-def draw_summary_figure(fig: FigureBlock, key: str) -> None:
-    st.caption(fig.row)
-    draw_figure(content, content.figure(fig.figure_id), key=f"summary-{key}", show_array=bool(fig.cells))
+    elif isinstance(block, ComparisonBlock):
+        # One comparison per expander, closed at first: the summary stays short to read (issue 11's
+        # length budget); every number is one click away, in the same words as on paper.
+        with st.expander(_plain_md(f"{block.kind_word}: {block.heading} ({block.design})"), expanded=False):
+            st.markdown("\n".join(f"- {_plain_md(arm)}" for arm in block.arms))
+            st.caption(_plain_md(" ".join([*block.notes, block.population, block.source])))
 
 
 def draw_section(section: Section) -> None:

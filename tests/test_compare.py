@@ -27,7 +27,7 @@ from decision.compare.comparison import (
 )
 from decision.compare.self_check import balance_counts, ipdas_self_check
 from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
-from decision.output.summary import OptionFigures, build_summary
+from decision.output.summary import ComparisonBlock, build_summary
 from decision.record import SCHEMA_VERSION, DecisionRecord
 from tests.conftest import ROOT, app_at, assert_no_exception
 from tests.svg_spec import arrays_in
@@ -134,11 +134,8 @@ def test_the_kind_decides_the_heading_on_the_page_and_in_the_pdf(content, diagno
         assert all(c.kind == g.kind for c in g.comparisons)
     summary = build_summary(DecisionRecord(diagnosis=diagnosis), content)
     for b in summary.section("options").blocks:
-        if isinstance(b, OptionFigures):
-            assert b.name == content.template.kinds[b.option_id].title
-            for f in b.figures:
-                assert content.comparison(f.figure_id.split(".")[0]).kind == b.option_id  # under its kind
-            assert b.whole  # the PDF prints a comparison's arms together or not at all
+        if isinstance(b, ComparisonBlock):  # each says its kind in the kind's word, as on the page
+            assert b.kind_word == content.template.kinds[content.comparison(b.comparison_id).kind].word
 
 
 def test_the_pdf_never_prints_one_arm_without_its_comparator(content):
@@ -147,7 +144,6 @@ def test_the_pdf_never_prints_one_arm_without_its_comparator(content):
 
     from pypdf import PdfReader
 
-    from decision.content.wording import arm_sentence
     from decision.output.pdf import build_pdf
     from tests.records import full_record
 
@@ -155,10 +151,10 @@ def test_the_pdf_never_prints_one_arm_without_its_comparator(content):
         record = full_record(content).model_copy(update={"diagnosis": diagnosis})
         pages = PdfReader(io.BytesIO(build_pdf(record, content))).pages
         text = _re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pages))
-        for c in compare(content, diagnosis).comparisons:
-            if c.measure == "people" and c.paired:
-                printed = [_re.sub(r"\s+", " ", arm_sentence(c, o))[:45] in text for o in c.arms]
-                assert all(printed) or not any(printed), (diagnosis, c.id, printed)
+        for b in build_summary(record, content).section("options").blocks:
+            if isinstance(b, ComparisonBlock) and len(b.arms) > 1:
+                printed = [f"{b.heading}" in text and arm in text for arm in b.arms]
+                assert all(printed) or not any(printed), (diagnosis, b.comparison_id, printed)
 
 
 @pytest.mark.parametrize("diagnosis", DIAGNOSES)

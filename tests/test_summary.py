@@ -7,14 +7,12 @@ from datetime import date
 import pytest
 
 from decision.compare.fusion_plan import plan_lines
-from decision.compare.icon_array import icon_cells
-from decision.content.wording import sentence
 from decision.output.summary import (
     CONFLICT_FLAG,
     NOT_ANSWERED,
     NOT_RECORDED,
+    ComparisonBlock,
     Item,
-    OptionFigures,
     Paragraph,
     build_summary,
     options_compared,
@@ -152,43 +150,40 @@ def test_a_red_flag_record_leads_with_the_action(content, flag, action):
                                        "chronic_low_back_pain"])
 def test_the_summary_shows_each_comparison_of_the_diagnosis_with_every_arm(content, diagnosis):
     from decision.compare.comparison import compare
-    from decision.content.wording import arm_figure
 
     s = build_summary(DecisionRecord(diagnosis=diagnosis), content)
     view = compare(content, diagnosis)
-    seen = []
-    for b in s.section("options").blocks:
-        if not isinstance(b, OptionFigures):
-            continue
-        assert b.whole and b.name == content.template.kinds[b.option_id].title  # one block per kind
-        groups: dict[str, list] = {}
-        for f in b.figures:
-            groups.setdefault(f.figure_id.split(".")[0], []).append(f)
-        for cid, figs in groups.items():
-            c = content.comparison(cid)
-            assert c.kind == b.option_id
-            seen.append(c.id)
-            assert content.source(c.source).citation in s.citations
-            if c.measure == "people":
-                assert [f.figure_id for f in figs] == [f"{c.id}.{o}" for o in c.arms]
-                for f, oid in zip(figs, c.arms, strict=True):
-                    fig = arm_figure(c, oid)
-                    assert f.sentence == sentence(fig) and f.cells == tuple(icon_cells(fig.per_100))
-            else:
-                assert all(f.cells == () for f in figs)
-    assert sorted(seen) == sorted(c.id for c in view.comparisons)
+    blocks = [b for b in s.section("options").blocks if isinstance(b, ComparisonBlock)]
+    assert sorted(b.comparison_id for b in blocks) == sorted(c.id for c in view.comparisons)
+    for b in blocks:
+        c = content.comparison(b.comparison_id)
+        assert b.kind == c.kind and b.kind_word == content.template.kinds[c.kind].word
+        assert content.source(c.source).authors in b.source
+        if c.gap is None:  # one line per arm, each naming its option: a number never prints alone
+            assert len(b.arms) == len(c.arms)
+            assert {a.split(":")[0] for a in b.arms} == {content.option(o).name for o in c.arms}
+        else:  # a gap: one sentence naming both groups
+            assert len(b.arms) == 1 and all(content.option(o).name in b.arms[0] for o in c.arms)
+        for words in (c.caveat, c.single_arm):
+            assert not words or words in b.notes
 
 
-def test_a_block_per_kind_in_order(content):
+def test_the_overview_rows_come_first_a_benefit_then_a_harm(content):
     s = build_summary(DecisionRecord(diagnosis="degenerative_spondylolisthesis"), content)
-    kinds = [b.option_id for b in s.section("options").blocks if isinstance(b, OptionFigures)]
-    assert kinds == ["benefit", "harm", "another_operation", "operation_later"]
+    blocks = [b for b in s.section("options").blocks if isinstance(b, ComparisonBlock)]
+    overview = content.decision_for("degenerative_spondylolisthesis").overview
+    first = [b.comparison_id for b in blocks[:len(overview)]]
+    assert sorted(first) == sorted(overview) and all(b.overview for b in blocks[:len(overview)])
+    assert not any(b.overview for b in blocks[len(overview):])
+    kinds = [b.kind == "benefit" for b in blocks[:len(overview)]]
+    for n in range(len(kinds) + 1):  # wherever the paper runs out, no more benefits than harms on it
+        assert sum(kinds[:n]) <= n - sum(kinds[:n]) + 1
 
 
 def test_not_sure_shows_the_orientation_and_no_numbers(content):
     s = build_summary(DecisionRecord(diagnosis="not_sure"), content)
     blocks = s.section("options").blocks
-    assert not [b for b in blocks if isinstance(b, OptionFigures)]
+    assert not [b for b in blocks if isinstance(b, ComparisonBlock)]
     assert content.decision_for("not_sure").intro in [b.text for b in blocks if isinstance(b, Paragraph)]
 
 

@@ -84,8 +84,10 @@ def open_page(key: str, css: str = "") -> tuple[Content, DecisionRecord]:
     # (found by axe, tests/browser/test_accessibility.py). Full opacity, a lighter grey: 6.5:1.
     # In clinic: larger type for two people at one screen, and less empty space above the title,
     # so that the Compare page's overview fits the first screen at 1280 x 800 (issue 11).
+    # The title is smaller there too: the Compare page's story now sits above its grid (issue 23).
     clinic_css = ("html{font-size:21px}[data-testid='stMainBlockContainer']"
-                  "{padding-top:2rem;padding-left:2rem;padding-right:2rem}") if clinic_mode() else ""
+                  "{padding-top:2rem;padding-left:2rem;padding-right:2rem}"
+                  "[data-testid='stMainBlockContainer'] h1{font-size:2.1rem}") if clinic_mode() else ""
     st.html(f"<style>{_FRAME_CSS}{tab_store.HIDE_CSS}{clinic_css}{css}</style>")
     _sidebar(content, key)
     rec = record()

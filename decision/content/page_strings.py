@@ -99,6 +99,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "compare.label_v2": (), "compare.all_results": (), "compare.card_applies": (), "compare.source": (),
     "compare.card_cannot_tell": (), "compare.not_counted": (), "compare.card_not_counted": (),
     "compare.outcome_col": (), "compare.v2_short": (), "compare.gap_arms": ("first", "second"),
+    "compare.gap_between": ("favoured", "other"), "compare.gap_other": ("favoured",), "compare.certainty": ("level",),
+    "compare.certainty_sentence": ("level",),
     # Fusion questions (pages/4_Fusion_questions.py)
     **_each("fusion.kind_{}"),
     "fusion.title": (), "fusion.intro": (), "fusion.not_answered": (), "fusion.patient_notes": (),

@@ -109,7 +109,12 @@ def summary_sentences(comparison: Comparison) -> tuple[str, ...]:
 
 
 def design_words(content: Content, comparison: Comparison) -> str:
-    return content.template.designs[comparison.design]
+    """How the study was done, in a sentence; then how sure the evidence is, only where a review
+    graded it (issue 23: a source's own grade, never one read off the design)."""
+    words = content.template.designs[comparison.design]
+    if comparison.certainty is not None:
+        words += " " + content.pages["compare.certainty_sentence"].format(level=comparison.certainty.level)
+    return words
 
 
 def number_words(per_100: float) -> str:

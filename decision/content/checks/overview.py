@@ -9,7 +9,9 @@ Refused, each with the file and field named (template.yaml, diagnoses.*.overview
 - a row that is not a comparison in figures/, or one that does not apply to the diagnosis;
 - a row giving only a gap between two options, without its short sentence (gap.short);
 - fewer harm-side rows (harm, another operation, an operation later) than benefit rows;
-- an option of the diagnosis with no benefit row, or no harm-side row, with a number of its own.
+- an option of the diagnosis with no benefit row, or no harm-side row, that compares it;
+- an option of the diagnosis with no number of its own in any row (a gap between two arms is not
+  one): the patient sees at least one number for each choice (issue 23).
 """
 
 from __future__ import annotations
@@ -66,4 +68,6 @@ def overview_problems(content: Content) -> list[str]:
             if not any(oid in c.arms for c in harm_side):
                 problems.append(
                     f"{where}: no harm row (harm, another operation, or an operation later) with a number for {oid}")
+            if not any(oid in c.arms for c in rows if c.measure != "gap"):
+                problems.append(f"{where}: no row gives {oid} a number of its own (a gap row is not one)")
     return problems

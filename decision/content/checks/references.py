@@ -4,7 +4,7 @@ exists.
 Refused, each with the file and field named:
 
 - a source id written twice in bibliography/, or a figure id written twice in figures/;
-- a figure that cites a source not in bibliography/;
+- a figure that cites a source not in bibliography/, or a grade of certainty whose source is not there;
 - a source named by the safety screen (red_flags.yaml: each level and each rule), the readiness
   rules (readiness.yaml: nicotine, each treatment that does not count, each policy and its waivers,
   early pain, the helped, limits and surgeon parts), the program (program.yaml), the fusion page
@@ -51,6 +51,10 @@ def bibliography_problems(content: Content, source_ids: set[str]) -> list[str]:
     for f in content.figures:
         if f.source not in source_ids:
             problems.append(f"figures/: figure '{f.id}' cites '{f.source}', which is not in bibliography/")
+    for c in content.comparisons:  # a grade of certainty is only ever a source's own (issue 23)
+        if c.certainty is not None and c.certainty.source not in source_ids:
+            problems.append(f"figures/ comparison '{c.id}', field certainty.source: "
+                            f"'{c.certainty.source}' is not in bibliography/")
     return problems
 
 

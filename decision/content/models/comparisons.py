@@ -38,6 +38,9 @@ class Arm(Frozen):
     low: float | None = Field(default=None, ge=0, le=100)
     high: float | None = Field(default=None, ge=0, le=100)
     points: float | None = Field(default=None, ge=0, le=100)  # a score on a 0 to 100 scale (measure points)
+    # The subgroup the number counts, where it is narrower than the option (e.g. "after a complex
+    # fusion" for Deyo 2010): said in the overview's cell beside the number, never left to a card.
+    subgroup: str = ""
 
     @model_validator(mode="after")
     def _range(self) -> Arm:
@@ -73,6 +76,17 @@ class Gap(Frozen):
         return self
 
 
+Certainty = Literal["high", "moderate", "low", "very low", "very low to low", "low to moderate"]
+
+
+class CertaintyGrade(Frozen):
+    """How sure the evidence is, in GRADE's words, only where a source states it (issue 23): never
+    inferred from the design. ``source`` is the bibliography id of the review that graded it."""
+
+    level: Certainty
+    source: str
+
+
 class Comparison(Frozen):
     """One outcome of one study, in one population, over one time frame, with a number for each
     option it compares (its arms). A benefit always has two or more arms; a harm known for only
@@ -97,6 +111,7 @@ class Comparison(Frozen):
     single_arm: str = ""  # why only one option has a number (required with one arm)
     caveat: str = ""  # e.g. people crossed over between the groups
     note: str = ""  # more from the same source, in words (its numbers cite this comparison's source)
+    certainty: CertaintyGrade | None = None  # only where the evidence files state a grade
 
     @model_validator(mode="after")
     def _paired(self) -> Comparison:

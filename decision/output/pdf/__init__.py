@@ -2,13 +2,14 @@
 
 Laid out for the chart (issue 12): page 1 holds what the clinic needs, in the summary's order,
 with blank lines for the clinic's own label and the signature lines at its foot; then the
-answers from home, the figures for the options named, and the numbered sources. At most
+answers from home, the numbers for the diagnosis (its introduction, then its overview's rows,
+then its other comparisons while there is room: issue 23), and the numbered sources. At most
 ``MAX_PAGES`` pages, whatever a record holds: free text that will not fit ends with the
 summary's "continued on the screen" sentence, and figures that will not fit are replaced by one
 line that says where they are. No text is smaller than ``MIN_PT``.
 
-Icon arrays are drawn as circles from ``decision.compare.icon_array.icon_cells`` (never a screenshot:
-rasterising plotly needs a browser on the server). The bundled DejaVu Sans fonts print most
+Each comparison prints compactly: a dot in its kind's colour, its heading, every arm's number
+side by side, its caveat or single-arm warning and its source (``figures.py``). The bundled DejaVu Sans fonts print most
 characters; one they cannot draw prints as a visible replacement mark (U+FFFD), never dropped.
 All text goes through ``cell`` (never Markdown), so "**x**" or "<b>x</b>" prints as typed.
 Output is deterministic for a given record, content and day.
@@ -25,7 +26,7 @@ tries: as methods they keep their ``self.`` code as it was, and each part's base
 it calls, so mypy checks every call across the files.
 """
 
-from decision.output.pdf.build import build_pdf
+from decision.output.pdf.build import build_pdf, pdf_text
 from decision.output.pdf.layout import MAX_PAGES, MIN_PT, wrap
 
-__all__ = ["MAX_PAGES", "MIN_PT", "build_pdf", "wrap"]
+__all__ = ["MAX_PAGES", "MIN_PT", "build_pdf", "pdf_text", "wrap"]

@@ -1,9 +1,9 @@
 """``build_pdf``: the layout's parts put together, and the figures fitted to the pages left.
 
 Page one and the answers are drawn once. The figures part is then tried without drawing (page turns
-counted, not made), with the most figures per row that could be drawn, then one fewer per row, until
-all that are allowed fit with the sources after them; then it is drawn for real. Every option's rows
-get the same number of figures on paper.
+counted, not made): the diagnosis's overview rows first, then as many of its other comparisons as
+fit with the sources after them (found by halving), never cut where more benefits than harms
+would be on paper; then it is drawn for real.
 """
 
 from __future__ import annotations
@@ -12,15 +12,42 @@ import re
 from datetime import date
 
 from decision.content import Content
-from decision.output.pdf.layout import start_pdf
+from decision.output.pdf.layout import SummaryPDF, start_pdf
 from decision.output.pdf.page_one import PageOne
 from decision.output.pdf.sections import Sections
-from decision.output.summary import FigureBlock, OptionFigures, Summary, build_summary
+from decision.output.summary import ComparisonBlock, Summary, build_summary
 from decision.record import DecisionRecord
 
 
 class _Layout(PageOne, Sections):
     """Draws the summary page by page: page one, then the later sections with their figures."""
+
+
+class _TextPDF(SummaryPDF):
+    """A PDF that also keeps every line it prints, in order, for ``pdf_text``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.printed: list[str] = []
+
+    def cell(self, w=None, h=None, text="", *args, **kwargs):  # fpdf2's own signature
+        if text:
+            self.printed.append(str(text).replace("{nb}", "{pages}"))
+        return super().cell(w, h, text, *args, **kwargs)
+
+    def multi_cell(self, w, h=None, text="", *args, **kwargs):  # fpdf2's own signature
+        if text:
+            self.printed.append(str(text))
+        return super().multi_cell(w, h, text, *args, **kwargs)
+
+
+def pdf_text(record: DecisionRecord, content: Content, today: date | None = None) -> str:
+    """The words the printable summary prints, line by line in the order drawn (``python -m
+    decision summary RECORD.json --text``): the same layout as ``build_pdf``, read back as text."""
+    pdf = _draw(record, content, today, None, _TextPDF)
+    assert isinstance(pdf, _TextPDF)  # _draw made it from the class given
+    pdf.output()  # closes the last page: its footer
+    return "\n".join(pdf.printed).replace("{pages}", str(pdf.pages_count))
 
 
 def build_pdf(record: DecisionRecord, content: Content, today: date | None = None,
@@ -30,45 +57,55 @@ def build_pdf(record: DecisionRecord, content: Content, today: date | None = Non
     the server serves it at (issue 21). Without it the same record gives the same bytes."""
     if unique_id is not None and not re.fullmatch(r"[0-9A-Fa-f]{2,64}", unique_id):
         raise ValueError("unique_id must be 2 to 64 hex digits")
+    return bytes(_draw(record, content, today, unique_id, SummaryPDF).output())
+
+
+def _draw(record: DecisionRecord, content: Content, today: date | None, unique_id: str | None,
+          kind: type[SummaryPDF]) -> SummaryPDF:
     summary = build_summary(record, content, today)
-    # Balance by construction: every option's rows get the same number of figures on paper.
-    # Try the most that could be drawn, then one fewer per row, until all that are allowed fit.
-    figures = _figures(summary)
-    per_row: dict[tuple[str, str], list[FigureBlock]] = {}
-    for option_id, fig in figures:
-        per_row.setdefault((option_id, fig.row), []).append(fig)
-    most = max((len(v) for v in per_row.values()), default=0)
-    layout = _Layout(start_pdf(summary), summary, summary.citation_ids, set())
+    layout = _Layout(start_pdf(summary, kind), summary, summary.citation_ids, set())
     layout.pdf.unique_id = unique_id
     layout.page_one()
     layout.the_answers()
+    _fit_comparisons(layout, summary)
+    return layout.pdf
+
+
+def _fit_comparisons(layout: _Layout, summary: Summary) -> None:
+    """Draw the figures part with the most comparisons that fit, the sources after them.
+
+    The overview's rows come first (issue 23), then the diagnosis's other comparisons: the longest
+    run of them that fits is found by halving, each try laid out without drawing. A run is cut
+    only where the overview's rows on paper hold no more benefits than harms (balance by
+    construction). Each comparison names its source in its own short line; the numbered list is
+    for the sources the rest of the summary cites."""
+    blocks = _comparisons(summary)
+    cited = tuple(c for c in summary.citation_ids if c in summary.text_source_ids)
     here = layout.checkpoint()
-    chosen: tuple[set[str], tuple[str, ...], bool] = (set(), summary.citation_ids, most > 0)
-    for cap in range(most, -1, -1):
-        allowed = {f.figure_id for group in per_row.values() for f in group[:cap]}
-        on_paper = {f.source_id for _, f in figures if f.figure_id in allowed}
-        cited = tuple(c for c in summary.citation_ids if c in summary.text_source_ids or c in on_paper)
+
+    def balanced(n: int) -> bool:
+        rows = [b for b in blocks[:n] if b.overview]
+        return sum(b.kind == "benefit" for b in rows) <= sum(b.kind != "benefit" for b in rows)
+
+    def fits(n: int) -> bool:
         layout.restore(here)
-        layout.allowed, layout.cited, layout.left_out = allowed, cited, cap < most
+        layout.allowed, layout.cited, layout.left_out = {b.comparison_id for b in blocks[:n]}, cited, n < len(blocks)
         layout.dry = layout.simulate = True  # lay the rest out without drawing, to see if it fits
         layout.figures_and_sources()
         layout.dry = layout.simulate = False
-        if not layout.overflow:
-            chosen = (allowed, cited, cap < most)
-            break
+        return not layout.overflow
+
+    runs = [n for n in range(len(blocks) + 1) if balanced(n)]  # fits() holds for each run up to the longest
+    low, high = 0, len(runs) - 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if fits(runs[mid]) else (low, mid - 1)
     layout.restore(here)
-    layout.allowed, layout.cited, layout.left_out = chosen
+    n = runs[low]
+    layout.allowed, layout.cited, layout.left_out = {b.comparison_id for b in blocks[:n]}, cited, n < len(blocks)
     layout.figures_and_sources()
-    return bytes(layout.pdf.output())
 
 
-def _figures(summary: Summary) -> list[tuple[str, FigureBlock]]:
-    """(option id, figure) for every figure the summary holds, in order."""
-    out: list[tuple[str, FigureBlock]] = []
-    for section in summary.part("figures"):
-        for block in section.blocks:
-            if isinstance(block, OptionFigures):
-                out += [(block.option_id, f) for f in block.figures]
-            elif isinstance(block, FigureBlock):
-                out.append(("", block))
-    return out
+def _comparisons(summary: Summary) -> list[ComparisonBlock]:
+    """Every comparison the summary holds, in its order (the overview's rows first)."""
+    return [b for section in summary.part("figures") for b in section.blocks if isinstance(b, ComparisonBlock)]

@@ -63,9 +63,9 @@ class SummaryPDF(FPDF):
         self.set_text_color(0, 0, 0)
 
 
-def start_pdf(summary: Summary) -> SummaryPDF:
+def start_pdf(summary: Summary, kind: type[SummaryPDF] = SummaryPDF) -> SummaryPDF:
     """A4, the bundled fonts, the file's details, the margins, and page 1 begun."""
-    pdf = SummaryPDF(format="A4")
+    pdf = kind(format="A4")
     pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     pdf.set_title(f"{summary.title}: {summary.aid_name}")

@@ -2,7 +2,8 @@
 
 ``Sections`` draws first the page-one sections that had no room there, then the answers from home
 (label-and-value lines, lists, the treatments table cut to ``TABLE_ROWS`` rows), then the figures part
-(through ``Figures``) and the numbered sources, whose height the figures keep room for.
+(the diagnosis's introduction and its comparisons, through ``Figures``) and the numbered sources,
+whose height the figures keep room for.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from decision.output.pdf.blocks import FREE_LINES_DEFAULT, LIST_LINES
 from decision.output.pdf.figures import Figures
 from decision.output.pdf.layout import BODY, HEADING, RULE_RGB, SMALL, line_h, wrap
-from decision.output.summary import Bullets, FigureBlock, Item, OptionFigures, Paragraph, Table
+from decision.output.summary import Bullets, ComparisonBlock, Item, Paragraph, Table
 
 TABLE_ROWS = 12  # rows of the treatments table
 
@@ -42,13 +43,15 @@ class Sections(Figures):
         sources_h = self._citations_height()
         for section in s.part("figures"):
             self.heading(section.title)
+            fits = True
             for block in section.blocks:
                 if isinstance(block, Item):
                     self.item(block)
-                elif isinstance(block, OptionFigures):
-                    self._option_figures(block, sources_h)
-                elif isinstance(block, FigureBlock):
-                    self._figure_rows([block], sources_h)
+                elif isinstance(block, Paragraph):  # the diagnosis's introduction, before its numbers
+                    self.text(block.text)
+                elif isinstance(block, ComparisonBlock):  # in order: once one does not fit, none after it
+                    fits = fits and self._comparison(block, sources_h)
+                    self.left_out = self.left_out or not fits
             if self.left_out and s.more_numbers:
                 self.full = False
                 self.text(s.more_numbers, bold=True)

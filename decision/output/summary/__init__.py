@@ -1,7 +1,7 @@
 """The summary: one frozen, structured account of a record, drawn both on screen and in the PDF.
 
 ``build_summary(record, content)`` turns the patient's answers into sections of plain blocks
-(a label and a value, a paragraph, a list, a figure with its icon array). The Summary page and
+(a label and a value, a paragraph, a list, one comparison with every arm's number). The Summary page and
 ``decision.output.pdf`` only draw these blocks, so the screen and the printout never disagree.
 Every clinical word comes from ``content``; this package only picks and orders it.
 Text the patient or surgeon typed is marked ``free``: it is always shown as plain text.
@@ -21,9 +21,8 @@ from decision.output.summary.model import (
     SIGNATURES,
     Block,
     Bullets,
-    FigureBlock,
+    ComparisonBlock,
     Item,
-    OptionFigures,
     Paragraph,
     Part,
     Section,
@@ -41,9 +40,8 @@ __all__ = [
     "SIGNATURES",
     "Block",
     "Bullets",
-    "FigureBlock",
+    "ComparisonBlock",
     "Item",
-    "OptionFigures",
     "Paragraph",
     "Part",
     "Section",

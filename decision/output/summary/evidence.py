@@ -1,38 +1,28 @@
-"""The numbers: the options compared and the figures for the record's diagnosis.
+"""The numbers: the options compared, and the diagnosis's story and comparisons as the chart gets them.
 
-The comparison as ``decision.compare.comparison.compare`` gives it to the Compare page, drawn as
-blocks: a heading per kind, each comparison's arms side by side (a number never prints alone),
-each with who it applies to, its source and how certain it is. The sources cited are added to
-the summary's list as they are drawn.
+Issue 23: the printed page tells the story the screen's overview tells. The diagnosis's introduction
+comes first, then its overview rows (a benefit, then a harm, and so on), then the rest of its
+comparisons (the PDF prints those while there is room). Each comparison is one block: its kind in a word, its outcome
+and time frame with the design (and the certainty where a review graded it), every arm on a line of
+its own (both arms of a pair, always; a gap names its two groups), then its caveat or single-arm
+warning, so no single-arm number stands beside another study's number without the warning, and
+its source in one short line (authors, journal, year, PMID or doi), so the numbered list on paper
+stays short.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from decision.compare.icon_array import AFFECTED, colour_for, icon_cells
-from decision.content import Content, Figure
-from decision.content.wording import label_note, sentence
-from decision.output.summary.model import Block, FigureBlock, Item, OptionFigures, Paragraph, Section
+from decision.compare.comparison import compare
+from decision.compare.grid import tone
+from decision.compare.icon_array import GOOD, HARM, LATER
+from decision.compare.overview import cell_number, design_short, overview
+from decision.content import Comparison, Content
+from decision.content.wording import arm_of, format_number, gap_sentence
+from decision.output.summary.model import Block, ComparisonBlock, Item, Paragraph, Section
 from decision.output.summary.words import NOT_ANSWERED, _page
 from decision.record import DecisionRecord
 
-
-def _figure_block(content: Content, figure: Figure, row: str) -> FigureBlock:
-    src = content.source(figure.source)
-    year = f", {src.year}" if src.year else ""
-    return FigureBlock(
-        figure_id=figure.id,
-        row=row,
-        sentence=sentence(figure),
-        # A "context" figure (e.g. a gap between two groups) is not a count of people: no icon array.
-        cells=() if figure.kind == "context" else tuple(icon_cells(figure.per_100)),
-        population=f"Applies to: {figure.population}.",
-        source=f"Source: {src.authors}, {src.publisher}{year}.",
-        source_id=figure.source,
-        note=label_note(figure),
-        colour=colour_for(figure.kind),
-    )
+_COLOUR = {"good": GOOD, "harm": HARM, "later": LATER}
 
 
 def options_compared(record: DecisionRecord, content: Content) -> tuple[str, ...]:
@@ -41,39 +31,65 @@ def options_compared(record: DecisionRecord, content: Content) -> tuple[str, ...
     return tuple(o for o in content.template.option_order if o in record.options_compared)
 
 
-def _arm_block(content: Content, comparison, option_id: str, row: str) -> FigureBlock:
-    """One arm of a comparison, with its icon array where it is a count of people."""
-    from decision.content.wording import arm_figure, arm_sentence
-
-    src = content.source(comparison.source)
-    year = f", {src.year}" if src.year else ""
-    figure = arm_figure(comparison, option_id)
-    return FigureBlock(
-        figure_id=f"{comparison.id}.{option_id}",
-        row=row,
-        sentence=arm_sentence(comparison, option_id),
-        cells=tuple(icon_cells(figure.per_100)) if figure else (),
-        population=f"Applies to: {comparison.population}.",
-        source=f"Source: {src.authors}, {src.publisher}{year}.",
-        source_id=comparison.source,
-        note=_label_words(comparison.label),
-        colour=colour_for(figure.kind) if figure else AFFECTED,  # no figure: no icon array to colour
-    )
-
-
 def _label_words(label: str) -> str:
     if label == "V2":
         return "Seen only in a secondary report, not in the original study. Treat it with extra caution."
-    return "Seen in the original study."
+    return ""
+
+
+def _arm_lines(content: Content, c: Comparison) -> tuple[str, ...]:
+    """Every arm on a line of its own, after its option's name; a gap in one sentence naming both."""
+    if c.gap is not None:
+        other = next(o for o in c.arms if o != c.gap.favours)
+        between = content.pages["compare.gap_between"].format(
+            favoured=content.option(c.gap.favours).name, other=content.option(other).name)
+        return (f"{between} {gap_sentence(c)}",)
+    return tuple(_arm_line(content, c, oid) for oid in content.template.option_order if oid in c.arms)
+
+
+def _arm_line(content: Content, c: Comparison, option_id: str) -> str:
+    """'Spinal fusion: 6 in 100 (complex fusion)': the option, its number, and the subgroup it counts."""
+    arm = arm_of(c, option_id)
+    number = format_number(arm.per_100) if arm.per_100 is not None else cell_number(c, option_id)
+    sub = f" ({arm.subgroup})" if arm.subgroup else ""
+    return f"{content.option(option_id).name}: {number}{sub}"
+
+
+def comparison_block(content: Content, c: Comparison, *, first: bool) -> ComparisonBlock:
+    src = content.source(c.source)
+    year = f", {src.year}" if src.year else ""
+    where = f", PMID {src.pmid}" if src.pmid else f", doi {src.doi}" if src.doi else ""
+    notes = tuple(t for t in (c.caveat, c.single_arm, c.scale, _label_words(c.label)) if t)
+    return ComparisonBlock(
+        comparison_id=c.id,
+        kind=c.kind,
+        kind_word=content.template.kinds[c.kind].word,
+        heading=f"{c.outcome}, {c.time_frame}",
+        design=design_short(content, c),
+        arms=_arm_lines(content, c),
+        notes=notes,
+        population=f"Applies to: {c.population}.",
+        source=f"Source: {src.authors}, {src.publisher}{year}{where}.",
+        source_id=c.source,
+        colour=_COLOUR[tone(c.kind)],
+        overview=first,
+    )
+
+
+def _interleaved(rows: list[Comparison]) -> list[Comparison]:
+    """The overview's rows on paper: a benefit, then a harm, and so on, each kind in the overview's
+    order, so that wherever the paper runs out, no more benefits than harms are on it."""
+    benefits = [c for c in rows if c.kind == "benefit"]
+    harms = [c for c in rows if c.kind != "benefit"]
+    out: list[Comparison] = []
+    for i in range(max(len(benefits), len(harms))):
+        out += benefits[i:i + 1] + harms[i:i + 1]
+    return out
 
 
 def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Section:
-    """The comparison for the record's diagnosis, as ``decision.compare.comparison.compare`` gives it to
-    the page and to ``python -m decision compare``: a heading per kind, then one block per
-    comparison (its name, then every arm side by side, so a number never prints alone)."""
-    from decision.compare.comparison import compare
-    from decision.content.wording import design_words, gap_sentence
-
+    """The options compared, then the diagnosis's introduction, then its comparisons: the overview's
+    rows first, in the overview's order, then the rest by kind, each with all its arms."""
     view = compare(content, record.diagnosis)
     title = _page(content, "summary.figures", "The numbers")
     compared = ", ".join(content.option(o).name for o in options_compared(record, content))
@@ -83,32 +99,14 @@ def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Se
         blocks.append(Paragraph(view.intro))
         return Section("options", title, tuple(blocks))
     blocks.append(Item("Options for your diagnosis", ", ".join(content.option(o).name for o in view.options)))
+    grid = overview(content, record.diagnosis)
+    if grid.intro:
+        blocks.append(Paragraph(grid.intro))
     if view.no_harm:
         blocks.append(Paragraph(view.no_harm))
-    # One block per kind (its heading), holding its comparisons in content order, each arm one
-    # figure headed by the comparison's outcome and time frame. The arms of a comparison sit next
-    # to each other and are printed together or not at all (``whole``); the paper may hold fewer
-    # comparisons than the screen, the same number of figures for every kind.
-    for group in view.groups:
-        figures: list[FigureBlock] = []
-        # One-figure comparisons (one arm, or a gap) first: when the paper holds only one or two
-        # figures per kind, every kind still prints something, and pairs follow when room allows.
-        for c in sorted(group.comparisons, key=lambda c: 1 if c.measure == "gap" else len(c.arms)):
-            head = group.help  # under the kind's title; the PDF caps figures per heading, the same for every kind
-            # On paper: the design, the scale and the caveat (e.g. crossover); notes stay on screen.
-            extra = " ".join(t for t in (design_words(content, c), c.scale) if t)
-            if c.measure == "gap":
-                src = content.source(c.source)
-                year = f", {src.year}" if src.year else ""
-                arms = [FigureBlock(
-                    figure_id=c.id, row=head, sentence=gap_sentence(c), cells=(),
-                    population=f"Applies to: {c.population}.", source=f"Source: {src.authors}, {src.publisher}{year}.",
-                    source_id=c.source, note=_label_words(c.label))]
-            else:
-                arms = [_arm_block(content, c, oid, head) for oid in c.arms]
-            if extra:
-                arms[-1] = replace(arms[-1], note=f"{arms[-1].note} {extra}")
-            figures += arms
-            sources.append(c.source)
-        blocks.append(OptionFigures(group.kind, group.title, tuple(figures), whole=True))
+    first = _interleaved([row.comparison for row in grid.rows])
+    rest = [c for c in view.comparisons if c.id not in {f.id for f in first}]
+    for c in first + rest:
+        blocks.append(comparison_block(content, c, first=c in first))
+        sources.append(c.source)
     return Section("options", title, tuple(blocks))

@@ -1,7 +1,7 @@
 """The summary's structure: the blocks a section is made of, the sections, and the Summary itself.
 
-A block is a label and its value, a paragraph, a list, a table, or a figure with its icon array
-(one figure alone, or the arms of one comparison side by side). A section holds blocks under a
+A block is a label and its value, a paragraph, a list, a table, or one comparison of the diagnosis
+with every arm's number (a number never prints alone). A section holds blocks under a
 title and says which part of the printout it belongs to. ``Summary`` holds the sections in the
 order the chart needs them, with the sources they cite; it is frozen, and the Summary page and
 the PDF only draw it. Nothing here reads the record or the content: ``build.py`` does.
@@ -53,30 +53,27 @@ class Table:
 
 
 @dataclass(frozen=True)
-class FigureBlock:
-    figure_id: str
-    row: str  # the comparison row it comes from, e.g. "Chance of benefit"
-    sentence: str  # the words, and the text alternative of the icon array
-    cells: tuple[bool, ...]  # 100 icons, index 0 bottom left, True = affected; () when no array is drawn
+class ComparisonBlock:
+    """One comparison of the diagnosis, as the chart gets it (issue 23): its kind in a word, its
+    outcome and time frame with how the study was done, every arm's number on a line of its own (a
+    two-arm comparison always prints both; a gap names the two groups), then the caveat or the
+    single-arm warning under it, who it applies to and its source."""
+
+    comparison_id: str
+    kind: str  # benefit, harm, another_operation, operation_later
+    kind_word: str  # "Good result", "Harm": said in words beside the colour
+    heading: str  # the outcome and the time frame, e.g. "A good result, at 5 years"
+    design: str  # how the study was done, and how sure the evidence is where a review graded it
+    arms: tuple[str, ...]  # per arm "Option: N in 100 (subgroup)"; a gap: one sentence naming both groups
+    notes: tuple[str, ...]  # the caveat, the single-arm warning, the scale, a secondary report's warning
     population: str
     source: str  # short source line
     source_id: str  # its id in the bibliography, for the numbered source list
-    note: str  # how certain: seen in the original study, or only in a secondary report
-    colour: str = AFFECTED  # the affected people's colour, as on screen (icon_array.colour_for)
+    colour: str = AFFECTED  # the kind's colour, as on screen (benefit, harm, later)
+    overview: bool = False  # one of the diagnosis's overview rows: printed first, and always
 
 
-@dataclass(frozen=True)
-class OptionFigures:
-    """One comparison: its name (outcome, time frame, design and caveats) and its arms, drawn
-    side by side. ``option_id`` holds the comparison's id."""
-
-    option_id: str
-    name: str
-    figures: tuple[FigureBlock, ...]
-    whole: bool = False  # figures "cid.option" of one comparison print together or not at all
-
-
-Block = Item | Paragraph | Bullets | Table | FigureBlock | OptionFigures
+Block = Item | Paragraph | Bullets | Table | ComparisonBlock
 Part = Literal["chart", "answers", "figures"]
 
 
@@ -138,6 +135,4 @@ def _block_text(block: Block) -> list[str]:
         return list(block.items)
     if isinstance(block, Table):
         return [*block.header, *(c for r in block.rows for c in r)]
-    if isinstance(block, FigureBlock):
-        return [block.row, block.sentence, block.population, block.source, block.note]
-    return [block.name, *(t for f in block.figures for t in _block_text(f))]
+    return [block.kind_word, block.heading, block.design, *block.arms, *block.notes, block.population, block.source]
