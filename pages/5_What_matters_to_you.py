@@ -107,7 +107,10 @@ with main:
                     st.markdown(f"{FIT_ICONS[group]} **{FIT_TITLES[group]}**")
                     for r in reasons:
                         st.markdown(f"- **{r.item_label}** (you rated it {r.rating}): {r.why}")
-                        st.caption(comparison_note(content, r.comparison, option_fit.option))
+                        if r.comparison is None:  # by what the option is: no study, no numbers to show
+                            st.caption(values.by_what_it_is_note)
+                        else:
+                            st.caption(comparison_note(content, r.comparison, option_fit.option))
 
 st.page_link("pages/6_Check_your_understanding.py", label=p["next.quiz"], icon=":material/arrow_forward:")
 frame.close_page(content)

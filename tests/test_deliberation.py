@@ -58,8 +58,8 @@ def test_every_option_of_a_diagnosis_has_a_reason_for_some_value(content, diagno
     assert [o.option for o in fit.options] == list(content.decision_for(diagnosis).options)
     for option_fit in fit.options:
         assert option_fit.reasons, f"{diagnosis}/{option_fit.option}"
-        for r in option_fit.reasons:
-            assert diagnosis in content.comparison(r.comparison).applies_to
+        for r in option_fit.reasons:  # a reason by what the option is has no comparison (test_values_fit.py)
+            assert r.comparison is None or diagnosis in content.comparison(r.comparison).applies_to
 
 
 def test_no_value_is_slanted_to_the_gentlest_option(content):
@@ -126,8 +126,12 @@ def test_fit_groups_reasons_by_fit_and_orders_by_rating(content):
     ratings = {item.id: 10 - (n % 3) for n, item in enumerate(items)}
     fit = _fit(content, ratings)
     content_reasons = {(i.id, r.option, r.why) for i in items for r in i.reasons}
+    by_what_it_is = [i for i in items if i.about_operation_itself]  # one more reason each, for every option
     for option_fit in fit.options:
-        assert len(option_fit.reasons) == sum(1 for i in items for r in i.reasons if r.option == option_fit.option)
+        content_reasons |= {(i.id, option_fit.option, w) for i in by_what_it_is if i.by_what_it_is
+                            for w in (i.by_what_it_is.no_operation, i.by_what_it_is.an_operation)}
+        assert len(option_fit.reasons) == len(by_what_it_is) + sum(
+            1 for i in items for r in i.reasons if r.option == option_fit.option)
         order = [FIT_ORDER.index(r.fit) for r in option_fit.reasons]
         assert order == sorted(order)
         for group in FIT_ORDER:
@@ -135,7 +139,7 @@ def test_fit_groups_reasons_by_fit_and_orders_by_rating(content):
             assert rated == sorted(rated, reverse=True)
         for r in option_fit.reasons:
             assert (r.item_id, option_fit.option, r.why) in content_reasons
-            assert r.comparison in content.comparison_by_id
+            assert r.comparison is None or r.comparison in content.comparison_by_id
 
 
 def test_fit_ignores_ratings_for_items_the_content_does_not_have(content):

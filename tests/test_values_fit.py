@@ -5,6 +5,12 @@ The fit of a reason is derived from what the source says about the comparison it
 favours that option beyond chance, "tends not to fit" where it favours another, "mixed" otherwise. So
 one comparison gives one option one label, whatever the item; check-content refuses content that
 breaks the rule; the patient's own concerns sit beside the fit and are never scored.
+
+A second kind of reason follows from what an option IS, not from a study: an item about having an
+operation at all (``about_operation_itself``) gives care without surgery "tends to fit" and every
+surgical option "tends not to fit" (``Values.fit_by_what_it_is``), with the item's two whys written
+once and a note in place of a study's numbers. The one-comparison-one-label rule holds for the
+reasons that rest on a comparison; these have none.
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ from collections import defaultdict
 import pytest
 import yaml
 
-from decision.content import CONTENT_DIR, ContentError, load_content
+from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
+from decision.content.models import ByWhatItIs
 from decision.deliberation import values_fit
+from decision.output.summary import build_summary
 from decision.record import DecisionRecord
 from tests.conftest import ROOT, app_at, assert_no_exception
 
@@ -30,6 +38,8 @@ REASONS = [(item.id, n, r) for item in VALUES.items for n, r in enumerate(item.r
 REASON_IDS = [f"{item_id}.{n}.{r.option}.{r.comparison}" for item_id, n, r in REASONS]
 PAIRS = sorted({(r.comparison, r.option) for _, _, r in REASONS})
 VALUES_PAGE = "pages/5_What_matters_to_you.py"
+DIAGNOSES = ["disc_herniation", "spinal_stenosis", "degenerative_spondylolisthesis", "chronic_low_back_pain"]
+RISKS = "avoid_operation_risks"
 
 
 # ---------------------------------------------------------------- the rule over every item and option
@@ -42,7 +52,8 @@ def test_one_comparison_gives_one_option_one_label_in_every_item(comparison, opt
         fit = values_fit({item.id: 10}, VALUES, CONTENT.template.option_order)
         for option_fit in fit.options:
             for r in option_fit.reasons:
-                labels[(r.comparison, option_fit.option)].add(r.fit)
+                if r.comparison is not None:  # a reason by what the option is rests on no comparison
+                    labels[(r.comparison, option_fit.option)].add(r.fit)
     assert len(labels[(comparison, option)]) == 1, labels[(comparison, option)]
 
 
@@ -83,12 +94,94 @@ def test_the_cases_of_issue_23_now_agree_with_their_numbers():
     assert VALUES.fit("laminectomy", "maine_stenosis_better_10y") == "mixed"
 
 
+# ---------------------------------------------------------------- reasons by what an option is
+
+
+def _by_what_it_is(diagnosis: str, item_id: str = RISKS) -> dict[str, list]:
+    fit = values_fit({item_id: 10}, VALUES, CONTENT.template.option_order, content=CONTENT, diagnosis=diagnosis)
+    return {o.option: [r for r in o.reasons if r.comparison is None] for o in fit.options}
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_care_without_surgery_tends_to_fit_avoiding_an_operation_and_every_operation_tends_not_to(diagnosis):
+    item = next(i for i in VALUES.items if i.id == RISKS)
+    assert item.by_what_it_is is not None
+    found = _by_what_it_is(diagnosis)
+    options = CONTENT.decision_for(diagnosis).options
+    assert set(found) == set(options) and "non_operative" in options
+    for option, reasons in found.items():
+        assert len(reasons) == 1, (option, reasons)
+        r = reasons[0]
+        assert r.by_what_it_is and r.item_id == RISKS
+        if option == "non_operative":
+            assert (r.fit, r.why) == ("tends_to_fit", item.by_what_it_is.no_operation)
+        else:
+            assert option in SURGICAL
+            assert (r.fit, r.why) == ("tends_not_to_fit", item.by_what_it_is.an_operation)
+    # The numbers stay beside it, each with its own label: the one-arm "had an operation later"
+    # is mixed for care without surgery, never a second "tends to fit".
+    full = values_fit({RISKS: 10}, VALUES, CONTENT.template.option_order, content=CONTENT, diagnosis=diagnosis)
+    non_op = next(o for o in full.options if o.option == "non_operative")
+    numbers = [r for r in non_op.reasons if r.comparison is not None]
+    assert numbers and all(r.fit == "mixed" for r in numbers)
+
+
+def test_the_rule_gives_every_surgical_option_the_same_label_and_words():
+    # No option-specific authoring: the label is the rule's, the words two per item, written once.
+    assert {VALUES.fit_by_what_it_is(o) for o in SURGICAL} == {"tends_not_to_fit"}
+    assert VALUES.fit_by_what_it_is("non_operative") == "tends_to_fit"
+    assert set(ByWhatItIs.model_fields) == {"no_operation", "an_operation"}
+    surgical = {(r.fit, r.why) for d in DIAGNOSES for o, rs in _by_what_it_is(d).items() if o in SURGICAL for r in rs}
+    assert len(surgical) == 1, surgical
+    seen = {o for d in DIAGNOSES for o in _by_what_it_is(d)}
+    assert seen == {"non_operative", *SURGICAL}  # every option is one or the other: none is left unlabelled
+
+
+def test_only_the_items_the_rule_names_are_about_the_operation_itself():
+    # The rule at the head of deliberation.yaml's values names avoid_operation_risks only (and says why
+    # trying care first, keeping movement and treating a slip are not): a change here is a change there.
+    assert [i.id for i in VALUES.items if i.about_operation_itself] == [RISKS]
+    assert [i.id for i in VALUES.items if i.by_what_it_is] == [RISKS]
+    header = (CONTENT_DIR / "deliberation.yaml").read_text(encoding="utf-8").split("\n  intro:")[0]
+    assert "Which items are about having an operation at all: avoid_operation_risks only." in header
+
+
+def test_no_reason_by_what_an_option_is_for_an_item_not_about_the_operation_itself():
+    for item in VALUES.items:
+        if not item.about_operation_itself:
+            for d in DIAGNOSES:
+                assert not any(_by_what_it_is(d, item.id).values()), item.id
+
+
+def test_the_claim_by_what_it_is_shows_under_one_label():
+    # "No operation now, so none of its risks" is the reason by what care without surgery is: the
+    # reasons that rest on a count of later operations say the numbers, not the claim again as "mixed".
+    item = next(i for i in VALUES.items if i.id == RISKS)
+    for r in item.reasons:
+        assert "no operation now" not in r.why.lower(), r.why
+
+
+def test_the_summary_prints_the_rating_of_an_item_about_the_operation_itself():
+    # The summary's values section prints what the patient rated, never a fit label, so a reason
+    # with no comparison changes nothing there; it must still build for every diagnosis.
+    for d in DIAGNOSES:
+        record = DecisionRecord(safety_screen_done=True, diagnosis=d, values={RISKS: 9})
+        summary = build_summary(record, CONTENT)
+        assert ("Avoiding the risks of an operation", "9 out of 10") in [
+            (getattr(b, "label", None), getattr(b, "value", None)) for b in summary.section("values").blocks]
+        assert "tends to fit" not in summary.text().lower() and "tends not to fit" not in summary.text().lower()
+
+
 # ---------------------------------------------------------------- check-content refuses a broken copy
 
 
 def _reason(d, item_id, comparison, option):
     item = next(i for i in d["values"]["items"] if i["id"] == item_id)
     return next(r for r in item["reasons"] if r["comparison"] == comparison and r["option"] == option)
+
+
+def _item(d, item_id):
+    return next(i for i in d["values"]["items"] if i["id"] == item_id)
 
 
 def _finding(d, cid):
@@ -125,6 +218,23 @@ BROKEN = {
         lambda d: _reason(d, "little_time_off_work", "sport_disc_working_4y", "microdiscectomy").update(
             comparison="liu_leg_pain_6w"),
         r"deliberation.yaml, field values\.items\.little_time_off_work\.reasons\.0\.comparison: .*is about pain"),
+    "a reason by what an option is on an item about outcomes": (
+        lambda d: _item(d, "fast_leg_relief").update(by_what_it_is={
+            "no_operation": "Without surgery, no wound to heal.", "an_operation": "Surgery takes the pressure off."}),
+        r"deliberation.yaml, field values\.items\.fast_leg_relief\.by_what_it_is: .*about_operation_itself"),
+    "an item marked about the operation itself, with no reason by what an option is": (
+        lambda d: _item(d, "avoid_operation_risks").pop("by_what_it_is"),
+        r"deliberation.yaml, field values\.items\.avoid_operation_risks\.by_what_it_is: .*marked"),
+    "a number in a reason by what an option is": (
+        lambda d: _item(d, "avoid_operation_risks")["by_what_it_is"].update(
+            no_operation="No operation now. About half have one later."),
+        r"deliberation.yaml, field values\.items\.avoid_operation_risks\.by_what_it_is\.no_operation: 'half'"),
+    "a label written by hand on a reason by what an option is": (
+        lambda d: _item(d, "avoid_operation_risks")["by_what_it_is"].update(fit="tends_to_fit"),
+        r"deliberation.yaml, field values\.items\.2\.by_what_it_is\.fit"),
+    "a reason by what an option is written for one option": (
+        lambda d: _item(d, "avoid_operation_risks")["by_what_it_is"].update(fusion="Fusion is a big operation."),
+        r"deliberation.yaml, field values\.items\.2\.by_what_it_is\.fusion"),
 }
 
 
@@ -195,3 +305,26 @@ def test_own_concerns_show_beside_the_fit_and_are_not_scored(diagnosis):
     fit_cards = [m.value for m in at.markdown if "you rated it" in m.value]
     assert fit_cards
     assert [m.value for m in app_at(VALUES_PAGE, plain).markdown if "you rated it" in m.value] == fit_cards
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_the_page_shows_a_reason_by_what_an_option_is_with_its_own_words_not_numbers(diagnosis):
+    record = DecisionRecord(safety_screen_done=True, diagnosis=diagnosis, values={RISKS: 9})
+    at = app_at(VALUES_PAGE, record)
+    assert_no_exception(at)
+    item = next(i for i in VALUES.items if i.id == RISKS)
+    assert item.by_what_it_is is not None
+    for option in CONTENT.decision_for(diagnosis).options:
+        card = next(n for n in _walk(at.main) if _keyed(n).endswith(f"-fit-{option}"))
+        nodes = [n for n in _walk(card) if getattr(n, "type", None) in ("markdown", "caption")]
+        why = item.by_what_it_is.no_operation if option == "non_operative" else item.by_what_it_is.an_operation
+        title = "Tends to fit" if option == "non_operative" else "Tends not to fit"
+        at_why = next(k for k, n in enumerate(nodes) if n.type == "markdown" and why in n.value)
+        # Under its label's heading, and under it the basis in words where a study's numbers would be.
+        heading = [n.value for n in nodes[:at_why] if n.type == "markdown" and "**" in n.value and "- " not in n.value]
+        assert heading[-1].endswith(f"**{title}**"), heading
+        assert nodes[at_why + 1].type == "caption" and nodes[at_why + 1].value == VALUES.by_what_it_is_note
+        # Every other reason on the card shows its comparison's numbers, never the note.
+        notes = [n.value for n in nodes if n.type == "caption"]
+        assert notes.count(VALUES.by_what_it_is_note) == 1
+        assert all(re.search(r"\d", v) for v in notes if v != VALUES.by_what_it_is_note)

@@ -4,6 +4,8 @@ For each option, the reasons the content gives for each thing the patient rated 
 by how it tends to fit. The fit of a reason is not written in the content: it is derived from what
 the source says about the comparison the reason rests on (``Values.fit``, the rule written at the
 head of content/deliberation.yaml's values), so one comparison never gives one option two labels.
+An item about having an operation at all also gives, for every option of the diagnosis, a reason by
+what the option is (``Values.fit_by_what_it_is``): no comparison, no number, and a note that says so.
 Nothing here picks an option: there is no total score and no "best option" (IPDAS values
 clarification: show how the options align with what matters, and say plainly that it is not a
 recommendation).
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from decision.content import Content, Values
-from decision.content.models.deliberation import Fit
+from decision.content.models.deliberation import Fit, ValueItem
 
 # A rating at or above this counts as "rated highly" (ratings run 0 to 10). A presentation
 # rule, not a clinical one: it only chooses which reasons the fit view lists.
@@ -31,7 +33,12 @@ class FitReason:
     rating: int
     fit: Fit
     why: str
-    comparison: str  # the comparison it rests on (content/figures/comparisons.yaml)
+    comparison: str | None  # the comparison it rests on (content/figures/comparisons.yaml); None: by what it is
+
+    @property
+    def by_what_it_is(self) -> bool:
+        """A reason by what the option is, not from a study: it has no numbers to show."""
+        return self.comparison is None
 
 
 @dataclass(frozen=True)
@@ -74,12 +81,25 @@ def values_fit(ratings: dict[str, int], values: Values, option_order: Iterable[s
     high.sort(key=lambda i: (-ratings[i], position[i]))
     options = []
     for option in option_order:
-        found = [
-            FitReason(i, items[i].label, ratings[i], values.fit(option, r.comparison), r.why, r.comparison)
-            for i in high
-            for r in items[i].reasons
-            if r.option == option and (applies is None or r.comparison in applies)
-        ]
+        found: list[FitReason] = []
+        for i in high:
+            found += _by_what_it_is(values, items[i], ratings[i], option)
+            found += [
+                FitReason(i, items[i].label, ratings[i], values.fit(option, r.comparison), r.why, r.comparison)
+                for r in items[i].reasons
+                if r.option == option and (applies is None or r.comparison in applies)
+            ]
         found.sort(key=lambda r: FIT_ORDER.index(r.fit))  # stable: keeps the rating order within a group
         options.append(OptionFit(option, tuple(found)))
     return ValuesFit(threshold, tuple(high), tuple(options))
+
+
+def _by_what_it_is(values: Values, item: ValueItem, rating: int, option: str) -> list[FitReason]:
+    """The reason an item about having an operation at all gives this option by what it is, if any:
+    the label is the rule's, the same for every surgical option; the words are the item's, written once."""
+    whys = item.by_what_it_is
+    fit = values.fit_by_what_it_is(option)
+    if not item.about_operation_itself or whys is None or fit is None:
+        return []
+    why = whys.no_operation if fit == "tends_to_fit" else whys.an_operation
+    return [FitReason(item.id, item.label, rating, fit, why, None)]

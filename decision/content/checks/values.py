@@ -15,16 +15,21 @@ the words true to the labels, each with the file and field named:
   one; a gap must favour the same arm, with an interval that leaves out no difference;
 - a finding that favours an option where the comparison's own words say the gap could be chance;
 - a reason labelled "tends to fit" or "tends not to fit" whose words say the gap could be chance or
-  that the options did about the same.
+  that the options did about the same;
+- a reason by what an option is (``by_what_it_is``) on an item not marked ``about_operation_itself``,
+  an item so marked without one, or one whose words hold a number: its label follows from what an
+  option is (``Values.fit_by_what_it_is``), so it has no study and no number; numbers stay in the
+  reasons that rest on a comparison.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from decision.content.catalogue import Content
-    from decision.content.models import Comparison
+    from decision.content.models import Comparison, ValueItem
 
 FILE = "deliberation.yaml"
 
@@ -33,6 +38,8 @@ CHANCE_WORDS = (
     "due to chance", "too small to be sure", "not clearly", "about as well", "about the same",
     "about as many", "no clear difference",
 )
+# A number, in figures or in words: a reason by what an option is has none.
+NUMBER = re.compile(r"\d|%|\b(half|halves|third|thirds|quarter|percent|per cent|in 100)\b", re.IGNORECASE)
 
 
 def values_problems(content: Content) -> list[str]:
@@ -42,6 +49,7 @@ def values_problems(content: Content) -> list[str]:
     problems: list[str] = []
     used: set[str] = set()
     for item in values.items:
+        problems += _by_what_it_is_problems(item)
         for n, r in enumerate(item.reasons):
             c = comparisons.get(r.comparison)
             if c is None:
@@ -73,6 +81,23 @@ def values_problems(content: Content) -> list[str]:
         if finding.favours is not None:
             problems += [f"{where}.favours: {p}" for p in _favours_problems(c, finding.favours)]
     return problems
+
+
+def _by_what_it_is_problems(item: ValueItem) -> list[str]:
+    where = f"{FILE}, field values.items.{item.id}"
+    whys = item.by_what_it_is
+    if whys is None:
+        if item.about_operation_itself:
+            return [f"{where}.by_what_it_is: the item is marked about_operation_itself but gives no reason by "
+                    "what an option is (no_operation, an_operation)"]
+        return []
+    if not item.about_operation_itself:
+        return [f"{where}.by_what_it_is: a reason by what an option is needs an item about having an operation "
+                "at all (about_operation_itself: true, one of the items the rule at the head of values names)"]
+    return [f"{where}.by_what_it_is.{field}: '{m.group(0)}' is a number; a reason by what an option is has "
+            "none (the numbers are in the reasons that rest on a comparison)"
+            for field, why in (("no_operation", whys.no_operation), ("an_operation", whys.an_operation))
+            if (m := NUMBER.search(why))]
 
 
 def _favours_problems(c: Comparison, favours: str) -> list[str]:

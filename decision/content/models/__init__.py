@@ -41,6 +41,7 @@ from decision.content.models.comparisons import (
     Topic,
 )
 from decision.content.models.deliberation import (
+    ByWhatItIs,
     Deliberation,
     Finding,
     OswestryBand,
@@ -106,6 +107,7 @@ __all__ = [
     "SURGICAL",
     "Action",
     "Arm",
+    "ByWhatItIs",
     "Cell",
     "Choice",
     "Comparison",

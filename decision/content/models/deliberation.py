@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from decision.content.models.base import Diagnosis, Frozen, OptionId
-from decision.content.models.comparisons import Topic
+from decision.content.models.comparisons import SURGICAL, Topic
 
 Fit = Literal["tends_to_fit", "mixed", "tends_not_to_fit"]
 
@@ -24,10 +24,22 @@ class Reason(Frozen):
     comparison: str  # the comparison the reason rests on; the reason shows only for its diagnoses
 
 
+class ByWhatItIs(Frozen):
+    """The reasons an item about having an operation at all gives, by what each option is: no study and
+    no number. Written once per item, never per option; the label is the rule's (``Values.fit_by_what_it_is``)."""
+
+    no_operation: str  # shown for care without surgery, which tends to fit
+    an_operation: str  # shown for every surgical option, which tends not to fit
+
+
 class ValueItem(Frozen):
     id: str
     label: str
     topics: tuple[Topic, ...] = Field(min_length=1)  # what the item is about: its reasons' comparisons' topics
+    # The item is about having an operation at all, so an option fits it by what the option is (the
+    # rule at the head of deliberation.yaml's values says which items are); only then by_what_it_is.
+    about_operation_itself: bool = False
+    by_what_it_is: ByWhatItIs | None = None
     reasons: tuple[Reason, ...]
 
 
@@ -43,6 +55,7 @@ class Values(Frozen):
     disclaimer: str
     own_concerns_title: str
     own_concerns_note: str
+    by_what_it_is_note: str  # under a reason by what an option is, where a study's numbers would be
     findings: dict[str, Finding]  # by comparison id; only comparisons with two or more arms
     items: tuple[ValueItem, ...]
 
@@ -54,6 +67,15 @@ class Values(Frozen):
         if finding is None or finding.favours is None:
             return "mixed"
         return "tends_to_fit" if finding.favours == option else "tends_not_to_fit"
+
+    @staticmethod
+    def fit_by_what_it_is(option: str) -> Fit | None:
+        """The second rule, for an item about having an operation at all, the same for every option:
+        care without surgery has no operation now, so it "tends to fit"; every surgical option is an
+        operation, so it "tends not to fit". None for an option that is neither (there is none today)."""
+        if option == "non_operative":
+            return "tends_to_fit"
+        return "tends_not_to_fit" if option in SURGICAL else None
 
 
 class QuizChoice(Frozen):
