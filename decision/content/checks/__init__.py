@@ -11,7 +11,8 @@ what it refuses:
   keeps its practical lines short;
 - ``decisions``: the decision each diagnosis poses: its options, and a benefit and a harm in numbers
   for each of them;
-- ``overview``: the overview grid of each diagnosis is fair (harms in equal detail).
+- ``overview``: the overview grid of each diagnosis is fair (harms in equal detail);
+- ``conditions``: what each diagnosis is: one entry each, its glossary terms and sources exist.
 
 ``problems`` runs them all; assembling a ``Content`` calls it and refuses the content if it finds
 any, with every problem in one message, in this order.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from decision.content.checks.conditions import condition_problems
 from decision.content.checks.decisions import decision_problems
 from decision.content.checks.options import option_problems
 from decision.content.checks.overview import overview_problems
@@ -40,4 +42,5 @@ def problems(content: Content) -> list[str]:
         *decision_problems(content, source_ids),
         *overview_problems(content),
         *citation_problems(content, source_ids, figure_ids),
+        *condition_problems(content, source_ids),
     ]
