@@ -25,7 +25,7 @@ def draw_condition(content: Content, diagnosis: str) -> None:
     p = content.pages
     condition = content.condition(diagnosis)
     with st.container(border=True, key="condition"):
-        drawing, words = st.columns([2, 3])
+        drawing, words = st.columns(2)
         drawing.markdown(condition_svg(condition.drawing, alt=condition.drawing_alt, callout=condition.callout,
                                        words=content.conditions.drawing_words), unsafe_allow_html=True)
         words.write(condition.meaning)

@@ -34,7 +34,7 @@ NERVE_LINE = "#7a5c00"
 PROBLEM = "#b04e00"  # the part that causes the trouble: outlined, and the callout's colour
 WORN = "#6f8291"
 
-WIDTH, HEIGHT = 380, 230
+WIDTH, HEIGHT = 400, 230
 _BODY_X0, _BODY_X1 = 64, 154  # the vertebral bodies (front = left)
 _ARCH_X0, _ARCH_X1 = 202, 236  # the bony arch at the back
 _UPPER = (30, 94)  # y of the upper body's top and bottom edges
@@ -44,11 +44,11 @@ _NERVE_X, _NERVE_W = 178, 16  # the centre and width of the nerves, where nothin
 
 # The nerves as (y, centre, width) points, top to bottom: pushed back, pinched or moved per kind.
 _NERVES: dict[str, tuple[tuple[float, float, float], ...]] = {
-    "healthy": ((14, 178, 16), (196, 178, 16)),
-    "worn_disc": ((14, 178, 16), (196, 178, 16)),
-    "disc_bulge": ((14, 178, 16), (86, 178, 16), (107, 188, 10), (128, 178, 16), (196, 178, 16)),
-    "narrow_canal": ((14, 178, 16), (84, 178, 16), (107, 178, 6), (130, 178, 16), (196, 178, 16)),
-    "slipped_vertebra": ((14, 160, 16), (84, 160, 16), (107, 172, 6), (130, 178, 16), (196, 178, 16)),
+    "healthy": ((16, 178, 16), (196, 178, 16)),
+    "worn_disc": ((16, 178, 16), (196, 178, 16)),
+    "disc_bulge": ((16, 178, 16), (86, 178, 16), (107, 188, 10), (128, 178, 16), (196, 178, 16)),
+    "narrow_canal": ((16, 178, 16), (84, 178, 16), (107, 178, 6), (130, 178, 16), (196, 178, 16)),
+    "slipped_vertebra": ((16, 160, 16), (84, 160, 16), (107, 172, 6), (130, 178, 16), (196, 178, 16)),
 }
 _SLIP = 18  # how far the upper bone has slipped forward, in pixels
 _PROBLEM_AT: dict[str, tuple[float, float]] = {  # where the callout's line points
@@ -66,7 +66,7 @@ def _rect(part: str, x0: float, y0: float, x1: float, y1: float, fill: str, stro
 
 
 def _text(x: float, y: float, words: str, *, anchor: str = "start", color: str = TEXT, bold: bool = False,
-          size: int = 13) -> str:
+          size: int = 15) -> str:
     weight = ' font-weight="bold"' if bold else ""
     return (f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}" dominant-baseline="middle" font-size="{size}" '
             f'fill="{color}"{weight}>{escape(words)}</text>')
@@ -134,17 +134,17 @@ def condition_svg(kind: str, *, alt: str, callout: str, words: Mapping[DrawingWo
     parts += [
         _text(_BODY_X0 - 6 - slip, sum(_UPPER) / 2, words["bone"], anchor="end"),
         _text(_BODY_X0 - 6, sum(_DISC) / 2, words["disc"], anchor="end"),
-        _text(_NERVE_X, 6, words["nerves"], anchor="middle"),
-        _text(_BODY_X0, 212, words["front"], size=12),
-        _text(_ARCH_X1, 212, words["back"], anchor="end", size=12),
+        _text(_NERVE_X, 8, words["nerves"], anchor="middle"),
+        _text(_BODY_X0, 214, words["front"]),
+        _text(_ARCH_X1, 214, words["back"], anchor="end"),
     ]
     if callout and kind in _PROBLEM_AT:
         px, py = _PROBLEM_AT[kind]
         lines = _lines(callout)
-        top = 107 - (len(lines) - 1) * 8
+        top = 107 - (len(lines) - 1) * 9
         parts.append(f'<path data-part="callout-line" d="M{px:g} {py:g}L244 107" fill="none" stroke="{PROBLEM}" '
                      f'stroke-width="1.5"/>')
-        parts += [_text(248, top + i * 16, line, color=PROBLEM, bold=True) for i, line in enumerate(lines)]
+        parts += [_text(248, top + i * 18, line, color=PROBLEM, bold=True) for i, line in enumerate(lines)]
     label = escape(alt, quote=True)
     return (f'<svg role="img" aria-label="{label}" class="condition-drawing" data-kind="{kind}" '
             f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" style="max-width:{WIDTH}px;height:auto" '
