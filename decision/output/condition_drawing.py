@@ -44,11 +44,11 @@ _NERVE_X, _NERVE_W = 178, 16  # the centre and width of the nerves, where nothin
 
 # The nerves as (y, centre, width) points, top to bottom: pushed back, pinched or moved per kind.
 _NERVES: dict[str, tuple[tuple[float, float, float], ...]] = {
-    "healthy": ((16, 178, 16), (196, 178, 16)),
-    "worn_disc": ((16, 178, 16), (196, 178, 16)),
-    "disc_bulge": ((16, 178, 16), (86, 178, 16), (107, 188, 10), (128, 178, 16), (196, 178, 16)),
-    "narrow_canal": ((16, 178, 16), (84, 178, 16), (107, 178, 6), (130, 178, 16), (196, 178, 16)),
-    "slipped_vertebra": ((16, 160, 16), (84, 160, 16), (107, 172, 6), (130, 178, 16), (196, 178, 16)),
+    "healthy": ((20, 178, 16), (196, 178, 16)),
+    "worn_disc": ((20, 178, 16), (196, 178, 16)),
+    "disc_bulge": ((20, 178, 16), (86, 178, 16), (107, 188, 10), (128, 178, 16), (196, 178, 16)),
+    "narrow_canal": ((20, 178, 16), (84, 178, 16), (107, 178, 6), (130, 178, 16), (196, 178, 16)),
+    "slipped_vertebra": ((20, 160, 16), (84, 160, 16), (107, 172, 6), (130, 178, 16), (196, 178, 16)),
 }
 _SLIP = 18  # how far the upper bone has slipped forward, in pixels
 _PROBLEM_AT: dict[str, tuple[float, float]] = {  # where the callout's line points
@@ -66,13 +66,13 @@ def _rect(part: str, x0: float, y0: float, x1: float, y1: float, fill: str, stro
 
 
 def _text(x: float, y: float, words: str, *, anchor: str = "start", color: str = TEXT, bold: bool = False,
-          size: int = 15) -> str:
+          size: int = 17) -> str:
     weight = ' font-weight="bold"' if bold else ""
     return (f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}" dominant-baseline="middle" font-size="{size}" '
             f'fill="{color}"{weight}>{escape(words)}</text>')
 
 
-def _lines(words: str, width: int = 16) -> list[str]:
+def _lines(words: str, width: int = 14) -> list[str]:
     """The callout in short lines, broken between words."""
     lines: list[str] = []
     for word in words.split():
@@ -134,17 +134,17 @@ def condition_svg(kind: str, *, alt: str, callout: str, words: Mapping[DrawingWo
     parts += [
         _text(_BODY_X0 - 6 - slip, sum(_UPPER) / 2, words["bone"], anchor="end"),
         _text(_BODY_X0 - 6, sum(_DISC) / 2, words["disc"], anchor="end"),
-        _text(_NERVE_X, 8, words["nerves"], anchor="middle"),
+        _text(_NERVE_X, 9, words["nerves"], anchor="middle"),
         _text(_BODY_X0, 214, words["front"]),
         _text(_ARCH_X1, 214, words["back"], anchor="end"),
     ]
     if callout and kind in _PROBLEM_AT:
         px, py = _PROBLEM_AT[kind]
         lines = _lines(callout)
-        top = 107 - (len(lines) - 1) * 9
+        top = 107 - (len(lines) - 1) * 10
         parts.append(f'<path data-part="callout-line" d="M{px:g} {py:g}L244 107" fill="none" stroke="{PROBLEM}" '
                      f'stroke-width="1.5"/>')
-        parts += [_text(248, top + i * 18, line, color=PROBLEM, bold=True) for i, line in enumerate(lines)]
+        parts += [_text(248, top + i * 20, line, color=PROBLEM, bold=True) for i, line in enumerate(lines)]
     label = escape(alt, quote=True)
     return (f'<svg role="img" aria-label="{label}" class="condition-drawing" data-kind="{kind}" '
             f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" style="max-width:{WIDTH}px;height:auto" '
