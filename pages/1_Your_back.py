@@ -5,6 +5,7 @@ import streamlit as st
 from decision.record import initials_problem, longer_than_symptoms, longest_treatment
 from decision.record.oswestry import oswestry_score
 from ui import frame
+from ui.condition import draw_condition, draw_diagnosis_words
 from ui.widgets import choice, text_area
 
 content, record = frame.open_page("your_back")
@@ -16,11 +17,11 @@ st.write(p["your_back.intro"])
 
 initials_col, initials_note = st.columns([1, 2], vertical_alignment="bottom")
 typed = initials_col.text_input(
-    "Your initials (optional)",
+    p["your_back.initials"],
     value=record.patient_initials,
     max_chars=16,  # 4 letters of any script, with spaces, dots and hyphens between them
     key=f"{W}initials",
-    help="Only initials, so the printed summary can be matched to you. Leave blank if you like.",
+    help=p["your_back.initials_help"],
 )
 problem = initials_problem(typed.strip())
 if problem:  # one plain message beside the field; the record keeps what it had, nothing is logged
@@ -28,13 +29,20 @@ if problem:  # one plain message beside the field; the record keeps what it had,
 else:
     record.patient_initials = typed.strip()
 
+# Each choice says what it is in one line; the picked one gets a small drawing, its meaning and what
+# its numbers do not cover (issue 24: she chooses where the condition is explained).
+diagnoses = [k.removeprefix("diagnosis.") for k in p if k.startswith("diagnosis.")]
 record.diagnosis = choice(
-    "What did your doctor say is causing the pain?",
-    [k.removeprefix("diagnosis.") for k in p if k.startswith("diagnosis.")],
+    p["your_back.diagnosis_question"],
+    diagnoses,
     lambda d: p[f"diagnosis.{d}"],
     record.diagnosis,
     key=f"{W}diagnosis",
+    captions=[content.condition(d).short for d in diagnoses],
 )
+draw_diagnosis_words(content)
+if record.diagnosis:
+    draw_condition(content, record.diagnosis)
 record.procedure = choice(
     "Which operation, if any, has been talked about?",
     ["microdiscectomy", "laminectomy", "fusion", "none_yet"],

@@ -13,11 +13,13 @@ T = TypeVar("T")
 
 
 def choice(label: str, options: Sequence[T], name: Callable[[T], str], current: T | None, *, key: str,
-           horizontal: bool = False, help: str | None = None) -> T | None:
-    """A radio list that starts at the record's value (or at nothing, when it has none)."""
+           horizontal: bool = False, help: str | None = None, captions: Sequence[str] | None = None) -> T | None:
+    """A radio list that starts at the record's value (or at nothing, when it has none). ``captions``:
+    one short line under each choice (not part of the choice's accessible name)."""
     options = list(options)
     index = options.index(current) if current in options else None
-    return st.radio(label, options, index=index, format_func=name, key=key, horizontal=horizontal, help=help)
+    return st.radio(label, options, index=index, format_func=name, key=key, horizontal=horizontal, help=help,
+                    captions=captions)
 
 
 # ---------------------------------------------------------------- free text

@@ -16,6 +16,8 @@ from pydantic import ConfigDict, model_validator
 from decision.content import checks
 from decision.content.models import (
     Comparison,
+    Condition,
+    Conditions,
     Deliberation,
     DiagnosisDecision,
     Figure,
@@ -30,6 +32,7 @@ from decision.content.models import (
     RedFlags,
     Scores,
     Source,
+    SourcedNote,
     Template,
 )
 
@@ -48,6 +51,7 @@ class Content(Frozen):
     deliberation: Deliberation
     scores: Scores
     glossary: tuple[GlossaryTerm, ...]
+    conditions: Conditions  # what each diagnosis is, said where the patient chooses it
     pages: dict[str, str]  # short page intros and labels, patient-facing
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
@@ -78,6 +82,22 @@ class Content(Frozen):
 
     def decision_for(self, diagnosis: str) -> DiagnosisDecision:
         return self.diagnosis_by_id[diagnosis]
+
+    def condition(self, diagnosis: str) -> Condition:
+        return next(c for c in self.conditions.conditions if c.id == diagnosis)
+
+    def condition_notes(self, diagnosis: str) -> tuple[SourcedNote, ...]:
+        """What the numbers for ``diagnosis`` do not cover, then the note on previous back surgery,
+        which only a diagnosis with numbers gets ("not sure" shows the options without numbers)."""
+        notes = self.condition(diagnosis).not_covered
+        if self.decision_for(diagnosis).options:
+            notes += (self.conditions.previous_surgery,)
+        return notes
+
+    def glossary_terms(self, terms) -> tuple[GlossaryTerm, ...]:
+        """The glossary's entries for ``terms``, in the glossary's order, each once."""
+        wanted = set(terms)
+        return tuple(t for t in self.glossary if t.term in wanted)
 
     @cached_property
     def option_by_id(self) -> dict[str, Option]:

@@ -23,6 +23,7 @@ from decision.content import page_strings
 from decision.content.catalogue import Content
 from decision.content.models import (
     Comparison,
+    Conditions,
     Deliberation,
     Figure,
     Fusion,
@@ -60,6 +61,7 @@ FILES: dict[str, str] = {
     "deliberation": "deliberation.yaml",
     "scores": "scores.yaml",
     "glossary": "glossary.yaml",
+    "conditions": "conditions.yaml",
     "pages": "pages.yaml",
 }
 LIST_FOLDERS: dict[str, str] = {"sources": "bibliography", "figures": "figures"}
@@ -122,6 +124,7 @@ _PART_MODELS: dict[str, type[BaseModel]] = {
     "fusion": Fusion,
     "deliberation": Deliberation,
     "scores": Scores,
+    "conditions": Conditions,
 }
 
 

@@ -41,7 +41,7 @@ NOT_PROSE = {
     "authors", "publisher", "title_source", "url", "doi", "pmid", "year", "secondary_via",
     "comparison", "topic", "measure", "design", "applies_to", "meeting", "fusion_harms", "favours",
     "uncertain_sources", "unit", "asked_if", "span_kinds", "main_kinds", "kinds", "all_of", "level",
-    "topics", "basis", "harms",
+    "topics", "basis", "harms", "drawing", "terms",
 }
 # Extra named terms, beyond the glossary, that the aid names and explains where they appear.
 NAMED_TERMS = (
@@ -93,7 +93,7 @@ def patient_texts(content: Content) -> list[tuple[str, str]]:
     """(where, text) for every patient-facing string; ``where`` names the file and field."""
     out = []
     for name in ("meta", "figures", "comparisons", "template", "options", "red_flags", "readiness", "program", "fusion",
-                 "deliberation", "scores", "glossary", "pages"):
+                 "deliberation", "scores", "glossary", "conditions", "pages"):
         value = getattr(content, name)
         if name == "options":
             for option in value:

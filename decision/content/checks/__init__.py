@@ -16,7 +16,8 @@ what it refuses:
   a number that stands alone from its study);
 - ``values``: the values fit follows its one rule (each finding true to its comparison, each
   reason's words true to its derived label);
-- ``quiz``: each diagnosis is asked about its own comparisons, and enough of them.
+- ``quiz``: each diagnosis is asked about its own comparisons, and enough of them;
+- ``conditions``: what each diagnosis is: one entry each, its glossary terms and sources exist.
 
 ``problems`` runs them all; assembling a ``Content`` calls it and refuses the content if it finds
 any, with every problem in one message, in this order.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from decision.content.checks.conditions import condition_problems
 from decision.content.checks.decisions import decision_problems
 from decision.content.checks.fusion import fusion_problems
 from decision.content.checks.options import option_problems
@@ -51,4 +53,5 @@ def problems(content: Content) -> list[str]:
         *quiz_problems(content),
         *citation_problems(content, source_ids, figure_ids),
         *values_problems(content),
+        *condition_problems(content, source_ids),
     ]

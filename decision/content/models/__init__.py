@@ -10,6 +10,7 @@ re-exported here, so ``from decision.content.models import X`` needs no inner mo
 - ``fusion``: the fusion questions, another operation, the surgeon's plan;
 - ``deliberation``: values, quiz, SURE, suggested questions, the scores;
 - ``aid``: the aid's own facts (``Meta``) and the glossary;
+- ``conditions``: what each diagnosis is, where the patient chooses it;
 - ``red_flags`` and ``readiness``: the safety screen and the readiness rules (policy as data).
 """
 
@@ -39,6 +40,13 @@ from decision.content.models.comparisons import (
     Design,
     Gap,
     Topic,
+)
+from decision.content.models.conditions import (
+    Condition,
+    Conditions,
+    DrawingKind,
+    DrawingWord,
+    SourcedNote,
 )
 from decision.content.models.deliberation import (
     ByWhatItIs,
@@ -112,10 +120,14 @@ __all__ = [
     "Choice",
     "Comparison",
     "ComparisonKind",
+    "Condition",
+    "Conditions",
     "Deliberation",
     "Design",
     "Diagnosis",
     "DiagnosisDecision",
+    "DrawingKind",
+    "DrawingWord",
     "Figure",
     "FigureKind",
     "Finding",
@@ -156,6 +168,7 @@ __all__ = [
     "Row",
     "Scores",
     "Source",
+    "SourcedNote",
     "Span",
     "SuggestedQuestion",
     "Sure",
