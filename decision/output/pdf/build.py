@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from decision.content import Content
-from decision.output.pdf.layout import SummaryPDF, start_pdf
+from decision.output.pdf.layout import MARGIN, SummaryPDF, start_pdf
 from decision.output.pdf.page_one import PageOne
 from decision.output.pdf.sections import Sections
 from decision.output.summary import ComparisonBlock, Summary, build_summary
@@ -100,8 +100,16 @@ def _fit_comparisons(layout: _Layout, summary: Summary) -> None:
     while low < high:
         mid = (low + high + 1) // 2
         low, high = (mid, high) if fits(runs[mid]) else (low, mid - 1)
-    layout.restore(here)
     n = runs[low]
+    overview = sum(b.overview for b in blocks)
+    if n < overview:  # the overview's rows are never cut: they may take one more page, and nothing else does
+        notes_room = layout.extra_room
+        layout.extra_room = layout.page_bottom - MARGIN
+        if fits(overview):
+            n = overview
+        else:
+            layout.extra_room = notes_room
+    layout.restore(here)
     layout.allowed, layout.cited, layout.left_out = {b.comparison_id for b in blocks[:n]}, cited, n < len(blocks)
     layout.figures_and_sources()
 

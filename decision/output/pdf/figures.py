@@ -11,7 +11,7 @@ come first.
 from __future__ import annotations
 
 from decision.output.pdf.blocks import Blocks
-from decision.output.pdf.layout import BODY, MARGIN, MAX_PAGES, SMALL, line_h, wrap
+from decision.output.pdf.layout import BODY, SMALL, line_h, wrap
 from decision.output.summary import ComparisonBlock
 
 INDENT = 4  # mm: the arms and notes sit under the heading, after its dot
@@ -30,8 +30,8 @@ class Figures(Blocks):
         """Room for ``h`` mm here (or on a new page) with the sources still fitting after it."""
         if self.room(h):
             after = self.space_left() - h
-        elif self.page_no() < MAX_PAGES:
-            after = (MAX_PAGES - self.page_no()) * (self.page_bottom - MARGIN) - h
+        elif self.page_no() < self.last_page():
+            after = self.room_after_this_page() - h
         else:
             return False
         return after >= sources_h + line_h(BODY) * 3  # and a line to say what was left off

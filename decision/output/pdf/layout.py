@@ -21,7 +21,7 @@ from decision.output.summary import Section, Summary
 
 FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"  # decision/output/pdf/ -> the repository
 FONT = "DejaVu"
-MAX_PAGES = 3  # and one more, only for the room long surgeon's notes take off page one (Layout.extra_room)
+MAX_PAGES = 3  # and one more, only for what is never cut: long surgeon's notes, the overview's rows (Layout.extra_room)
 MIN_PT = 9  # nothing smaller: read at arm's length
 BODY, SMALL, HEADING, TITLE = 10, 9, 11.5, 15  # font sizes, pt
 MM_PER_PT = 0.42  # line height per pt of font size (10 pt -> 4.2 mm)
@@ -165,8 +165,8 @@ class Layout:
     virtual_page: int = 0
     deferred: list[Section] = field(default_factory=list)  # page-1 sections moved to page 2
     bottom: float = 0.0  # mm, how far down the current page text may go
-    # mm of surgeon's notes that did not fit on page one: the one case that allows a page after
-    # MAX_PAGES, holding no more than this (issue 23: the notes print whole, never cut)
+    # mm allowed on a page after MAX_PAGES, for the two things that are never cut (issue 23): the
+    # surgeon's notes that did not fit on page one, and the diagnosis's overview rows
     extra_room: float = 0.0
 
     def __post_init__(self) -> None:
@@ -187,7 +187,7 @@ class Layout:
         return self.virtual_page if self.simulate else self.pdf.page_no()
 
     def last_page(self) -> int:
-        """MAX_PAGES, or one more when long surgeon's notes took room off page one."""
+        """MAX_PAGES, or one more when long surgeon's notes or the overview's rows need it."""
         return MAX_PAGES + 1 if self.extra_room > 0 else MAX_PAGES
 
     def add_page(self) -> None:
@@ -196,7 +196,7 @@ class Layout:
             self.pdf.set_y(self.pdf.t_margin)
         else:
             self.pdf.add_page()
-        if self.page_no() > MAX_PAGES:  # the extra page holds no more than the notes took
+        if self.page_no() > MAX_PAGES:  # the extra page holds no more than it was allowed
             self.bottom = min(self.page_bottom, self.pdf.t_margin + self.extra_room)
 
     def room(self, h: float) -> bool:
@@ -219,7 +219,10 @@ class Layout:
 
     def space_left(self) -> float:
         """mm left from here to the end of the last page allowed (a page turn wastes a little)."""
-        here = max(self.bottom - self.pdf.get_y(), 0)
+        return max(self.bottom - self.pdf.get_y(), 0) + self.room_after_this_page()
+
+    def room_after_this_page(self) -> float:
+        """mm on the pages allowed after this one (the extra page counts only the room it may hold)."""
         pages_after = max(MAX_PAGES - self.page_no(), 0)
-        extra = self.extra_room if self.page_no() < self.last_page() else 0.0
-        return here + pages_after * (self.page_bottom - MARGIN) + extra
+        extra = min(self.extra_room, self.page_bottom - MARGIN) if self.page_no() < self.last_page() else 0.0
+        return pages_after * (self.page_bottom - MARGIN) + extra
