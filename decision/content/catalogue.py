@@ -29,6 +29,7 @@ from decision.content.models import (
     Readiness,
     RedFlags,
     Scores,
+    Situation,
     Source,
     Template,
 )
@@ -49,6 +50,7 @@ class Content(Frozen):
     scores: Scores
     glossary: tuple[GlossaryTerm, ...]
     pages: dict[str, str]  # short page intros and labels, patient-facing
+    situation: Situation  # things that change your chances, per option of each diagnosis
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 

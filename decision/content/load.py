@@ -32,6 +32,7 @@ from decision.content.models import (
     Readiness,
     RedFlags,
     Scores,
+    Situation,
     Source,
     Template,
 )
@@ -61,6 +62,7 @@ FILES: dict[str, str] = {
     "scores": "scores.yaml",
     "glossary": "glossary.yaml",
     "pages": "pages.yaml",
+    "situation": "situation.yaml",
 }
 LIST_FOLDERS: dict[str, str] = {"sources": "bibliography", "figures": "figures"}
 
@@ -122,6 +124,7 @@ _PART_MODELS: dict[str, type[BaseModel]] = {
     "fusion": Fusion,
     "deliberation": Deliberation,
     "scores": Scores,
+    "situation": Situation,
 }
 
 

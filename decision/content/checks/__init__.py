@@ -11,7 +11,8 @@ what it refuses:
   keeps its practical lines short;
 - ``decisions``: the decision each diagnosis poses: its options, and a benefit and a harm in numbers
   for each of them;
-- ``overview``: the overview grid of each diagnosis is fair (harms in equal detail).
+- ``overview``: the overview grid of each diagnosis is fair (harms in equal detail);
+- ``situation``: every option of every diagnosis says what changes its chances (sourced or silent).
 
 ``problems`` runs them all; assembling a ``Content`` calls it and refuses the content if it finds
 any, with every problem in one message, in this order.
@@ -25,6 +26,7 @@ from decision.content.checks.decisions import decision_problems
 from decision.content.checks.options import option_problems
 from decision.content.checks.overview import overview_problems
 from decision.content.checks.references import bibliography_problems, citation_problems
+from decision.content.checks.situation import situation_problems
 
 if TYPE_CHECKING:
     from decision.content.catalogue import Content
@@ -39,5 +41,6 @@ def problems(content: Content) -> list[str]:
         *option_problems(content, source_ids),
         *decision_problems(content, source_ids),
         *overview_problems(content),
+        *situation_problems(content, source_ids),
         *citation_problems(content, source_ids, figure_ids),
     ]

@@ -10,7 +10,8 @@ re-exported here, so ``from decision.content.models import X`` needs no inner mo
 - ``fusion``: the fusion questions, another operation, the surgeon's plan;
 - ``deliberation``: values, quiz, SURE, suggested questions, the scores;
 - ``aid``: the aid's own facts (``Meta``) and the glossary;
-- ``red_flags`` and ``readiness``: the safety screen and the readiness rules (policy as data).
+- ``red_flags`` and ``readiness``: the safety screen and the readiness rules (policy as data);
+- ``situation``: the things that change a patient's chances, per option of each diagnosis.
 """
 
 from __future__ import annotations
@@ -96,15 +97,28 @@ from decision.content.models.red_flags import (
     RedFlagRule,
     RedFlags,
 )
+from decision.content.models.situation import (
+    FACTORS,
+    SILENT_START,
+    BackPain,
+    FactorEntry,
+    FactorId,
+    Factors,
+    Situation,
+    Statement,
+)
 
 __all__ = [
+    "FACTORS",
     "HARM_SIDE",
     "LEVEL_ORDER",
     "OVERVIEW_MAX_ROWS",
     "PRACTICAL_MAX_CHARS",
+    "SILENT_START",
     "SURGICAL",
     "Action",
     "Arm",
+    "BackPain",
     "Cell",
     "Choice",
     "Comparison",
@@ -113,6 +127,9 @@ __all__ = [
     "Design",
     "Diagnosis",
     "DiagnosisDecision",
+    "FactorEntry",
+    "FactorId",
+    "Factors",
     "Figure",
     "FigureKind",
     "Frozen",
@@ -151,8 +168,10 @@ __all__ = [
     "Requirement",
     "Row",
     "Scores",
+    "Situation",
     "Source",
     "Span",
+    "Statement",
     "SuggestedQuestion",
     "Sure",
     "SureItem",
