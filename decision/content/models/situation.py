@@ -75,7 +75,8 @@ class Situation(Frozen):
     back_pain: BackPain
     # Entries and statements used by more than one option, written once (YAML anchors); shown only
     # where an entry of ``options_by_diagnosis`` names them.
-    shared: dict[str, FactorEntry | Statement] = Field(default_factory=dict)
+    shared_entries: dict[str, FactorEntry] = Field(default_factory=dict)
+    shared_statements: dict[str, Statement] = Field(default_factory=dict)
     options_by_diagnosis: dict[Diagnosis, dict[OptionId, Factors]]
 
     @model_validator(mode="after")
