@@ -179,14 +179,21 @@ def test_the_summary_and_the_pdf_carry_the_back_pain_note(content):
     section = summary.section("situation")
     assert section.part == "answers" and section.blocks[0].label == NOTE_TITLE
     assert set(content.situation.back_pain.notes["laminectomy"].sources) <= set(summary.citation_ids)
-    pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(build_pdf(record, content))).pages).split())
-    assert NOTE_TITLE in pdf
+    assert NOTE_TITLE in _pdf_text(record, content)
 
 
-def test_the_summary_has_no_note_when_the_worst_pain_is_the_leg(content):
-    summary = build_summary(_record(diagnosis="spinal_stenosis", procedure="laminectomy", worst_pain="leg"), content)
+def _pdf_text(record, content) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(build_pdf(record, content))).pages).split())
+
+
+def test_the_summary_has_no_note_when_the_worst_pain_is_the_leg_and_the_pdf_keeps_its_room(content):
+    record = _record(diagnosis="spinal_stenosis", procedure="laminectomy", worst_pain="leg")
+    summary = build_summary(record, content)
     assert NOTE_TITLE not in summary.text()
-    assert content.situation.title in summary.text()  # the factors are still there
+    said = content.situation.options_by_diagnosis["spinal_stenosis"]["laminectomy"].diabetes.says[0].text
+    assert said in summary.text()  # the factors are on the Summary screen
+    pdf = _pdf_text(record, content)
+    assert content.situation.title not in pdf and " ".join(said.split())[:40] not in pdf  # not on paper
 
 
 def test_the_summary_page_shows_the_note(content):

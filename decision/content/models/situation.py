@@ -71,7 +71,7 @@ class Situation(Frozen):
     factors: dict[FactorId, str]  # each factor's name, as a heading
     label_v2: str  # added after a statement seen only in a secondary report
     sources_word: str  # heads the short source list under the statements
-    summary_silent: str  # the summary prints sourced statements; this says where the silences are
+    summary_pointer: str  # the summary (and the PDF, which has no room for the list) says where to find it all
     back_pain: BackPain
     # Entries and statements used by more than one option, written once (YAML anchors); shown only
     # where an entry of ``options_by_diagnosis`` names them.

@@ -3,15 +3,16 @@
 The same choices as the Compare page (``decision.compare.situation``): the options in view, and the
 note when the worst pain is the back while an operation done mainly for leg pain is in view. The
 note is a label and its value, so the Summary page shows it in its table of answers and the PDF
-prints it. The sourced statements follow as one list, each said once with the options it is for;
-the silences are left to the Compare page, with one sentence that says so (the PDF's page budget).
+prints it. On screen the sourced statements follow as one list, each said once with the options it
+is for, after a line that says the Compare page has them all, silences too. On paper only the note
+prints: the PDF's three pages keep their room for the figures.
 """
 
 from __future__ import annotations
 
 from decision.compare.situation import back_pain_notes, note_sentence, options_in_view, situation_for
 from decision.content import Content
-from decision.output.summary.model import Block, Bullets, Item, Paragraph, Section
+from decision.output.summary.model import Block, Bullets, Item, Section
 from decision.record import DecisionRecord
 
 
@@ -30,9 +31,10 @@ def _situation(record: DecisionRecord, content: Content, sources: list[str]) -> 
                 continue
             for sentence in line.sentences:
                 said.setdefault((line.factor, sentence), []).append(option.name)
-            sources += line.sources
     if said:
+        # On screen only, after a line saying that Compare has them all with their sources (silences
+        # too): on paper the figures keep their room, and so do the numbered sources.
+        blocks.append(Item(s.title, s.summary_pointer, line=True))
         blocks.append(Bullets(tuple(f"{', '.join(names)}. {factor}: {sentence}"
-                                    for (factor, sentence), names in said.items())))
-        blocks.append(Paragraph(s.summary_silent))
+                                    for (factor, sentence), names in said.items()), paper=False))
     return [Section("situation", s.title, tuple(blocks))] if blocks else []
