@@ -27,6 +27,7 @@ from decision.compare.grid import CSS, overview_html, practical_html
 from decision.compare.overview import overview
 from ui import frame
 from ui.compare_card import draw_all_results, draw_outcome_card
+from ui.situation import draw_situation
 
 FUSION_PAGE = "pages/4_Fusion_questions.py"
 
@@ -63,6 +64,7 @@ if record.options_compared:
     st.markdown(practical_html(content, practical_rows(content, record.options_compared)), unsafe_allow_html=True)
 else:
     st.info(p["compare.pick_none"])
+draw_situation(content, record)  # things that change your chances; the note when the worst pain is the back
 
 # ---------------------------------------------------------------- layer 2: one result at a time
 choices = outcome_choices(content, record.diagnosis)

@@ -31,6 +31,7 @@ from decision.content.models import (
     Readiness,
     RedFlags,
     Scores,
+    Situation,
     Source,
     SourcedNote,
     Template,
@@ -53,6 +54,7 @@ class Content(Frozen):
     glossary: tuple[GlossaryTerm, ...]
     conditions: Conditions  # what each diagnosis is, said where the patient chooses it
     pages: dict[str, str]  # short page intros and labels, patient-facing
+    situation: Situation  # things that change your chances, per option of each diagnosis
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 

@@ -33,6 +33,7 @@ from decision.content.models import (
     Readiness,
     RedFlags,
     Scores,
+    Situation,
     Source,
     Template,
 )
@@ -63,6 +64,7 @@ FILES: dict[str, str] = {
     "glossary": "glossary.yaml",
     "conditions": "conditions.yaml",
     "pages": "pages.yaml",
+    "situation": "situation.yaml",
 }
 LIST_FOLDERS: dict[str, str] = {"sources": "bibliography", "figures": "figures"}
 
@@ -125,6 +127,7 @@ _PART_MODELS: dict[str, type[BaseModel]] = {
     "deliberation": Deliberation,
     "scores": Scores,
     "conditions": Conditions,
+    "situation": Situation,
 }
 
 

@@ -93,7 +93,7 @@ def patient_texts(content: Content) -> list[tuple[str, str]]:
     """(where, text) for every patient-facing string; ``where`` names the file and field."""
     out = []
     for name in ("meta", "figures", "comparisons", "template", "options", "red_flags", "readiness", "program", "fusion",
-                 "deliberation", "scores", "glossary", "conditions", "pages"):
+                 "deliberation", "scores", "glossary", "conditions", "pages", "situation"):
         value = getattr(content, name)
         if name == "options":
             for option in value:

@@ -17,7 +17,8 @@ what it refuses:
 - ``values``: the values fit follows its one rule (each finding true to its comparison, each
   reason's words true to its derived label);
 - ``quiz``: each diagnosis is asked about its own comparisons, and enough of them;
-- ``conditions``: what each diagnosis is: one entry each, its glossary terms and sources exist.
+- ``conditions``: what each diagnosis is: one entry each, its glossary terms and sources exist;
+- ``situation``: every option of every diagnosis says what changes its chances (sourced or silent).
 
 ``problems`` runs them all; assembling a ``Content`` calls it and refuses the content if it finds
 any, with every problem in one message, in this order.
@@ -34,6 +35,7 @@ from decision.content.checks.options import option_problems
 from decision.content.checks.overview import overview_problems
 from decision.content.checks.quiz import quiz_problems
 from decision.content.checks.references import bibliography_problems, citation_problems
+from decision.content.checks.situation import situation_problems
 from decision.content.checks.values import values_problems
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ def problems(content: Content) -> list[str]:
         *overview_problems(content),
         *fusion_problems(content, figure_ids),
         *quiz_problems(content),
+        *situation_problems(content, source_ids),
         *citation_problems(content, source_ids, figure_ids),
         *values_problems(content),
         *condition_problems(content, source_ids),

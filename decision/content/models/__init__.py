@@ -11,7 +11,8 @@ re-exported here, so ``from decision.content.models import X`` needs no inner mo
 - ``deliberation``: values, quiz, SURE, suggested questions, the scores;
 - ``aid``: the aid's own facts (``Meta``) and the glossary;
 - ``conditions``: what each diagnosis is, where the patient chooses it;
-- ``red_flags`` and ``readiness``: the safety screen and the readiness rules (policy as data).
+- ``red_flags`` and ``readiness``: the safety screen and the readiness rules (policy as data);
+- ``situation``: the things that change a patient's chances, per option of each diagnosis.
 """
 
 from __future__ import annotations
@@ -106,15 +107,28 @@ from decision.content.models.red_flags import (
     RedFlagRule,
     RedFlags,
 )
+from decision.content.models.situation import (
+    FACTORS,
+    SILENT_START,
+    BackPain,
+    FactorEntry,
+    FactorId,
+    Factors,
+    Situation,
+    Statement,
+)
 
 __all__ = [
+    "FACTORS",
     "HARM_SIDE",
     "LEVEL_ORDER",
     "OVERVIEW_MAX_ROWS",
     "PRACTICAL_MAX_CHARS",
+    "SILENT_START",
     "SURGICAL",
     "Action",
     "Arm",
+    "BackPain",
     "ByWhatItIs",
     "Cell",
     "Choice",
@@ -128,6 +142,9 @@ __all__ = [
     "DiagnosisDecision",
     "DrawingKind",
     "DrawingWord",
+    "FactorEntry",
+    "FactorId",
+    "Factors",
     "Figure",
     "FigureKind",
     "Finding",
@@ -167,9 +184,11 @@ __all__ = [
     "Requirement",
     "Row",
     "Scores",
+    "Situation",
     "Source",
     "SourcedNote",
     "Span",
+    "Statement",
     "SuggestedQuestion",
     "Sure",
     "SureItem",

@@ -25,6 +25,8 @@ class Sections(Figures):
         for section in self.deferred:
             self._chart_section(section)
         for section in s.part("answers"):
+            if not any(_on_paper(b) for b in section.blocks):
+                continue  # a section whose every block is for the screen (e.g. no note for back pain)
             self.heading(section.title)
             for block in section.blocks:
                 if isinstance(block, Item) and block.line:
@@ -33,7 +35,7 @@ class Sections(Figures):
                     self.item(block, FREE_LINES_DEFAULT if block.free else None)
                 elif isinstance(block, Paragraph):
                     self.text(block.text, bold=block.strong)
-                elif isinstance(block, Bullets):  # only typed lists are cut; content's lists print whole
+                elif isinstance(block, Bullets) and block.paper:  # typed lists are cut; content's print whole
                     self.bullets(block, LIST_LINES["questions"] if block.free else None)
                 elif isinstance(block, Table):
                     self._table(block)
@@ -102,3 +104,10 @@ class Sections(Figures):
             self.font(SMALL)
             if not self.lines(lines, x=self.pdf.l_margin, width=self.pdf.epw, size=SMALL):
                 return
+
+
+def _on_paper(block: object) -> bool:
+    """Whether the answers part prints this block (a one-line account and a screen-only list do not)."""
+    if isinstance(block, Item) and block.line:
+        return False
+    return not (isinstance(block, Bullets) and not block.paper)

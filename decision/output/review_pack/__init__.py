@@ -22,6 +22,7 @@ from decision.output.review_pack.numbers import numbers_sections
 from decision.output.review_pack.page import Html, document, join, lines, paragraph, table, tag
 from decision.output.review_pack.review import reading_section, signoff_section
 from decision.output.review_pack.rules import readiness_section, red_flag_sections, rule_ids
+from decision.output.review_pack.situation import situation_section
 from decision.version import app_version
 
 __all__ = ["build_review_pack", "rule_ids", "write_pack"]
@@ -53,7 +54,8 @@ def build_review_pack(content: Content, root: Path | None = None, today: dt.date
             ["Sources in the bibliography", str(len(content.sources))],
         ]))))
     body = [intro, *numbers_sections(content, root), *red_flag_sections(content, root),
-            readiness_section(content, root), reading_section(content, root), signoff_section(status, root)]
+            readiness_section(content, root), situation_section(content), reading_section(content, root),
+            signoff_section(status, root)]
     return document(f"Clinical review pack, content version {m.content_version}", body)
 
 

@@ -21,6 +21,7 @@ from decision.output.summary.answers import (
 from decision.output.summary.evidence import _options
 from decision.output.summary.model import Block, Bullets, Paragraph, Part, Section, Summary
 from decision.output.summary.readiness import _readiness, _readiness_detail, _safety
+from decision.output.summary.situation import _situation
 from decision.output.summary.visit import _decision, _sure, _surgeon
 from decision.output.summary.words import NOT_ANSWERED
 from decision.record import DecisionRecord
@@ -55,6 +56,7 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
     ]
     answers = [
         _your_back(record, content),
+        *_situation(record, content, sources),  # things that change your chances, after the worst pain
         _baseline(record, content, sources),
         _treatments(record, content),
         _understanding(record, content),

@@ -44,6 +44,7 @@ class Bullets:
     items: tuple[str, ...]
     free: bool = False
     numbered: bool = False
+    paper: bool = True  # False: on screen only, where the printout has no room (it says where to look)
 
 
 @dataclass(frozen=True)
