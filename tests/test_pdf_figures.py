@@ -118,12 +118,13 @@ def test_a_single_arm_number_never_prints_without_its_warning(diagnosis):
         assert printed(ssss, text) and "Do not compare" in " ".join(ssss.notes)
 
 
+@pytest.mark.parametrize("worst_pain", ["leg", "back"])  # "back" adds the back-pain note to page 2
 @pytest.mark.parametrize("diagnosis", WITH_OPTIONS)
-def test_a_full_record_prints_every_overview_row_for_every_diagnosis(content, diagnosis):
+def test_a_full_record_prints_every_overview_row_for_every_diagnosis(content, diagnosis, worst_pain):
     """Every overview row prints whole, whatever else the record holds: the rows may take a fourth page
     when the answers fill the first three (the long-term back pain record did: 4 of 7 rows printed)."""
     record = records.full_record(content).model_copy(
-        update={"diagnosis": diagnosis, "procedure": OPERATION[diagnosis]})
+        update={"diagnosis": diagnosis, "procedure": OPERATION[diagnosis], "worst_pain": worst_pain})
     pages = len(PdfReader(io.BytesIO(build_pdf(record, content))).pages)
     assert pages <= 4
     text = flat(pdf_text(record, content))
