@@ -91,6 +91,7 @@ def open_page(key: str, css: str = "") -> tuple[Content, DecisionRecord]:
     rec = record()
     _red_flag_banner(content, rec)
     _tab_notice(content, key)
+    _progress(content, key)
     if info.needs_safety_check and not rec.safety_screen_done:
         st.warning(content.pages["start.safety_gate"])
         st.page_link(START, label=content.pages["nav.start"], icon=":material/health_and_safety:")
@@ -102,6 +103,15 @@ def open_page(key: str, css: str = "") -> tuple[Content, DecisionRecord]:
         _finish_run(content)
         st.stop()
     return content, rec
+
+
+def _progress(content: Content, key: str) -> None:
+    """Where the reader is in the walk, in words: "Step 3 of 9: Your care so far" (issue 24).
+    The count comes from the page list (ui/navigation.py), so a page added to the walk counts."""
+    step = navigation.walk_step(key)
+    if step is not None:
+        p = content.pages
+        st.caption(p["frame.progress"].format(step=step[0], total=step[1], title=p[f"nav.{key}"]))
 
 
 def _tab_notice(content: Content, page: str) -> None:
