@@ -37,6 +37,137 @@ def record_with_diagnosis(diagnosis: str, **extra) -> dict:
     return {"schema_version": 3, "safety_screen_done": True, "red_flags": [], "diagnosis": diagnosis, **extra}
 
 
+# ---------------------------------------------------------------- a fully answered walk (issue 24)
+
+# Record fields the fully answered record leaves at their default, each with its reason. Every
+# other field of DecisionRecord (and of the models inside it) must be answered by
+# ``answered_record``: tests/test_walk_record.py walks the model, so a new field fails there until
+# it is answered here or listed here.
+LEFT_UNANSWERED = {
+    "red_flags": "no sign ticked: the safety screen is answered 'none of these'; a sign pauses the walk",
+    "oswestry.total_percent": "the other way to answer the Oswestry: only when the ten sections are not known",
+    "medicines_unsuitable": "a box left unticked is stored as None: the page stores only a tick",
+    "quiz_second_tries": "a changed answer, not a question the page asks",
+}
+QUESTIONS_OF_HER_OWN = ("How long before I can drive?", "What if the pain comes back after a year?")
+CONCERNS_OF_HER_OWN = ("Looking after my grandchildren", "Driving to work again")
+# Ratings in turn, 0 to 10: more than half at 7 or above, so the values fit (rated 7 or more) shows.
+RATINGS = (9, 3, 8, 10, 2, 7, 5, 8, 1, 9, 6, 7)
+
+
+def answered_record(diagnosis: str, content=None) -> dict:
+    """A save file with every question the walk asks answered, for ``diagnosis``.
+
+    The operation talked about, the leaning, the surgeon's proposal and the decision are the last
+    operation that fits the diagnosis (fusion where it fits). Your back: every answer and the ten
+    Oswestry sections. Care so far: five treatments, each with its weeks, whether it helped and (for
+    supervised care) its visits; the whole span of care; nicotine stopped, with the weeks. Compare:
+    the diagnosis's options. Fusion: the surgeon's plan, every part, and both parties' notes. Every
+    value rated, every quiz question answered (all right but one), own concerns, leaning and how
+    to decide, SURE before and after, questions ticked and her own, the decision reached.
+    Built as a DecisionRecord, so it is a file the aid opens as it is.
+    """
+    from datetime import date
+
+    from decision.content import load_content
+    from decision.deliberation import relevant_options, suggested_questions
+    from decision.record import (
+        Clinical,
+        DecisionReached,
+        DecisionRecord,
+        FusionPlan,
+        Oswestry,
+        Sure,
+        SureAnswers,
+        Treatment,
+    )
+
+    content = content or load_content()
+    options = next(d.options for d in content.template.diagnoses if d.id == diagnosis)
+    operations = [o for o in options if o != "non_operative"]
+    operation = operations[-1] if operations else None
+    d = content.deliberation
+    quiz = {q.id: q.answer for q in d.quiz.questions}
+    last = d.quiz.questions[-1]
+    quiz[last.id] = next((c.id for c in last.choices if c.id != last.answer), last.answer)  # one wrong
+    relevant = relevant_options(operation, operation, operation)
+    ticked = [q.text for q in suggested_questions(d, relevant)][:4]
+    record = DecisionRecord(
+        patient_initials="JQ",
+        safety_screen_done=True,
+        diagnosis=diagnosis,
+        procedure=operation or "none_yet",
+        symptom_weeks=60,
+        worst_pain="both",
+        pain_back=6,
+        pain_leg=8,
+        oswestry=Oswestry(sections=[3, 2, 4, 3, 2, 3, 2, 1, 2, 3]),
+        treatments=[
+            Treatment(kind="physical_therapy", weeks=10, visits=14, helped="partly"),
+            Treatment(kind="home_exercise", weeks=30, helped="no"),
+            Treatment(kind="nsaid", weeks=20, helped="yes"),
+            Treatment(kind="nerve_pain_medication", weeks=8, helped="not_sure"),
+            Treatment(kind="epidural_steroid_injection", weeks=1, helped="partly"),
+        ],
+        nicotine="stopped",
+        nicotine_free_weeks=12,
+        care_weeks=40,
+        options_compared=list(options),
+        clinical=Clinical(
+            confirmed_diagnosis="As on the scan, at L4-5",
+            imaging_findings="MRI: moderate narrowing at L4-5",
+            proposed_operation=operation or "none_yet",
+            imaging_matches="yes",
+        ),
+        fusion_plan=FusionPlan(
+            with_decompression="yes", instrumentation="pedicle_screws", approach="posterior",
+            interbody_cage="no", segments=1, surgeon_notes="One level; stable on flexion views.",
+        ),
+        fusion_patient_notes="I worry about the screws loosening.",
+        values={item.id: RATINGS[i % len(RATINGS)] for i, item in enumerate(d.values.items)},
+        own_concerns=list(CONCERNS_OF_HER_OWN),
+        quiz=quiz,
+        leaning=operation or "not_sure",
+        decision_role="together",
+        sure=Sure(
+            before=SureAnswers(sure=False, understand=True, risk_benefit=False, encouragement=True),
+            after=SureAnswers(sure=True, understand=True, risk_benefit=True, encouragement=True),
+        ),
+        questions=[*ticked, *QUESTIONS_OF_HER_OWN],
+        decision_reached=DecisionReached(choice=operation or "more_time_needed", on=date(2026, 12, 1)),
+    )
+    return record.model_dump(mode="json")
+
+
+def unanswered_fields(record, model=None, prefix: str = "") -> set[str]:
+    """The fields of a DecisionRecord (dotted names) left at their default, walked from the model
+    itself so that a new field is seen. A list of models counts a field answered when any entry
+    answers it (visits are asked only for supervised care); a list answers when it is not empty
+    and holds no None; a mapping when it is not empty."""
+    from pydantic import BaseModel
+
+    model = model or type(record)
+    out: set[str] = set()
+    for name, field in model.model_fields.items():
+        if name == "schema_version":
+            continue
+        value, where = getattr(record, name), prefix + name
+        if isinstance(value, BaseModel):
+            out |= unanswered_fields(value, type(value), where + ".")
+        elif isinstance(value, list) and value and all(isinstance(v, BaseModel) for v in value):
+            each = [unanswered_fields(v, type(v), where + ".") for v in value]
+            out |= set.intersection(*each)
+        elif isinstance(value, list):
+            if not value or any(v is None for v in value):
+                out.add(where)
+        elif isinstance(value, dict):
+            if not value:
+                out.add(where)
+        elif value == field.get_default(call_default_factory=True):
+            out.add(where)
+    return out
+
+
 def settle(page: Page) -> None:
     page.wait_for_selector(APP_READY)
     page.wait_for_timeout(300)
