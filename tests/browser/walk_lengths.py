@@ -1,28 +1,47 @@
-"""How long the walk is, as a reader meets it: each page's height and its visible words.
+"""How long the walk is, as a reader meets it: each page's height, words, inputs and reading level.
 
-Issue 11's budgets are measured here, in Chromium, the way a person sees the page: the height is
-``stMain``'s ``scrollHeight`` and the words are those of ``stMain``'s ``innerText`` (text in a
-closed "read more" is not visible, so it is not counted; the sidebar is not counted). Used by
-``tests/browser/test_length_budgets.py`` (the budgets) and ``benchmarks/length.py`` (the figures).
+Issue 11's and issue 24's budgets are measured here, in Chromium, the way a person sees the page
+(the sidebar is not counted; text in a closed "read more" is not visible, so it is not counted):
+
+- height: ``stMain``'s ``scrollHeight`` in px; screens: that height over the window's height
+  (900 px on the laptop of issue 24, 800 px in clinic);
+- words: ``stMain``'s ``innerText`` split on white space;
+- inputs: the Streamlit widgets in ``stMain``, each counted once by its element's ``data-testid``
+  (``INPUT_TESTIDS``): a tick box or a switch, a group of round buttons, a drop-down, a
+  multi-select, a slider, a number, a line or a box of text, a date, a button, a download button,
+  a file picker. A group of radio buttons is one input, not one per choice; page links are not
+  inputs. The save and open controls at the foot of each page count (a download and a file picker);
+- SMOG: ``textstat.smog_index`` of that same text, each line of it taken as a sentence (a line that
+  does not end in . ? ! or : gets a full stop: a label or a heading is a sentence of its own, not
+  part of the next one).
+
+Used by ``tests/browser/test_length_budgets.py`` (the budgets), ``benchmarks/length.py`` and
+``benchmarks/walk.py`` (the figures).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
+
+from ui import navigation
 
 APP_READY = (
     "[data-testid='stApp'][data-test-script-state='notRunning']"
     "[data-test-connection-state='CONNECTED']"
 )
 
-# The walk from Start to Summary, as the sidebar names it (content/pages.yaml keys).
-WALK = ("nav.start", "nav.your_back", "nav.care", "nav.compare", "nav.fusion", "nav.values",
-        "nav.quiz", "nav.leaning", "nav.summary")
+# The walk from Start to Summary, as the sidebar names it (content/pages.yaml keys), from the
+# page list itself (ui/navigation.py): a page added to the walk is measured too.
+WALK = tuple(f"nav.{p.key}" for p in navigation.WALK)
+
+# One per Streamlit widget (see the module's note on "inputs").
+INPUT_TESTIDS = ("stCheckbox", "stRadio", "stSelectbox", "stMultiSelect", "stSlider", "stNumberInput",
+                 "stTextInput", "stTextArea", "stDateInput", "stButton", "stDownloadButton", "stFileUploader")
 
 
 @dataclass(frozen=True)
@@ -30,6 +49,19 @@ class PageLength:
     key: str
     height: int
     words: int
+    screens: float = 0.0
+    inputs: int = 0
+    smog: float = 0.0
+    text: str = field(default="", repr=False)
+
+
+def smog(text: str) -> float:
+    """SMOG grade of visible text, each line a sentence (see the module's note)."""
+    import textstat  # a build and test requirement (requirements-build.txt), never the app's
+
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    sentences = " ".join(ln if ln[-1] in ".?!:" else ln + "." for ln in lines)
+    return round(float(textstat.smog_index(sentences)), 1)
 
 
 def record_with_diagnosis(diagnosis: str, **extra) -> dict:
@@ -148,7 +180,7 @@ def unanswered_fields(record, model=None, prefix: str = "") -> set[str]:
 
     model = model or type(record)
     out: set[str] = set()
-    for name, field in model.model_fields.items():
+    for name, info in model.model_fields.items():
         if name == "schema_version":
             continue
         value, where = getattr(record, name), prefix + name
@@ -163,7 +195,7 @@ def unanswered_fields(record, model=None, prefix: str = "") -> set[str]:
         elif isinstance(value, dict):
             if not value:
                 out.add(where)
-        elif value == field.get_default(call_default_factory=True):
+        elif value == info.get_default(call_default_factory=True):
             out.add(where)
     return out
 
@@ -204,12 +236,28 @@ def go(page: Page, label: str) -> None:
     settle(page)
 
 
+_MEASURE = (
+    "(ids) => { const m = document.querySelector('[data-testid=stMain]');"
+    " const sel = ids.map(i => `[data-testid=\"${i}\"]`).join(',');"
+    " const widgets = [...m.querySelectorAll(sel)].filter(e => !e.parentElement.closest(sel));"
+    " return [m.scrollHeight, m.innerText, widgets.length, window.innerHeight]; }"
+)
+
+
 def measure(page: Page, key: str) -> PageLength:
-    height, text = page.evaluate(
-        "() => { const m = document.querySelector('[data-testid=stMain]');"
-        " return [m.scrollHeight, m.innerText]; }"
-    )
-    return PageLength(key, int(height), len(text.split()))
+    """The page as drawn once it stops changing: a page can be "not running" while its elements
+    are still arriving (seen in clinic: Your back with half its text and one input), so it is read
+    until two reads 500 ms apart agree (at most 12 reads)."""
+    last = page.evaluate(_MEASURE, list(INPUT_TESTIDS))
+    for _ in range(12):
+        page.wait_for_timeout(500)
+        settle(page)
+        now = page.evaluate(_MEASURE, list(INPUT_TESTIDS))
+        if now == last:
+            break
+        last = now
+    height, text, inputs, screen = last
+    return PageLength(key, int(height), len(text.split()), round(height / screen, 1), int(inputs), smog(text), text)
 
 
 def set_clinic(page: Page, on: bool) -> None:
