@@ -9,8 +9,9 @@ Issue 11's and issue 24's budgets are measured here, in Chromium, the way a pers
 - inputs: the Streamlit widgets in ``stMain``, each counted once by its element's ``data-testid``
   (``INPUT_TESTIDS``): a tick box or a switch, a group of round buttons, a drop-down, a
   multi-select, a slider, a number, a line or a box of text, a date, a button, a download button,
-  a file picker. A group of radio buttons is one input, not one per choice; page links are not
-  inputs. The save and open controls at the foot of each page count (a download and a file picker);
+  a file picker. Only the ones drawn: a widget inside a closed "read more" or a closed expander
+  (the Oswestry sections at home, save and open at the foot of each page) is not counted, as its
+  words are not. A group of radio buttons is one input, not one per choice; page links are not;
 - SMOG: ``textstat.smog_index`` of that same text, each line of it taken as a sentence (a line that
   does not end in . ? ! or : gets a full stop: a label or a heading is a sentence of its own, not
   part of the next one).
@@ -239,7 +240,8 @@ def go(page: Page, label: str) -> None:
 _MEASURE = (
     "(ids) => { const m = document.querySelector('[data-testid=stMain]');"
     " const sel = ids.map(i => `[data-testid=\"${i}\"]`).join(',');"
-    " const widgets = [...m.querySelectorAll(sel)].filter(e => !e.parentElement.closest(sel));"
+    " const widgets = [...m.querySelectorAll(sel)]"
+    "   .filter(e => !e.parentElement.closest(sel) && e.getClientRects().length > 0);"
     " return [m.scrollHeight, m.innerText, widgets.length, window.innerHeight]; }"
 )
 
