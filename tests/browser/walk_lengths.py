@@ -241,7 +241,8 @@ _MEASURE = (
     "(ids) => { const m = document.querySelector('[data-testid=stMain]');"
     " const sel = ids.map(i => `[data-testid=\"${i}\"]`).join(',');"
     " const widgets = [...m.querySelectorAll(sel)]"
-    "   .filter(e => !e.parentElement.closest(sel) && e.getClientRects().length > 0);"
+    "   .filter(e => !e.parentElement.closest(sel)"
+    "     && e.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}));"
     " return [m.scrollHeight, m.innerText, widgets.length, window.innerHeight]; }"
 )
 
