@@ -103,6 +103,11 @@ def test_in_clinic_the_overview_and_the_option_names_fit_the_first_screen(browse
         assert box["top"] >= 0 and box["bottom"] <= box["vh"], box
         assert box["heads_bottom"] <= box["vh"] and box["heads_right"] <= box["vw"], box
         assert not _words_broken_inside(page)
+        # The step line above the title is seen: below Streamlit's header, not behind it (issue 24).
+        step, header = page.evaluate(
+            "() => [document.querySelector('.aid-progress').getBoundingClientRect().top,"
+            " document.querySelector('[data-testid=stHeader]').getBoundingClientRect().bottom]")
+        assert step >= header, (step, header)
     finally:
         context.close()
 
