@@ -38,6 +38,9 @@ _RULE = "1px solid rgba(49,51,63,0.2)"
 _FRAME_CSS = (
     "[data-testid='stCaptionContainer']{opacity:1;color:#525c69}"
     f".aid-footer{{border-top:{_RULE};padding-top:1.5rem;margin-top:1.5rem;font-size:0.875rem;color:#525c69}}"
+    # The step line sits close above the title: in clinic, Compare's overview still fits the first
+    # screen at 1280 x 800 (issue 11) with it.
+    ".aid-progress{font-size:0.875rem;color:#525c69;margin:0 0 -1rem}"
     + save_open.CSS + finish.CSS
 )
 
@@ -84,15 +87,20 @@ def open_page(key: str, css: str = "") -> tuple[Content, DecisionRecord]:
     # (found by axe, tests/browser/test_accessibility.py). Full opacity, a lighter grey: 6.5:1.
     # In clinic: larger type for two people at one screen, and less empty space above the title,
     # so that the Compare page's overview fits the first screen at 1280 x 800 (issue 11).
-    # The title is smaller there too: the Compare page's story now sits above its grid (issue 23).
+    # The title is smaller there too: the Compare page's story now sits above its grid (issue 23). The
+    # step line starts below Streamlit's header (3.75rem, opaque), where the title's own top padding
+    # used to lie; that padding is trimmed instead.
     clinic_css = ("html{font-size:21px}[data-testid='stMainBlockContainer']"
                   "{padding-top:2rem;padding-left:2rem;padding-right:2rem}"
-                  "[data-testid='stMainBlockContainer'] h1{font-size:2.1rem}") if clinic_mode() else ""
+                  ".aid-progress{margin-top:1.85rem;line-height:1.3}"
+                  "[data-testid='stMainBlockContainer'] h1{font-size:2.1rem;padding:0.25rem 0 0.5rem}"
+                  ) if clinic_mode() else ""
     st.html(f"<style>{_FRAME_CSS}{tab_store.HIDE_CSS}{clinic_css}{css}</style>")
     _sidebar(content, key)
     rec = record()
     _red_flag_banner(content, rec)
     _tab_notice(content, key)
+    _progress(content, key)
     if info.needs_safety_check and not rec.safety_screen_done:
         st.warning(content.pages["start.safety_gate"])
         st.page_link(START, label=content.pages["nav.start"], icon=":material/health_and_safety:")
@@ -104,6 +112,16 @@ def open_page(key: str, css: str = "") -> tuple[Content, DecisionRecord]:
         _finish_run(content)
         st.stop()
     return content, rec
+
+
+def _progress(content: Content, key: str) -> None:
+    """Where the reader is in the walk, in words: "Step 3 of 9: Your care so far" (issue 24).
+    The count comes from the page list (ui/navigation.py), so a page added to the walk counts."""
+    step = navigation.walk_step(key)
+    if step is not None:
+        p = content.pages
+        line = p["frame.progress"].format(step=step[0], total=step[1], title=p[f"nav.{key}"])
+        st.html(f'<p class="aid-progress">{html.escape(line)}</p>')
 
 
 def _tab_notice(content: Content, page: str) -> None:

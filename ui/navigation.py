@@ -41,6 +41,22 @@ PAGES: tuple[PageInfo, ...] = (
 PAGE_BY_KEY = {p.key: p for p in PAGES}
 
 
+def _walk(pages: tuple[PageInfo, ...]) -> tuple[PageInfo, ...]:
+    """The walk: Start to Summary, in the sidebar's order (issue 24). A page after the Summary
+    (About, a clinic page) is not a step; a page put between them is, and the count follows."""
+    keys = [p.key for p in pages]
+    return pages[keys.index("start"): keys.index("summary") + 1]
+
+
+WALK: tuple[PageInfo, ...] = _walk(PAGES)
+
+
+def walk_step(key: str) -> tuple[int, int] | None:
+    """(step, total) of a walk page, counted from 1, for "Step 3 of 9"; None for a page outside the walk."""
+    keys = [p.key for p in WALK]
+    return (keys.index(key) + 1, len(keys)) if key in keys else None
+
+
 def take_over_from_the_pages_folder(content: Content | None) -> None:
     """On a run that came through the ``pages/`` folder (below), send our page list after the
     folder's, so the sidebar shows ours, and switch the process to it. The page goes on drawing:

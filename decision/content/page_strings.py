@@ -76,6 +76,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "frame.save": (), "frame.save_help": (), "frame.open": (),
     "frame.opened": (), "frame.opened_sign_kept": (), "frame.not_changed": (), **_each("tab_store.{}"),
     "frame.footer": ("name", "version", "reviewed", "due"),
+    "frame.progress": ("step", "total", "title"),  # "Step 3 of 9: Your care so far" (ui/frame.py)
     # Words for a stored answer, on the pages, the Summary, the PDF and in readiness messages
     **_each("diagnosis.{}"), **_each("procedure.{}"), **_each("worst_pain.{}"), **_each("option.{}"),
     "input.cleaned": (), "limit.concerns": (), "limit.questions": (),

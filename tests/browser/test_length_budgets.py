@@ -9,9 +9,16 @@ comparison a surgeon and patient take in at a glance.
 - Option names never break inside a word, from 390 to 1920 px wide.
 - On a phone (390 x 844) the sidebar starts closed.
 - A result's card draws its icon arrays at least 150 px wide.
+- Issue 24, every question answered (``walk_lengths.answered_record``), at home at 1280 x 900: the
+  walk visits every page and each says its step in words ("Step 3 of 9: Your care so far"). Each
+  page's words, screens, inputs and SMOG grade are measured and printed beside issue 24's budgets;
+  the budgets are asserted once the cut lands (``ISSUE_24_CUT_LANDED``), and until then every
+  budget not held is printed and raised as a warning, never skipped.
 """
 
 from __future__ import annotations
+
+import warnings
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -19,6 +26,8 @@ from playwright.sync_api import Page, expect
 from tests.browser.conftest import Visit
 from tests.browser.walk_lengths import (
     WALK,
+    PageLength,
+    answered_record,
     go,
     measure_walk,
     open_record,
@@ -31,6 +40,19 @@ pytestmark = pytest.mark.browser
 
 DIAGNOSES = ("disc_herniation", "spinal_stenosis", "degenerative_spondylolisthesis", "chronic_low_back_pain")
 COMPARE_PX, FUSION_PX, WALK_WORDS = 4_000, 6_000, 5_000
+
+# Issue 24's budgets for the walk with every question answered, at home at 1280 x 900, "read more"
+# closed: Start to Summary at most 3,500 visible words and 20 screens of 900 px; no page over 3
+# screens but Compare and Fusion; SMOG at most 9 on every walk page's visible text.
+ANSWERED_WALK_WORDS = 3_500
+ANSWERED_WALK_SCREENS = 20
+PAGE_SCREENS = 3
+LONG_PAGES = ("nav.compare", "nav.fusion")  # the two pages allowed more than PAGE_SCREENS
+PAGE_SMOG = 9
+# The assertion of these budgets switches on when the cut lands: the commit that cuts the text
+# sets this True. Until then the test measures, prints "budget not yet held: ..." for each one
+# and warns (pytest's warnings summary), so a budget not held is never silent.
+ISSUE_24_CUT_LANDED = False
 
 
 def _grid_box(page: Page) -> dict:
@@ -81,6 +103,11 @@ def test_in_clinic_the_overview_and_the_option_names_fit_the_first_screen(browse
         assert box["top"] >= 0 and box["bottom"] <= box["vh"], box
         assert box["heads_bottom"] <= box["vh"] and box["heads_right"] <= box["vw"], box
         assert not _words_broken_inside(page)
+        # The step line above the title is seen: below Streamlit's header, not behind it (issue 24).
+        step, header = page.evaluate(
+            "() => [document.querySelector('.aid-progress').getBoundingClientRect().top,"
+            " document.querySelector('[data-testid=stHeader]').getBoundingClientRect().bottom]")
+        assert step >= header, (step, header)
     finally:
         context.close()
 
@@ -138,3 +165,53 @@ def test_on_a_phone_the_sidebar_starts_closed(browser, app_url):
         assert on_top
     finally:
         context.close()
+
+
+def _budgets_not_held(lengths: dict[str, PageLength]) -> list[str]:
+    words = sum(pl.words for pl in lengths.values())
+    screens = sum(pl.screens for pl in lengths.values())
+    out = []
+    if words > ANSWERED_WALK_WORDS:
+        out.append(f"budget not yet held: {words:,} words of {ANSWERED_WALK_WORDS:,}")
+    if screens > ANSWERED_WALK_SCREENS:
+        out.append(f"budget not yet held: {screens:.1f} screens of {ANSWERED_WALK_SCREENS}")
+    for key, pl in lengths.items():
+        if key not in LONG_PAGES and pl.screens > PAGE_SCREENS:
+            out.append(f"budget not yet held: {key[4:]} is {pl.screens:.1f} screens of {PAGE_SCREENS}")
+        if pl.smog > PAGE_SMOG:
+            out.append(f"budget not yet held: {key[4:]} reads at SMOG {pl.smog:.1f}, over {PAGE_SMOG}")
+    return out
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_every_question_answered_the_walk_visits_each_page_and_says_its_step(visit: Visit, content, tmp_path,
+                                                                              diagnosis):
+    page = visit.page
+    open_record(page, visit.base_url, answered_record(diagnosis, content), tmp_path)
+    lengths = {pl.key: pl for pl in measure_walk(page, content.pages)}
+    print(f"\n{diagnosis}, every question answered, at home 1280x900 (budgets: page {PAGE_SCREENS} screens"
+          f" but Compare and Fusion, SMOG {PAGE_SMOG})")
+    print(f"{'page':<10}{'words':>7}{'screens':>9}{'inputs':>8}{'SMOG':>6}")
+    for key, pl in lengths.items():
+        print(f"{key[4:]:<10}{pl.words:>7}{pl.screens:>9.1f}{pl.inputs:>8}{pl.smog:>6.1f}")
+    print(f"{'walk':<10}{sum(pl.words for pl in lengths.values()):>7}"
+          f"{sum(pl.screens for pl in lengths.values()):>9.1f}{sum(pl.inputs for pl in lengths.values()):>8}"
+          f"   (budgets: {ANSWERED_WALK_WORDS:,} words, {ANSWERED_WALK_SCREENS} screens)")
+
+    # What holds today: every page of the walk visited, drawn past the safety gate, saying its step.
+    assert tuple(lengths) == WALK
+    total = len(WALK)
+    for step, (key, pl) in enumerate(lengths.items(), start=1):
+        line = content.pages["frame.progress"].format(step=step, total=total, title=content.pages[key])
+        assert line in pl.text, (key, pl.text[:200])
+        assert content.pages["start.safety_gate"] not in pl.text, key
+        assert "This app has encountered an error" not in pl.text, key
+
+    # Issue 24's budgets: printed now, asserted once the cut lands.
+    not_held = _budgets_not_held(lengths)
+    for message in not_held:
+        print(message)
+    if ISSUE_24_CUT_LANDED:
+        assert not not_held, not_held
+    elif not_held:
+        warnings.warn(f"{diagnosis}: " + "; ".join(not_held), stacklevel=1)
