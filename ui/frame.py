@@ -93,7 +93,7 @@ def open_page(key: str, css: str = "") -> tuple[Content, DecisionRecord]:
     clinic_css = ("html{font-size:21px}[data-testid='stMainBlockContainer']"
                   "{padding-top:2rem;padding-left:2rem;padding-right:2rem}"
                   ".aid-progress{margin-top:1.85rem;line-height:1.3}"
-                  "[data-testid='stMainBlockContainer'] h1{font-size:2.1rem;padding:0.25rem 0 0.5rem}"
+                  "[data-testid='stMainBlockContainer'] h1{font-size:1.9rem;padding:0.25rem 0 0.25rem}"
                   ) if clinic_mode() else ""
     st.html(f"<style>{_FRAME_CSS}{tab_store.HIDE_CSS}{clinic_css}{css}</style>")
     _sidebar(content, key)
