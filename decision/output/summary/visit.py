@@ -1,7 +1,8 @@
 """What the clinic visit settles, on page 1: the decision reached, the surgeon's plan, the SURE test.
 
-The decision reached (or that there is none yet), the operation the surgeon proposes with the
-fusion plan and the surgeon's own words (typed text, so marked ``free``), and the SURE test
+The decision reached (or that there is none yet), what the surgeon proposes (an operation, care
+without surgery or more time) with the fusion plan, the next step, the level(s) of the spine and
+the surgeon's own words (typed text, so marked ``free``), and the SURE test
 before and at the end of the visit, scored as on screen: an unfinished test is not scored.
 """
 
@@ -11,7 +12,7 @@ from decision.compare.fusion_plan import plan_lines
 from decision.content import Content
 from decision.deliberation import SURE_MAX, sure_score
 from decision.output.summary.model import Block, Item, Section
-from decision.output.summary.words import NOT_ANSWERED, NOT_RECORDED, _answer
+from decision.output.summary.words import NOT_ANSWERED, NOT_RECORDED, _answer, _page
 from decision.record import DecisionRecord, SureAnswers
 
 CONFLICT_FLAG = "possible decisional conflict"
@@ -33,9 +34,14 @@ def _decision(record: DecisionRecord, content: Content) -> Section:
 
 def _surgeon(record: DecisionRecord, content: Content) -> Section:
     c, plan = record.clinical, record.fusion_plan
-    blocks: list[Block] = [Item("Operation proposed", _answer(content, "procedure", c.proposed_operation))]
+    blocks: list[Block] = [Item(_page(content, "visit.proposal", "Surgeon's proposal"),
+                                _answer(content, "proposal", c.proposed_operation))]
     if not plan.model_copy(update={"surgeon_notes": ""}).is_blank():
         blocks += [Item(label, words) for label, words in plan_lines(plan, content)]
+    if c.next_step is not None:
+        blocks.append(Item(_page(content, "visit.next_step", "Next step"), _answer(content, "next_step", c.next_step)))
+    if c.levels:
+        blocks.append(Item(_page(content, "visit.levels", "Levels of the spine"), c.levels, free=True))
     if c.confirmed_diagnosis:
         blocks.append(Item("Confirmed diagnosis", c.confirmed_diagnosis, free=True))
     if c.imaging_findings:

@@ -1,0 +1,129 @@
+"""Your visit: one screen for the surgeon and the patient in clinic (issue 24, item 6).
+
+Three columns, all on the first screen at 1280 x 800 in clinic: *before the visit* (the leaning
+and the SURE test from home, marked when unsure or in conflict; the readiness result with what the
+surgeon must confirm; the safety result), *the surgeon's part* (confirmed diagnosis, level(s),
+whether the scan matches the symptoms, the proposal, the fusion plan in one line, the next step)
+and *the decision* with the SURE test at the end of the visit.
+
+Every field is the record's own: the Your back, Fusion questions and Summary pages read and write
+the same attributes, so nothing is asked twice and an answer given here is the answer there. At
+home the page shows the same screen with the surgeon's fields read-only: the patient sees what the
+visit will settle, and the surgeon's answers are given in clinic, as on the other pages.
+"""
+
+from datetime import date
+from typing import get_args
+
+import streamlit as st
+
+from decision.compare.fusion_plan import plan_lines
+from decision.content.page_strings import CHOICES
+from decision.deliberation import visit_marks
+from decision.output.summary import sure_text
+from decision.output.summary.words import NOT_ANSWERED
+from decision.record import DecisionReached, NextStep, Proposal, SureAnswers
+from decision.record.limits import LEVELS_LIMIT, TEXT_LIMIT
+from decision.rules.readiness import assess
+from decision.rules.red_flags import screen
+from ui import frame
+from ui.widgets import choice, text_area, text_line
+
+content, record = frame.open_page("visit")
+p = content.pages
+W = frame.widget_prefix() + "visit:"
+clinic = frame.clinic_mode()
+locked = not clinic  # at home the surgeon's fields are shown, not answered
+YES_NO = {True: "Yes", False: "No"}
+
+
+def pick(label: str, options, name, current, key: str):
+    """A drop-down that starts at the record's value (or at nothing), its words from content."""
+    options = list(options)
+    return st.selectbox(label, options, index=options.index(current) if current in options else None,
+                        format_func=name, key=key, disabled=locked, placeholder=NOT_ANSWERED)
+
+
+def before_the_visit() -> None:
+    """The patient's view from home, the marks, the readiness result and the safety result."""
+    d = content.deliberation
+    st.subheader(p["visit.before_title"])
+    leaning = d.leaning_options.get(record.leaning, record.leaning) if record.leaning else NOT_ANSWERED
+    st.markdown(f"**{p['visit.leaning']}:** {leaning}  \n**{p['visit.sure_before']}:** {sure_text(record.sure.before)}")
+    marks = visit_marks(record)
+    if marks.unsure:
+        st.warning(p["visit.unsure"], icon=":material/help:")
+    if marks.differs_from:
+        st.warning(p["visit.differs_decision" if marks.differs_from == "decision" else "visit.differs_proposal"],
+                   icon=":material/compare_arrows:")
+    result = assess(record, content)
+    title = content.readiness.status_titles.get(result.status, result.status)
+    st.markdown(f"**{p['visit.readiness']}:** {title}")
+    if result.surgeon_to_confirm and not result.red_flag:
+        st.markdown(f"{content.readiness.messages['surgeon_to_confirm']}\n"
+                    + "\n".join(f"- {line}" for line in result.surgeon_to_confirm))
+    flagged = screen(record, content)
+    safety = content.red_flags.levels[flagged.level].title if flagged else p["visit.safety_clear"]
+    st.markdown(f"**{p['visit.safety']}:** {safety}")
+
+
+def fusion_plan_line() -> None:
+    """The surgeon's fusion plan in one line (its parts are answered on the Fusion questions page)."""
+    plan = record.fusion_plan
+    if plan.model_copy(update={"surgeon_notes": ""}).is_blank():
+        st.caption(p["visit.fusion_plan_blank"])
+        return
+    answered = [f"{label}: {words}" for label, words in plan_lines(plan, content, not_answered="")
+                if words]
+    st.markdown(f"**{p['visit.fusion_plan']}:** " + "; ".join(answered))
+
+
+def the_surgeons_part() -> None:
+    c = record.clinical
+    st.subheader(p["visit.surgeon_title"])
+    c.confirmed_diagnosis = text_area(p["fusion.confirmed_diagnosis"], c.confirmed_diagnosis, max_chars=TEXT_LIMIT,
+                                      key=f"{W}confirmed_diagnosis", message=p["input.cleaned"], height=68,
+                                      disabled=locked)
+    c.levels = text_line(p["visit.levels"], c.levels, max_chars=LEVELS_LIMIT, key=f"{W}levels",
+                         message=p["input.cleaned"], help=p["visit.levels_help"], disabled=locked)
+    surgeon = content.readiness.surgeon
+    c.imaging_matches = choice(p["your_back.imaging_matches"], list(surgeon.choices), lambda v: surgeon.choices[v],
+                               c.imaging_matches, key=f"{W}imaging_matches", horizontal=True, disabled=locked)
+    c.proposed_operation = pick(p["visit.proposal"], get_args(Proposal), lambda v: p[f"proposal.{v}"],
+                                c.proposed_operation, key=f"{W}proposal")
+    if c.proposed_operation == "fusion" or record.procedure == "fusion" or not record.fusion_plan.is_blank():
+        fusion_plan_line()
+    c.next_step = pick(p["visit.next_step"], get_args(NextStep), lambda v: p[f"next_step.{v}"], c.next_step,
+                       key=f"{W}next_step")
+
+
+def the_decision() -> None:
+    """The decision reached (an option, or more time), its day, and the SURE test at the end of the visit."""
+    reached = record.decision_reached
+    st.subheader(p["visit.decision_title"])
+    picked = pick(p["visit.decision"], CHOICES, lambda v: p[f"option.{v}"], reached.choice if reached else None,
+                  key=f"{W}decision_choice")
+    on = st.date_input(p["visit.decision_date"], value=reached.on if reached else date.today(),
+                       key=f"{W}decision_date", disabled=locked)
+    if clinic:
+        record.decision_reached = DecisionReached(choice=picked, on=on) if picked and on else None
+    st.markdown(f"**{p['visit.sure_after']}**")
+    given = {item.id: choice(item.question, [True, False], lambda v: YES_NO[v], getattr(record.sure.after, item.id),
+                             key=f"{W}sure_after:{item.id}", horizontal=True, disabled=locked)
+             for item in content.deliberation.sure.items}
+    if clinic:
+        record.sure.after = SureAnswers(**given)
+
+
+st.title(p["visit.title"])
+if locked:
+    st.info(p["visit.at_home"], icon=":material/stethoscope:")
+left, middle, right = st.columns([1, 1.1, 1], gap="medium")
+with middle:
+    the_surgeons_part()
+with right:
+    the_decision()
+with left:  # drawn last, on the left: the marks and the readiness result read this run's answers
+    before_the_visit()
+
+frame.close_page(content)
