@@ -29,7 +29,17 @@ from decision.rules.red_flags import screen
 from ui import frame
 from ui.widgets import choice, text_area, text_line
 
-content, record = frame.open_page("visit")
+# The whole visit on one screen at 1280 x 800 in clinic: this page keeps the home type size (18 px)
+# in clinic, a smaller title, and each SURE question on one line with its Yes / No.
+CSS = ("html{font-size:18px}[data-testid='stMainBlockContainer'] h1{font-size:1.6rem;padding:2rem 0 0}"
+       "[data-testid='stMainBlockContainer'] h4{font-size:1.2rem;padding:.25rem 0 0}"
+       "[data-testid='stMainBlockContainer'] [data-testid='stVerticalBlock']{gap:.5rem}"
+       "[data-testid='stMainBlockContainer'] [data-testid='stAlertContainer']{padding:.5rem .75rem}"
+       ".st-key-visit-sure-after [data-testid='stRadio']{display:flex;align-items:center;gap:1rem}"
+       ".st-key-visit-sure-after [data-testid='stRadio'] [data-testid='stWidgetLabel']{flex:1;margin:0}"
+       ".st-key-visit-sure-after [data-testid='stRadioGroup']{min-height:0}")
+
+content, record = frame.open_page("visit", css=CSS)
 p = content.pages
 W = frame.widget_prefix() + "visit:"
 clinic = frame.clinic_mode()
@@ -45,26 +55,29 @@ def pick(label: str, options, name, current, key: str):
 
 
 def before_the_visit() -> None:
-    """The patient's view from home, the marks, the readiness result and the safety result."""
+    """The patient's view from home with its marks; the readiness result and the safety result."""
     d = content.deliberation
-    st.subheader(p["visit.before_title"])
+    left, right = st.columns(2, gap="medium")
     leaning = d.leaning_options.get(record.leaning, record.leaning) if record.leaning else NOT_ANSWERED
-    st.markdown(f"**{p['visit.leaning']}:** {leaning}  \n**{p['visit.sure_before']}:** {sure_text(record.sure.before)}")
-    marks = visit_marks(record)
-    if marks.unsure:
-        st.warning(p["visit.unsure"], icon=":material/help:")
-    if marks.differs_from:
-        st.warning(p["visit.differs_decision" if marks.differs_from == "decision" else "visit.differs_proposal"],
-                   icon=":material/compare_arrows:")
+    with left:
+        st.markdown(f"**{p['visit.leaning']}:** {leaning}  \n"
+                    f"**{p['visit.sure_before']}:** {sure_text(record.sure.before)}")
+        marks = visit_marks(record)
+        said = [p["visit.unsure"]] if marks.unsure else []
+        if marks.differs_from:
+            said.append(p["visit.differs_decision" if marks.differs_from == "decision" else "visit.differs_proposal"])
+        if said:  # one box for both marks: the screen has room for one
+            st.warning("  \n".join(said), icon=":material/help:")
     result = assess(record, content)
     title = content.readiness.status_titles.get(result.status, result.status)
-    st.markdown(f"**{p['visit.readiness']}:** {title}")
-    if result.surgeon_to_confirm and not result.red_flag:
-        st.markdown(f"{content.readiness.messages['surgeon_to_confirm']}\n"
-                    + "\n".join(f"- {line}" for line in result.surgeon_to_confirm))
     flagged = screen(record, content)
     safety = content.red_flags.levels[flagged.level].title if flagged else p["visit.safety_clear"]
-    st.markdown(f"**{p['visit.safety']}:** {safety}")
+    lines = [f"**{p['visit.readiness']}:** {title}"]
+    if result.surgeon_to_confirm and not result.red_flag:
+        lines += [content.readiness.messages["surgeon_to_confirm"], *(f"- {x}" for x in result.surgeon_to_confirm)]
+    with right:
+        st.markdown("  \n".join(lines[:2]) + "".join(f"\n{x}" for x in lines[2:])
+                    + f"\n\n**{p['visit.safety']}:** {safety}")
 
 
 def fusion_plan_line() -> None:
@@ -75,42 +88,55 @@ def fusion_plan_line() -> None:
         return
     answered = [f"{label}: {words}" for label, words in plan_lines(plan, content, not_answered="")
                 if words]
-    st.markdown(f"**{p['visit.fusion_plan']}:** " + "; ".join(answered))
+    st.caption(f"**{p['visit.fusion_plan']}:** " + "; ".join(answered))  # beside the date: small type
 
 
 def the_surgeons_part() -> None:
+    """The surgeon's fields in two rows of three, the decision last; the fusion plan in one line."""
     c = record.clinical
-    st.subheader(p["visit.surgeon_title"])
-    c.confirmed_diagnosis = text_area(p["fusion.confirmed_diagnosis"], c.confirmed_diagnosis, max_chars=TEXT_LIMIT,
-                                      key=f"{W}confirmed_diagnosis", message=p["input.cleaned"], height=68,
-                                      disabled=locked)
-    c.levels = text_line(p["visit.levels"], c.levels, max_chars=LEVELS_LIMIT, key=f"{W}levels",
-                         message=p["input.cleaned"], help=p["visit.levels_help"], disabled=locked)
-    surgeon = content.readiness.surgeon
-    c.imaging_matches = choice(p["your_back.imaging_matches"], list(surgeon.choices), lambda v: surgeon.choices[v],
-                               c.imaging_matches, key=f"{W}imaging_matches", horizontal=True, disabled=locked)
-    c.proposed_operation = pick(p["visit.proposal"], get_args(Proposal), lambda v: p[f"proposal.{v}"],
-                                c.proposed_operation, key=f"{W}proposal")
-    if c.proposed_operation == "fusion" or record.procedure == "fusion" or not record.fusion_plan.is_blank():
-        fusion_plan_line()
-    c.next_step = pick(p["visit.next_step"], get_args(NextStep), lambda v: p[f"next_step.{v}"], c.next_step,
-                       key=f"{W}next_step")
+    st.markdown(f"#### {p['visit.surgeon_title']}")
+    first, second, third = st.columns(3, gap="medium")
+    with first:
+        c.confirmed_diagnosis = text_area(p["fusion.confirmed_diagnosis"], c.confirmed_diagnosis,
+                                          max_chars=TEXT_LIMIT, key=f"{W}confirmed_diagnosis",
+                                          message=p["input.cleaned"], height=68, disabled=locked)
+        c.proposed_operation = pick(p["visit.proposal"], get_args(Proposal), lambda v: p[f"proposal.{v}"],
+                                    c.proposed_operation, key=f"{W}proposal")
+    with second:
+        c.levels = text_line(p["visit.levels"], c.levels, max_chars=LEVELS_LIMIT, key=f"{W}levels",
+                             message=p["input.cleaned"], help=p["visit.levels_help"], disabled=locked)
+        c.next_step = pick(p["visit.next_step"], get_args(NextStep), lambda v: p[f"next_step.{v}"], c.next_step,
+                           key=f"{W}next_step")
+    with third:
+        surgeon = content.readiness.surgeon
+        c.imaging_matches = choice(p["your_back.imaging_matches"], list(surgeon.choices),
+                                   lambda v: surgeon.choices[v], c.imaging_matches, key=f"{W}imaging_matches",
+                                   horizontal=True, disabled=locked)
+        reached = record.decision_reached
+        picked = pick(p["visit.decision"], CHOICES, lambda v: p[f"option.{v}"],
+                      reached.choice if reached else None, key=f"{W}decision_choice")
+    the_decision(picked)
 
 
-def the_decision() -> None:
-    """The decision reached (an option, or more time), its day, and the SURE test at the end of the visit."""
+def the_decision(picked: str | None) -> None:
+    """The decision, dated the day it is recorded here (a date set on the Summary page is kept while
+    the choice stands); the fusion plan in one line; beside them the SURE test at the end of the visit."""
     reached = record.decision_reached
-    st.subheader(p["visit.decision_title"])
-    picked = pick(p["visit.decision"], CHOICES, lambda v: p[f"option.{v}"], reached.choice if reached else None,
-                  key=f"{W}decision_choice")
-    on = st.date_input(p["visit.decision_date"], value=reached.on if reached else date.today(),
-                       key=f"{W}decision_date", disabled=locked)
     if clinic:
-        record.decision_reached = DecisionReached(choice=picked, on=on) if picked and on else None
-    st.markdown(f"**{p['visit.sure_after']}**")
-    given = {item.id: choice(item.question, [True, False], lambda v: YES_NO[v], getattr(record.sure.after, item.id),
-                             key=f"{W}sure_after:{item.id}", horizontal=True, disabled=locked)
-             for item in content.deliberation.sure.items}
+        same = reached is not None and reached.choice == picked
+        record.decision_reached = DecisionReached(choice=picked, on=reached.on if same else date.today()) \
+            if picked else None
+    left, right = st.columns([1, 2], gap="medium")
+    with left:
+        c = record.clinical
+        if c.proposed_operation == "fusion" or record.procedure == "fusion" or not record.fusion_plan.is_blank():
+            fusion_plan_line()
+    with right, st.container(key="visit-sure-after"):
+        st.markdown(f"**{p['visit.sure_after']}**")
+        given = {item.id: choice(item.question, [True, False], lambda v: YES_NO[v],
+                                 getattr(record.sure.after, item.id), key=f"{W}sure_after:{item.id}",
+                                 horizontal=True, disabled=locked)
+                 for item in content.deliberation.sure.items}
     if clinic:
         record.sure.after = SureAnswers(**given)
 
@@ -118,12 +144,9 @@ def the_decision() -> None:
 st.title(p["visit.title"])
 if locked:
     st.info(p["visit.at_home"], icon=":material/stethoscope:")
-left, middle, right = st.columns([1, 1.1, 1], gap="medium")
-with middle:
-    the_surgeons_part()
-with right:
-    the_decision()
-with left:  # drawn last, on the left: the marks and the readiness result read this run's answers
+before = st.container()  # filled last: the marks and the readiness result read this run's answers
+the_surgeons_part()
+with before:
     before_the_visit()
 
 frame.close_page(content)

@@ -113,11 +113,11 @@ PAGES: dict[str, tuple[str, ...]] = {
     "summary.figures": (), "summary.options_none": (), "summary.save_file": (),
     "summary.quiz_score": ("right", "answered", "total"), "summary.quiz_second_tries": ("changed", "right"),
     # Your visit (pages/10_Visit.py); the new surgeon's fields in the summary (decision/output/summary/visit.py)
-    "visit.title": (), "visit.at_home": (), "visit.before_title": (), "visit.leaning": (), "visit.sure_before": (),
+    "visit.title": (), "visit.at_home": (), "visit.leaning": (), "visit.sure_before": (),
     "visit.unsure": (), "visit.differs_decision": (), "visit.differs_proposal": (), "visit.readiness": (),
     "visit.safety": (), "visit.safety_clear": (), "visit.surgeon_title": (), "visit.levels": (),
     "visit.levels_help": (), "visit.proposal": (), "visit.fusion_plan": (), "visit.fusion_plan_blank": (),
-    "visit.next_step": (), "visit.decision_title": (), "visit.decision": (), "visit.decision_date": (),
+    "visit.next_step": (), "visit.decision": (),
     "visit.sure_after": (),
     # About (pages/9_About.py): the IPDAS self-check's "where" column is filled with its counts
     "about.title": (), "about.show_sources": ("count",), "about.app_version": ("version",),
