@@ -8,8 +8,9 @@ and *the decision* with the SURE test at the end of the visit.
 
 Every field is the record's own: the Your back, Fusion questions and Summary pages read and write
 the same attributes, so nothing is asked twice and an answer given here is the answer there. At
-home the page shows the same screen with the surgeon's fields read-only: the patient sees what the
-visit will settle, and the surgeon's answers are given in clinic, as on the other pages.
+home the page shows the patient's own view the same way and what the surgeon has recorded so far as
+text: she sees what the visit will settle, and the surgeon's answers are given in clinic, as on the
+Your back and Fusion questions pages. It comes after the Summary, so the walk is no longer.
 """
 
 from datetime import date
@@ -20,7 +21,7 @@ import streamlit as st
 from decision.compare.fusion_plan import plan_lines
 from decision.content.page_strings import CHOICES
 from decision.deliberation import visit_marks
-from decision.output.summary import sure_text
+from decision.output.summary import decision_text, sure_text
 from decision.output.summary.words import NOT_ANSWERED
 from decision.record import DecisionReached, NextStep, Proposal, SureAnswers
 from decision.record.limits import LEVELS_LIMIT, TEXT_LIMIT
@@ -43,7 +44,6 @@ content, record = frame.open_page("visit", css=CSS)
 p = content.pages
 W = frame.widget_prefix() + "visit:"
 clinic = frame.clinic_mode()
-locked = not clinic  # at home the surgeon's fields are shown, not answered
 YES_NO = {True: "Yes", False: "No"}
 
 
@@ -51,7 +51,7 @@ def pick(label: str, options, name, current, key: str):
     """A drop-down that starts at the record's value (or at nothing), its words from content."""
     options = list(options)
     return st.selectbox(label, options, index=options.index(current) if current in options else None,
-                        format_func=name, key=key, disabled=locked, placeholder=NOT_ANSWERED)
+                        format_func=name, key=key, placeholder=NOT_ANSWERED)
 
 
 def before_the_visit() -> None:
@@ -99,19 +99,19 @@ def the_surgeons_part() -> None:
     with first:
         c.confirmed_diagnosis = text_area(p["fusion.confirmed_diagnosis"], c.confirmed_diagnosis,
                                           max_chars=TEXT_LIMIT, key=f"{W}confirmed_diagnosis",
-                                          message=p["input.cleaned"], height=68, disabled=locked)
+                                          message=p["input.cleaned"], height=68)
         c.proposed_operation = pick(p["visit.proposal"], get_args(Proposal), lambda v: p[f"proposal.{v}"],
                                     c.proposed_operation, key=f"{W}proposal")
     with second:
         c.levels = text_line(p["visit.levels"], c.levels, max_chars=LEVELS_LIMIT, key=f"{W}levels",
-                             message=p["input.cleaned"], help=p["visit.levels_help"], disabled=locked)
+                             message=p["input.cleaned"], help=p["visit.levels_help"])
         c.next_step = pick(p["visit.next_step"], get_args(NextStep), lambda v: p[f"next_step.{v}"], c.next_step,
                            key=f"{W}next_step")
     with third:
         surgeon = content.readiness.surgeon
         c.imaging_matches = choice(p["your_back.imaging_matches"], list(surgeon.choices),
                                    lambda v: surgeon.choices[v], c.imaging_matches, key=f"{W}imaging_matches",
-                                   horizontal=True, disabled=locked)
+                                   horizontal=True)
         reached = record.decision_reached
         picked = pick(p["visit.decision"], CHOICES, lambda v: p[f"option.{v}"],
                       reached.choice if reached else None, key=f"{W}decision_choice")
@@ -135,17 +135,40 @@ def the_decision(picked: str | None) -> None:
         st.markdown(f"**{p['visit.sure_after']}**")
         given = {item.id: choice(item.question, [True, False], lambda v: YES_NO[v],
                                  getattr(record.sure.after, item.id), key=f"{W}sure_after:{item.id}",
-                                 horizontal=True, disabled=locked)
+                                 horizontal=True)
                  for item in content.deliberation.sure.items}
     if clinic:
         record.sure.after = SureAnswers(**given)
 
 
-st.title(p["visit.title"])
-if locked:
+def at_home() -> None:
+    """At home: what the surgeon has recorded so far, as text. The surgeon's answers are given in
+    clinic (as on the Your back and Fusion pages); the patient sees what the visit will settle."""
+    c = record.clinical
     st.info(p["visit.at_home"], icon=":material/stethoscope:")
+    st.markdown(f"#### {p['visit.surgeon_title']}")
+    surgeon = content.readiness.surgeon
+    rows = [
+        (p["fusion.confirmed_diagnosis"], c.confirmed_diagnosis or NOT_ANSWERED),
+        (p["visit.levels"], c.levels or NOT_ANSWERED),
+        (p["your_back.imaging_matches"], surgeon.choices[c.imaging_matches] if c.imaging_matches else NOT_ANSWERED),
+        (p["visit.proposal"], p[f"proposal.{c.proposed_operation}"] if c.proposed_operation else NOT_ANSWERED),
+        (p["visit.next_step"], p[f"next_step.{c.next_step}"] if c.next_step else NOT_ANSWERED),
+        (p["visit.decision"], decision_text(record, content)),
+        (p["visit.sure_after"], sure_text(record.sure.after)),
+    ]
+    for label, value in rows:
+        name, answer = st.columns([1, 2])
+        name.markdown(f"**{label}**")
+        answer.text(value)  # typed by the surgeon: plain text, never markup
+
+
+st.title(p["visit.title"])
 before = st.container()  # filled last: the marks and the readiness result read this run's answers
-the_surgeons_part()
+if clinic:
+    the_surgeons_part()
+else:
+    at_home()
 with before:
     before_the_visit()
 

@@ -113,13 +113,15 @@ def test_the_decision_and_the_sure_after_the_visit_are_the_summarys_own(content)
 
 
 def test_at_home_the_visit_page_shows_the_surgeons_fields_and_answers_none(content):
-    record = _record(clinical=Clinical(levels="L5-S1", proposed_operation="microdiscectomy"))
+    record = _record(leaning="microdiscectomy",
+                     clinical=Clinical(levels="L5-S1 **bold**", proposed_operation="non_operative"))
     at = app_at(VISIT, record, clinic=False)
     assert_no_exception(at)
-    assert content.pages["visit.at_home"] in _texts(at)
-    assert at.text_input(key=f"{W}levels").disabled and at.text_input(key=f"{W}levels").value == "L5-S1"
-    assert at.selectbox(key=f"{W}proposal").disabled and at.selectbox(key=f"{W}decision_choice").disabled
-    assert at.radio(key=f"{W}imaging_matches").disabled
+    shown = _texts(at)
+    assert content.pages["visit.at_home"] in shown and content.pages["proposal.non_operative"] in shown
+    assert "L5-S1 **bold**" in [t.value for t in at.text]  # typed text shown as text, never as markup
+    assert content.pages["visit.differs_proposal"] in shown  # her own view is marked at home too
+    assert not at.text_input and not at.selectbox and not at.radio  # nothing to answer at home
     assert at.session_state["record"] == record
 
 

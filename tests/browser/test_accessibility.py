@@ -117,7 +117,7 @@ def test_every_page_passes_the_automated_wcag_checks(walk: Page, content, key: s
     assert_accessible(walk, f"page '{key}'")
 
 
-@pytest.mark.parametrize("key", ["compare", "fusion"])
+@pytest.mark.parametrize("key", ["compare", "fusion", "visit"])
 def test_clinic_mode_pages_pass_the_automated_wcag_checks(walk: Page, content, key: str):
     open_from_sidebar(walk, content.pages[f"nav.{key}"])
     set_clinic_mode(walk, content.pages["mode.clinic"], True)
