@@ -14,11 +14,12 @@ Your back and Fusion questions pages. It comes after the Summary, so the walk is
 """
 
 from datetime import date
-from typing import get_args
+from typing import Literal, get_args
 
 import streamlit as st
 
 from decision.compare.fusion_plan import plan_lines
+from decision.content import OptionId
 from decision.content.page_strings import CHOICES
 from decision.deliberation import visit_marks
 from decision.output.summary import decision_text, sure_text
@@ -91,6 +92,9 @@ def fusion_plan_line() -> None:
     st.caption(f"**{p['visit.fusion_plan']}:** " + "; ".join(answered))  # beside the date: small type
 
 
+Choice = OptionId | Literal["more_time_needed"]  # DecisionReached.choice
+
+
 def the_surgeons_part() -> None:
     """The surgeon's fields in two rows of three, the decision last; the fusion plan in one line."""
     c = record.clinical
@@ -118,14 +122,14 @@ def the_surgeons_part() -> None:
     the_decision(picked)
 
 
-def the_decision(picked: str | None) -> None:
+def the_decision(picked: Choice | None) -> None:
     """The decision, dated the day it is recorded here (a date set on the Summary page is kept while
     the choice stands); the fusion plan in one line; beside them the SURE test at the end of the visit."""
     reached = record.decision_reached
-    if clinic:
-        same = reached is not None and reached.choice == picked
-        record.decision_reached = DecisionReached(choice=picked, on=reached.on if same else date.today()) \
-            if picked else None
+    if picked is None:
+        record.decision_reached = None
+    elif reached is None or reached.choice != picked:
+        record.decision_reached = DecisionReached(choice=picked, on=date.today())
     left, right = st.columns([1, 2], gap="medium")
     with left:
         c = record.clinical
@@ -137,8 +141,7 @@ def the_decision(picked: str | None) -> None:
                                  getattr(record.sure.after, item.id), key=f"{W}sure_after:{item.id}",
                                  horizontal=True)
                  for item in content.deliberation.sure.items}
-    if clinic:
-        record.sure.after = SureAnswers(**given)
+    record.sure.after = SureAnswers(**given)
 
 
 def at_home() -> None:

@@ -206,3 +206,14 @@ def test_the_summary_lists_the_new_fields_where_page_one_reads_the_surgeons_plan
     assert found[content.pages["visit.levels"]] == records.LEVELS
     assert found[content.pages["visit.next_step"]] == content.pages["next_step.surgery_scheduled"]
     assert found[content.pages["visit.proposal"]] == content.pages["proposal.fusion"]
+
+
+def test_a_decision_dated_on_the_summary_keeps_its_date_until_the_choice_changes():
+    earlier = DecisionReached(choice="fusion", on=date(2026, 11, 20))
+    at = app_at(VISIT, _record(decision_reached=earlier), clinic=True)
+    assert at.session_state["record"].decision_reached == earlier
+    at.selectbox(key=f"{W}decision_choice").set_value("non_operative").run()
+    assert at.session_state["record"].decision_reached == DecisionReached(choice="non_operative", on=date.today())
+    at.selectbox(key=f"{W}decision_choice").set_value("more_time_needed").run()
+    assert at.session_state["record"].decision_reached == DecisionReached(choice="more_time_needed", on=date.today())
+    assert at.selectbox(key=f"{W}decision_choice").value == "more_time_needed"
