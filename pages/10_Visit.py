@@ -21,7 +21,7 @@ import streamlit as st
 from decision.compare.fusion_plan import plan_lines
 from decision.content import OptionId
 from decision.content.page_strings import CHOICES
-from decision.deliberation import visit_marks
+from decision.deliberation import sure_score, visit_marks
 from decision.output.summary import decision_text, sure_text
 from decision.output.summary.words import NOT_ANSWERED
 from decision.record import DecisionReached, NextStep, Proposal, SureAnswers
@@ -89,7 +89,7 @@ def fusion_plan_line() -> None:
         return
     answered = [f"{label}: {words}" for label, words in plan_lines(plan, content, not_answered="")
                 if words]
-    st.caption(f"**{p['visit.fusion_plan']}:** " + "; ".join(answered))  # beside the date: small type
+    st.caption(f"**{p['visit.fusion_plan']}:** " + "; ".join(answered))  # in the narrow column: small type
 
 
 Choice = OptionId | Literal["more_time_needed"]  # DecisionReached.choice
@@ -136,12 +136,14 @@ def the_decision(picked: Choice | None) -> None:
         if c.proposed_operation == "fusion" or record.procedure == "fusion" or not record.fusion_plan.is_blank():
             fusion_plan_line()
     with right, st.container(key="visit-sure-after"):
-        st.markdown(f"**{p['visit.sure_after']}**")
+        heading = st.empty()  # with its score once all four are answered, as on the Summary
         given = {item.id: choice(item.question, [True, False], lambda v: YES_NO[v],
                                  getattr(record.sure.after, item.id), key=f"{W}sure_after:{item.id}",
                                  horizontal=True)
                  for item in content.deliberation.sure.items}
-    record.sure.after = SureAnswers(**given)
+        record.sure.after = SureAnswers(**given)
+        scored = sure_score(record.sure.after).complete
+        heading.markdown(f"**{p['visit.sure_after']}**" + (f": {sure_text(record.sure.after)}" if scored else ""))
 
 
 def at_home() -> None:

@@ -107,6 +107,7 @@ def test_the_decision_and_the_sure_after_the_visit_are_the_summarys_own(content)
     record = at.session_state["record"]
     assert record.decision_reached is not None and record.decision_reached.choice == "more_time_needed"
     assert record.sure.after == SureAnswers(sure=True, understand=True, risk_benefit=True, encouragement=True)
+    assert f"{content.pages['visit.sure_after']}: 4 out of 4" in _texts(at).replace("**", "")
     at.switch_page("pages/8_Summary.py").run()
     assert at.radio(key="w:decision_choice").value == "more_time_needed"
     assert at.radio(key="w:summary_sure_after:sure").value is True
