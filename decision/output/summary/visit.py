@@ -37,7 +37,9 @@ def _surgeon(record: DecisionRecord, content: Content) -> Section:
     blocks: list[Block] = [Item(_page(content, "visit.proposal", "Surgeon's proposal"),
                                 _answer(content, "proposal", c.proposed_operation))]
     if not plan.model_copy(update={"surgeon_notes": ""}).is_blank():
-        blocks += [Item(label, words) for label, words in plan_lines(plan, content)]
+        # One line, as on the Visit page: page 1 has room for the level(s) and the next step too.
+        blocks.append(Item(_page(content, "visit.fusion_plan", "Fusion plan"),
+                           "; ".join(f"{label}: {words}" for label, words in plan_lines(plan, content))))
     if c.next_step is not None:
         blocks.append(Item(_page(content, "visit.next_step", "Next step"), _answer(content, "next_step", c.next_step)))
     if c.levels:
