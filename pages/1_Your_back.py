@@ -1,8 +1,10 @@
 """Your back: the diagnosis as the doctor named it, where the pain is, how long, baseline scores."""
 
+from typing import get_args
+
 import streamlit as st
 
-from decision.record import initials_problem, longer_than_symptoms, longest_treatment
+from decision.record import Proposal, initials_problem, longer_than_symptoms, longest_treatment
 from decision.record.oswestry import oswestry_score
 from ui import frame
 from ui.condition import draw_condition, draw_diagnosis_words
@@ -88,10 +90,10 @@ if frame.clinic_mode():
             "Imaging findings", clinical.imaging_findings, max_chars=2000, key=f"{W}imaging_findings",
             message=p["input.cleaned"],
         )
-        clinical.proposed_operation = choice(
-            "Operation proposed",
-            ["microdiscectomy", "laminectomy", "fusion", "none_yet"],
-            lambda d: p[f"procedure.{d}"],
+        clinical.proposed_operation = choice(  # the same field and choices as on the Visit page
+            p["visit.proposal"],
+            get_args(Proposal),
+            lambda d: p[f"proposal.{d}"],
             clinical.proposed_operation,
             key=f"{W}proposed_operation",
             horizontal=True,

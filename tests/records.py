@@ -26,6 +26,7 @@ QUESTIONS = ("How long before I can drive?", "What if the pain comes back after 
 PATIENT_FUSION_NOTE = "I worry about the screws loosening."
 CONFIRMED_DIAGNOSIS = "Degenerative spondylolisthesis at L4–5"
 IMAGING = "MRI: moderate canal narrowing at L4-5"
+LEVELS = "L4-L5"
 DECISION_DAY = date(2026, 12, 1)
 
 
@@ -66,6 +67,8 @@ def full_record(content: Content | None = None) -> DecisionRecord:
             imaging_findings=IMAGING,
             proposed_operation="fusion",
             imaging_matches="yes",
+            levels=LEVELS,
+            next_step="surgery_scheduled",
         ),
         fusion_plan=FusionPlan(
             with_decompression="yes",

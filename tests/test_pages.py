@@ -230,8 +230,8 @@ def test_the_page_list_has_every_page_in_order_under_its_content_title_and_the_s
     assert [p.title for p in pages] == [CONTENT.pages[f"nav.{info.key}"] for info in PAGES]
     assert [p.url_path for p in pages] == ["", "Your_back", "Your_care_so_far", "Compare_your_options",
                                            "Fusion_questions", "What_matters_to_you", "Check_your_understanding",
-                                           "Where_you_are_leaning", "Summary", "About"]
-    assert [p._default for p in pages] == [True] + [False] * 9
+                                           "Where_you_are_leaning", "Summary", "Visit", "About"]
+    assert [p._default for p in pages] == [True] + [False] * 10
     registered = sorted(info["script_path"] for info in at._registered_pages.values())
     assert registered == sorted(str(ROOT / info.path) for info in PAGES)
 

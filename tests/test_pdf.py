@@ -85,6 +85,7 @@ def test_the_pdf_of_a_full_record_holds_every_field(content, full_pdf):
         *(content.program.treatment_names[t.kind] for t in record.treatments),
         *(words for _, words in plan_lines(record.fusion_plan, content)),
         records.CONFIRMED_DIAGNOSIS, records.IMAGING, records.SURGEON_NOTES, records.PATIENT_FUSION_NOTE,
+        records.LEVELS, p["next_step.surgery_scheduled"], p["visit.levels"], p["visit.next_step"],
         *records.OWN_CONCERNS,
         *records.QUESTIONS,
         content.deliberation.leaning_options[record.leaning],
@@ -290,7 +291,8 @@ def huge_record(content) -> DecisionRecord:
     long = ("Word " * 400).strip()[:2000]
     record = records.full_record(content)
     return record.model_copy(update={
-        "clinical": record.clinical.model_copy(update={"confirmed_diagnosis": long, "imaging_findings": long}),
+        "clinical": record.clinical.model_copy(update={"confirmed_diagnosis": long, "imaging_findings": long,
+                                                       "levels": ("L4-L5 and " * 6)[:60]}),
         "fusion_plan": record.fusion_plan.model_copy(update={"surgeon_notes": long}),
         "fusion_patient_notes": long,
         "own_concerns": [f"Concern {i} {long}"[:2000] for i in range(20)],
@@ -361,7 +363,7 @@ def test_a_skipped_question_prints_not_answered(content):
     text = page_texts(build_pdf(DecisionRecord(safety_screen_done=True), content))
     whole = " ".join(text)
     assert "Diagnosis Not answered" in whole and "Operation talked about Not answered" in whole
-    assert "Operation proposed Not answered" in text[0]
+    assert "Surgeon's proposal Not answered" in text[0]
     p = content.pages
     assert p["diagnosis.not_sure"] not in whole and p["procedure.none_yet"] not in whole
 

@@ -36,7 +36,7 @@ def test_an_empty_record_says_not_answered_where_nothing_was_given(content):
     back = items(s, "your_back")
     assert set(back.values()) == {NOT_ANSWERED}  # diagnosis and operation too: nothing is pre-set
     assert items(s, "treatments")["Treatments"] == NOT_ANSWERED
-    assert items(s, "surgeon") == {"Operation proposed": NOT_ANSWERED}
+    assert items(s, "surgeon") == {"Surgeon's proposal": NOT_ANSWERED}
     values = items(s, "values")
     assert values["Top values"] == NOT_ANSWERED and values["Your own concerns"] == NOT_ANSWERED
     leaning = items(s, "leaning")
@@ -269,7 +269,7 @@ def test_a_changed_quiz_answer_is_a_second_try_and_leaves_the_score_alone(conten
 def test_a_plan_with_only_surgeon_notes_shows_the_notes_and_no_plan_choices(content):
     record = DecisionRecord(fusion_plan=FusionPlan(surgeon_notes="Review in 6 weeks."))
     found = items(build_summary(record, content), "surgeon")
-    assert found == {"Operation proposed": NOT_ANSWERED, "Surgeon's notes": "Review in 6 weeks."}
+    assert found == {"Surgeon's proposal": NOT_ANSWERED, "Surgeon's notes": "Review in 6 weeks."}
 
 
 def test_free_text_is_marked_free_so_it_is_shown_as_plain_text(content):

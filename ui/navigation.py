@@ -36,6 +36,8 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("quiz", "pages/6_Check_your_understanding.py"),
     PageInfo("leaning", "pages/7_Where_you_are_leaning.py"),
     PageInfo("summary", "pages/8_Summary.py", open_when_flagged=True),
+    # The clinic's one screen (issue 24): after the walk, so the walk's length is unchanged at home.
+    PageInfo("visit", "pages/10_Visit.py", open_when_flagged=True),
     PageInfo("about", "pages/9_About.py", needs_safety_check=False, open_when_flagged=True),
 )
 PAGE_BY_KEY = {p.key: p for p in PAGES}

@@ -13,13 +13,14 @@ T = TypeVar("T")
 
 
 def choice(label: str, options: Sequence[T], name: Callable[[T], str], current: T | None, *, key: str,
-           horizontal: bool = False, help: str | None = None, captions: Sequence[str] | None = None) -> T | None:
+           horizontal: bool = False, help: str | None = None, captions: Sequence[str] | None = None,
+           disabled: bool = False) -> T | None:
     """A radio list that starts at the record's value (or at nothing, when it has none). ``captions``:
     one short line under each choice (not part of the choice's accessible name)."""
     options = list(options)
     index = options.index(current) if current in options else None
     return st.radio(label, options, index=index, format_func=name, key=key, horizontal=horizontal, help=help,
-                    captions=captions)
+                    captions=captions, disabled=disabled)
 
 
 # ---------------------------------------------------------------- free text
@@ -54,3 +55,11 @@ def text_area(label: str, value: str, *, key: str, message: str, **kwargs) -> st
                         **kwargs)
     cleaned_note(key, message)
     return clean_text(text)  # the first run after a load draws the record's own text; cleaned all the same
+
+
+def text_line(label: str, value: str, *, key: str, message: str, **kwargs) -> str:
+    """A box of one line whose text is always text a save file can hold (line breaks become spaces)."""
+    text = st.text_input(label, value=value, key=key, on_change=clean_box, kwargs={"key": key, "multiline": False},
+                         **kwargs)
+    cleaned_note(key, message)
+    return clean_text(text, multiline=False)

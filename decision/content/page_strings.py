@@ -26,9 +26,13 @@ from typing import Any, get_args
 from decision.content.models import Diagnosis, OptionId
 
 # The ids a page builds keys from (a test keeps each equal to the code's own list or Literal).
-NAV_PAGES = ("start", "your_back", "care", "compare", "fusion", "values", "quiz", "leaning", "summary", "about")
+NAV_PAGES = ("start", "your_back", "care", "compare", "fusion", "values", "quiz", "leaning", "summary", "visit",
+             "about")
 PROCEDURES = ("microdiscectomy", "laminectomy", "fusion", "none_yet")  # decision.record.Procedure
 WORST_PAIN = ("back", "leg", "both")  # DecisionRecord.worst_pain
+# The surgeon's proposal and the next step (decision.record.Proposal, decision.record.NextStep)
+PROPOSALS = ("microdiscectomy", "laminectomy", "fusion", "non_operative", "more_time_needed", "none_yet")
+NEXT_STEPS = ("follow_up", "referral", "trial_of_care", "surgery_scheduled", "other")
 CHOICES = (*get_args(OptionId), "more_time_needed")  # the decision's choice (DecisionRecord)
 FUSION_KINDS = ("benefit", "harm", "reoperation", "natural_course")  # pages/4_Fusion_questions.py
 TAB_NOTICES = ("unavailable", "unreadable", "server_restarted")  # ui/session.py, st.session_state["tab_notice"]
@@ -40,6 +44,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "diagnosis.{}": get_args(Diagnosis),
     "procedure.{}": PROCEDURES,
     "worst_pain.{}": WORST_PAIN,
+    "proposal.{}": PROPOSALS,
+    "next_step.{}": NEXT_STEPS,
     "option.{}": CHOICES,
     "fusion.kind_{}": FUSION_KINDS,
     "tab_store.{}": TAB_NOTICES,
@@ -79,6 +85,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "frame.progress": ("step", "total", "title"),  # "Step 3 of 9: Your care so far" (ui/frame.py)
     # Words for a stored answer, on the pages, the Summary, the PDF and in readiness messages
     **_each("diagnosis.{}"), **_each("procedure.{}"), **_each("worst_pain.{}"), **_each("option.{}"),
+    **_each("proposal.{}"), **_each("next_step.{}"),
     "input.cleaned": (), "limit.concerns": (), "limit.questions": (),
     "next.care": (), "next.compare": (), "next.fusion": (), "next.values": (), "next.quiz": (), "next.leaning": (),
     "next.summary": (),
@@ -124,6 +131,13 @@ PAGES: dict[str, tuple[str, ...]] = {
     "summary.figures": (), "summary.options_none": (), "summary.save_file": (), "summary.leaning_differs": (),
     "summary.notes_overleaf": (), "summary.notes_continued": (),
     "summary.quiz_score": ("right", "answered", "total"), "summary.quiz_second_tries": ("changed", "right"),
+    # Your visit (pages/10_Visit.py); the new surgeon's fields in the summary (decision/output/summary/visit.py)
+    "visit.title": (), "visit.at_home": (), "visit.leaning": (), "visit.sure_before": (),
+    "visit.unsure": (), "visit.differs_decision": (), "visit.differs_proposal": (), "visit.readiness": (),
+    "visit.safety": (), "visit.safety_clear": (), "visit.surgeon_title": (), "visit.levels": (),
+    "visit.levels_help": (), "visit.proposal": (), "visit.fusion_plan": (), "visit.fusion_plan_blank": (),
+    "visit.next_step": (), "visit.decision": (),
+    "visit.sure_after": (),
     # About (pages/9_About.py): the IPDAS self-check's "where" column is filled with its counts
     "about.title": (), "about.show_sources": ("count",), "about.app_version": ("version",),
     "about.review_title": (), "about.not_reviewed": (), "about.reviewed": (), "about.review_role": (),

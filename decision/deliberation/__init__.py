@@ -7,8 +7,9 @@ to fit. There is no total score and no "best option" (IPDAS values clarification
 options align with what matters, and say plainly that it is not a recommendation).
 
 Inside: ``values`` (the values fit), ``quiz`` (feedback and score), ``sure`` (the SURE test),
-``notes`` (what a reason or an answer rests on; the patient's own notes) and ``questions`` (the
-questions for the surgeon). Import from ``decision.deliberation``.
+``notes`` (what a reason or an answer rests on; the patient's own notes), ``questions`` (the
+questions for the surgeon) and ``visit`` (the marks the clinic visit sees first: unsure, or in
+conflict). Import from ``decision.deliberation``.
 """
 
 from decision.deliberation.notes import add_text, comparison_note, evidence_note
@@ -23,6 +24,7 @@ from decision.deliberation.quiz import (
 )
 from decision.deliberation.sure import SURE_ITEMS, SURE_MAX, SureResult, sure_score
 from decision.deliberation.values import FIT_ORDER, HIGHLY_RATED, Fit, FitReason, OptionFit, ValuesFit, values_fit
+from decision.deliberation.visit import VisitMarks, visit_marks
 
 __all__ = [
     "FIT_ORDER",
@@ -36,6 +38,7 @@ __all__ = [
     "QuizScore",
     "SureResult",
     "ValuesFit",
+    "VisitMarks",
     "add_text",
     "comparison_note",
     "current_quiz_answer",
@@ -48,4 +51,5 @@ __all__ = [
     "suggested_questions",
     "sure_score",
     "values_fit",
+    "visit_marks",
 ]

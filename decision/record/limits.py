@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 TEXT_LIMIT = 2000  # characters in a free text the patient or the surgeon types
+LEVELS_LIMIT = 60  # characters in the level(s) of the spine the surgeon types, one line ("L4-L5 and L5-S1")
 
 # Limits every save file must keep, checked before the model sees it (see parse_record). The
 # model's own field limits are tighter; these bound what any field, including a new one, can be.

@@ -1,7 +1,7 @@
 """Bringing a save file an older version of the aid wrote up to the current schema.
 
 ``migrate`` takes the file's parsed JSON (a dict, already checked against the file limits) and
-returns it in the current shape, one version step at a time (1 → 2 → 3 → 4); the model then
+returns it in the current shape, one version step at a time (1 → 2 → 3 → 4 → 5); the model then
 validates the result as it would a new file. What each version added is in ``model``'s docstring;
 why each step reads an old answer the way it does is said beside the step.
 """
@@ -41,4 +41,10 @@ def migrate(data: dict) -> dict:
         # Version 4 adds care_weeks, medicines_unsuitable and clinical.imaging_matches. A version 3
         # file was never asked them: each stays unanswered (its default), never assumed.
         data = {**data, "schema_version": 4}
+        version = 4
+    if version == 4:
+        # Version 5 adds the visit's fields: clinical.levels and clinical.next_step. A version 4
+        # file was never asked them: each stays unanswered. Its proposal (an operation or
+        # "none_yet") is one of the version 5 choices as it is.
+        data = {**data, "schema_version": 5}
     return data

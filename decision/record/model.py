@@ -8,8 +8,11 @@ unanswered question as ``None`` (no answer is pre-set) and keeps quiz changes ap
 answers. Version 4 adds what the readiness check needs to judge need (issue 20): the whole span
 of care in weeks (``care_weeks``), a doctor's word that pain medicines are not safe
 (``medicines_unsuitable``) and the surgeon's view of whether the scan matches the symptoms
-(``clinical.imaging_matches``); an older file was never asked, so each stays unanswered. Older
-files are migrated on load, so a file saved at home last month still opens.
+(``clinical.imaging_matches``); an older file was never asked, so each stays unanswered. Version 5
+adds the clinic visit's fields (issue 24): the level(s) of the spine (``clinical.levels``) and the
+next step (``clinical.next_step``), and the surgeon's proposal may now be care without surgery or
+more time as well as an operation. Older files are migrated on load, so a file saved at home last
+month still opens.
 
 This module holds the models only: the limits they keep are in ``limits``, reading a save file
 in ``parse``, and bringing an older file up to this shape in ``migrate``.
@@ -24,11 +27,15 @@ from typing import Any, Final, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from decision.content import Diagnosis, OptionId, RedFlagId, TreatmentKind
-from decision.record.limits import MAX_RATINGS, TEXT_LIMIT, initials_problem
+from decision.record.limits import LEVELS_LIMIT, MAX_RATINGS, TEXT_LIMIT, initials_problem
+from decision.text import clean_text
 
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 5
 
 Procedure = Literal["microdiscectomy", "laminectomy", "fusion", "none_yet"]
+# The surgeon's proposal: an operation, care without surgery or more time ("none_yet": nothing yet).
+Proposal = Literal["microdiscectomy", "laminectomy", "fusion", "non_operative", "more_time_needed", "none_yet"]
+NextStep = Literal["follow_up", "referral", "trial_of_care", "surgery_scheduled", "other"]
 Helped = Literal["yes", "partly", "no", "not_sure"]
 YesNoUndecided = Literal["yes", "no", "undecided"]
 
@@ -73,9 +80,16 @@ class Clinical(Strict):
 
     confirmed_diagnosis: str = Field(default="", max_length=TEXT_LIMIT)
     imaging_findings: str = Field(default="", max_length=TEXT_LIMIT)
-    proposed_operation: Procedure | None = None
+    proposed_operation: Proposal | None = None
     # Does the scan match the symptoms? Only the surgeon can judge (readiness, part 4).
     imaging_matches: Literal["yes", "no", "unsure"] | None = None
+    levels: str = Field(default="", max_length=LEVELS_LIMIT)  # the level(s) of the spine, e.g. "L4-L5"
+    next_step: NextStep | None = None
+
+    @field_validator("levels")
+    @classmethod
+    def _one_line(cls, v: str) -> str:
+        return clean_text(v, multiline=False).strip()
 
 
 class Oswestry(Strict):
@@ -111,7 +125,7 @@ class DecisionReached(Strict):
 
 
 class DecisionRecord(Strict):
-    schema_version: Literal[4] = SCHEMA_VERSION
+    schema_version: Literal[5] = SCHEMA_VERSION
     patient_initials: str = Field(default="", max_length=16)
 
     # Safety screen

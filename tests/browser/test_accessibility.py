@@ -118,7 +118,7 @@ def test_every_page_passes_the_automated_wcag_checks(walk: Page, content, key: s
 
 
 # summary: its clinic-only note box and FHIR download (issue 25)
-@pytest.mark.parametrize("key", ["compare", "fusion", "summary"])
+@pytest.mark.parametrize("key", ["compare", "fusion", "summary", "visit"])
 def test_clinic_mode_pages_pass_the_automated_wcag_checks(walk: Page, content, key: str):
     open_from_sidebar(walk, content.pages[f"nav.{key}"])
     set_clinic_mode(walk, content.pages["mode.clinic"], True)

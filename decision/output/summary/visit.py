@@ -2,8 +2,9 @@
 
 The decision reached (or that there is none yet) with the patient's leaning beside it, and a mark
 in words when the two name different options (issue 23: the chart sees at once that the visit
-changed the patient's mind, or did not); the operation the surgeon proposes with the
-fusion plan and the surgeon's own words (typed text, so marked ``free``), and the SURE test
+changed the patient's mind, or did not); what the surgeon proposes (an operation, care without
+surgery or more time) with the fusion plan, the next step, the level(s) of the spine and the
+surgeon's own words (typed text, so marked ``free``), and the SURE test
 before and at the end of the visit, scored as on screen: an unfinished test is not scored.
 """
 
@@ -15,7 +16,7 @@ from decision.compare.fusion_plan import plan_lines
 from decision.content import Content, OptionId
 from decision.deliberation import SURE_MAX, sure_score
 from decision.output.summary.model import Block, Item, Paragraph, Section
-from decision.output.summary.words import NOT_ANSWERED, NOT_RECORDED, _answer
+from decision.output.summary.words import NOT_ANSWERED, NOT_RECORDED, _answer, _page
 from decision.record import DecisionRecord, SureAnswers
 
 CONFLICT_FLAG = "possible decisional conflict"
@@ -56,9 +57,16 @@ def _decision(record: DecisionRecord, content: Content) -> Section:
 
 def _surgeon(record: DecisionRecord, content: Content) -> Section:
     c, plan = record.clinical, record.fusion_plan
-    blocks: list[Block] = [Item("Operation proposed", _answer(content, "procedure", c.proposed_operation))]
+    blocks: list[Block] = [Item(_page(content, "visit.proposal", "Surgeon's proposal"),
+                                _answer(content, "proposal", c.proposed_operation))]
     if not plan.model_copy(update={"surgeon_notes": ""}).is_blank():
-        blocks += [Item(label, words) for label, words in plan_lines(plan, content)]
+        # One line, as on the Visit page: page 1 has room for the level(s) and the next step too.
+        blocks.append(Item(_page(content, "visit.fusion_plan", "Fusion plan"),
+                           "; ".join(f"{label}: {words}" for label, words in plan_lines(plan, content))))
+    if c.next_step is not None:
+        blocks.append(Item(_page(content, "visit.next_step", "Next step"), _answer(content, "next_step", c.next_step)))
+    if c.levels:
+        blocks.append(Item(_page(content, "visit.levels", "Levels of the spine"), c.levels, free=True))
     if c.confirmed_diagnosis:
         blocks.append(Item("Confirmed diagnosis", c.confirmed_diagnosis, free=True))
     if c.imaging_findings:
