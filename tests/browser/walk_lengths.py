@@ -151,6 +151,8 @@ def answered_record(diagnosis: str, content=None) -> dict:
             imaging_findings="MRI: moderate narrowing at L4-5",
             proposed_operation=operation or "none_yet",
             imaging_matches="yes",
+            levels="L4-L5",
+            next_step="follow_up",
         ),
         fusion_plan=FusionPlan(
             with_decompression="yes", instrumentation="pedicle_screws", approach="posterior",

@@ -20,8 +20,11 @@ from typing import get_args
 
 from decision.content import Content, Diagnosis, OptionId
 from decision.record import DecisionRecord, Procedure
+from decision.record.model import NextStep, Proposal
 
 PROCEDURES: tuple[str, ...] = get_args(Procedure)
+PROPOSALS: tuple[str, ...] = get_args(Proposal)
+NEXT_STEPS: tuple[str, ...] = get_args(NextStep)
 WORST_PAIN: tuple[str, ...] = tuple(a for a in get_args(DecisionRecord.model_fields["worst_pain"].annotation)
                                     for a in (get_args(a) or (a,)) if isinstance(a, str))
 CHOICES: tuple[str, ...] = (*get_args(OptionId), "more_time_needed")  # DecisionReached.choice
@@ -103,9 +106,12 @@ def _compare_and_fusion(content: Content) -> list[Spec]:
         Spec("clinical.confirmed_diagnosis", "text", p["fusion.confirmed_diagnosis"]),
         Spec("clinical.imaging_findings", "text", p["fusion.imaging_findings"]),
         Spec("clinical.proposed_operation", "choice", p["questionnaire.proposed_operation"],
-             tuple((x, p[f"procedure.{x}"]) for x in PROCEDURES)),
+             tuple((x, p[f"proposal.{x}"]) for x in PROPOSALS)),
         Spec("clinical.imaging_matches", "choice", p["your_back.imaging_matches"],
              _pairs(content.readiness.surgeon.choices)),
+        Spec("clinical.levels", "text", p["visit.levels"]),
+        Spec("clinical.next_step", "choice", p["visit.next_step"],
+             tuple((x, p[f"next_step.{x}"]) for x in NEXT_STEPS)),
     )
     plan = tuple(Spec(f"fusion_plan.{f.field}", "choice", f.question, _pairs(f.values),
                       numeric_codes=f.field == "segments") for f in content.fusion.plan)
