@@ -11,6 +11,11 @@ p, program = content.pages, content.program
 W = frame.widget_prefix()
 SUPERVISED = ("physical_therapy", "psychological_therapy", "multidisciplinary_program")
 
+
+def _plain(source_ids) -> str:
+    """Who the sources are, in plain words, each once ("a US insurer; UK guidance (NICE)")."""
+    return "; ".join(dict.fromkeys(content.source(s).plain for s in source_ids)) + "."
+
 st.title(p["care.title"])
 st.write(p["care.intro"])
 
@@ -76,7 +81,7 @@ if st.toggle(p["care.program_toggle"], key="care_program_parts"):
             st.write(part.text)
             if part.disagreement:
                 st.info(f"**Where experts disagree.** {part.disagreement}")
-            st.caption("Sources: " + "; ".join(content.source(s).authors for s in part.sources))
+            st.caption(p["care.part_sources"] + " " + _plain(part.sources))
 
 st.subheader(p["care.nicotine_title"])
 nicotine = content.readiness.nicotine
@@ -94,8 +99,8 @@ if choice == "stopped":
 else:
     record.nicotine_free_weeks = None
 st.write(nicotine.why)
-st.caption(f"{p['care.label_v2'] if nicotine.why_label == 'V2' else ''} "
-           + "; ".join(content.source(s).citation for s in nicotine.why_sources))
+st.caption(f"{p['care.label_v2'] if nicotine.why_label == 'V2' else ''} {p['care.part_sources']} "
+           + _plain(nicotine.why_sources))
 
 st.subheader(p["care.readiness_title"])
 result = assess(record, content)
@@ -123,7 +128,11 @@ else:
     if lines:
         st.markdown("\n\n".join(lines))
 if result.sources:
-    st.caption(p["care.rules_from"] + " " + "; ".join(content.source(s).citation for s in result.sources))
+    st.caption(p["care.rules_from"] + " " + _plain(result.sources))
+# The full citations (codes, authors, addresses) when asked for: the sources layer (issue 24 item 4).
+cited = tuple(dict.fromkeys((*nicotine.why_sources, *result.sources)))
+if cited and st.toggle(p["care.sources_toggle"], key="care_sources"):
+    st.markdown("\n".join(f"- {content.source(s).citation}" for s in cited))
 st.caption(content.readiness.messages["disclaimer"])
 
 st.page_link("pages/3_Compare_your_options.py", label=p["next.compare"], icon=":material/arrow_forward:")

@@ -17,10 +17,8 @@ _BADGE = {"good": "blue", "harm": "orange", "later": "violet"}
 
 
 def _source_line(content: Content, c: Comparison) -> str:
-    src = content.source(c.source)
-    year = f", {src.year}" if src.year else ""
     label = content.pages["compare.label_v2" if c.label == "V2" else "compare.label_v1"]
-    return f"{src.authors}, {src.publisher}{year}. {label}"
+    return f"{content.source(c.source).plain}. {label}"
 
 
 def _heading(content: Content, c: Comparison) -> str:

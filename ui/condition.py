@@ -13,11 +13,7 @@ from decision.output.condition_drawing import condition_svg
 
 
 def _sources(content: Content, ids: Sequence[str]) -> str:
-    cited = []
-    for sid in ids:
-        src = content.source(sid)
-        cited.append(f"{src.authors}, {src.publisher}{', ' + str(src.year) if src.year else ''}")
-    return "; ".join(cited)
+    return "; ".join(dict.fromkeys(content.source(sid).plain for sid in ids))
 
 
 def draw_condition(content: Content, diagnosis: str) -> None:

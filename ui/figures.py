@@ -25,8 +25,7 @@ def _svg(markup: str) -> None:
 
 
 def source_line(content: Content, figure: Figure) -> str:
-    src = content.source(figure.source)
-    return f"Source: {src.authors}, {src.publisher}{', ' + str(src.year) if src.year else ''}. {label_note(figure)}"
+    return f"Source: {content.source(figure.source).plain}. {label_note(figure)}"
 
 
 def draw_figure(content: Content, figure: Figure, *, key: str, show_array: bool = True) -> None:

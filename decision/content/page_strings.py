@@ -99,7 +99,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "your_back.words_title": (), "your_back.not_covered_title": (), "your_back.sources": ("sources",),
     # Your care so far (pages/2_Your_care_so_far.py)
     "care.title": (), "care.intro": (), "care.span_title": (), "care.program_toggle": (), "care.nicotine_title": (),
-    "care.readiness_title": (), "care.rules_from": (), "care.label_v2": (), "care.still_missing": (),
+    "care.readiness_title": (), "care.rules_from": (), "care.part_sources": (), "care.sources_toggle": (),
+    "care.label_v2": (), "care.still_missing": (),
     "care.surgeon_to_confirm": (), "care.weeks_longer_than_symptoms": ("weeks",),
     # Compare your options (pages/3_Compare_your_options.py, ui/compare_card.py, decision/grid.py, comparison.py)
     "compare.title": (), "compare.options_title": (), "compare.practical_title": (), "compare.read_more": (),

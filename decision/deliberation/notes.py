@@ -39,11 +39,7 @@ def comparison_note(content: Content, comparison_id: str, option: str | None = N
 
 
 def _short(content: Content, source_id: str) -> str:
-    src = content.source(source_id)
-    who = src.authors
-    if src.publisher != src.authors:
-        who += f", {src.publisher}"
-    return (who + (f", {src.year}" if src.year else "")).rstrip(".")  # the caller adds the full stop
+    return content.source(source_id).plain  # who, in plain words where the source has them (issue 24 item 4)
 
 
 def add_text(items: list[str], text: str, limit: int) -> list[str]:

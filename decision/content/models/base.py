@@ -54,6 +54,9 @@ class Source(Frozen):
     url: str | None = None
     meeting: str | None = None  # a conference abstract with no link: the meeting and year find it
     secondary_via: str | None = None  # where a V2 figure was seen
+    # Who, in a patient's words ("a US insurer", "UK guidance (NICE)"): what the walk's visible lines
+    # say (issue 24 item 4). Codes, authors and addresses stay in ``citation``, for the sources layer.
+    plain_name: str | None = None
 
     @model_validator(mode="after")
     def _locatable(self) -> Source:
@@ -61,6 +64,14 @@ class Source(Frozen):
             raise ValueError(
                 "a source needs a doi, a pmid, a url or (for a conference abstract) a meeting so a reader can find it")
         return self
+
+    @property
+    def plain(self) -> str:
+        """Who, in plain words when the source has them; else the authors, publisher and year."""
+        if self.plain_name:
+            return self.plain_name
+        who = self.authors if self.publisher == self.authors else f"{self.authors}, {self.publisher}"
+        return (who + (f", {self.year}" if self.year else "")).rstrip(".")
 
     @property
     def citation(self) -> str:
