@@ -60,3 +60,13 @@ def test_no_code_address_or_author_in_visible_walk_text(page, diagnosis, content
     found = sorted(m.group(0) for t in text for m in JARGON.finditer(t))
     print(page, len(found), found)  # the before/after figure of the report
     assert not found, (page, found, [t[:160] for t in text if JARGON.search(t)][:6])
+
+
+def test_the_care_page_keeps_the_full_citations_behind_its_sources_toggle(content):
+    record = DecisionRecord.model_validate(answered_record("degenerative_spondylolisthesis", content))
+    at = app_at("pages/2_Your_care_so_far.py", record)
+    at.toggle(key="care_sources").set_value(True).run()
+    assert_no_exception(at)
+    shown = " ".join(_visible(at.main))
+    assert content.source("sur712_036").citation in shown
+    assert re.search(r"https?://", shown)
