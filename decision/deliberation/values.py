@@ -150,7 +150,7 @@ def fit_table_html(table: FitTable, option_names: dict[str, str], words: dict[st
         + "</tr>"
         for (_, label), cells in zip(table.items, table.cells, strict=True)
     )
-    return (f'<table class="values-fit"><caption>{_e(caption)}</caption>'
+    return (f'<table class="values-fit"><caption style="text-align:left;font-size:.9em">{_e(caption)}</caption>'
             f'<thead><tr><th scope="col">{_e(item_heading)}</th>{head}</tr></thead>'
             f"<tbody>{rows}</tbody></table>")
 
