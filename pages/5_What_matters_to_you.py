@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from decision.deliberation import FIT_ORDER, add_text, comparison_note, values_fit
+from decision.deliberation import FIT_ORDER, add_text, comparison_note, fit_table, fit_table_html, values_fit
 from decision.text import clean_text
 from ui import frame
 from ui.widgets import CLEANED, cleaned_note
@@ -11,11 +11,6 @@ content, record = frame.open_page("values")
 p, values = content.pages, content.deliberation.values
 W = frame.widget_prefix()
 MAX_CONCERNS = 20  # the record keeps at most 20 (decision/record.py)
-FIT_TITLES = {
-    "tends_to_fit": "Tends to fit",
-    "mixed": "Mixed",
-    "tends_not_to_fit": "Tends not to fit",
-}
 FIT_ICONS = {
     "tends_to_fit": ":material/thumb_up:",
     "mixed": ":material/balance:",
@@ -60,7 +55,7 @@ def _remove_concern(index: int) -> None:
 
 
 # ---------------------------------------------------------------- fit view
-st.subheader("How each option tends to fit")
+st.subheader(p["values.fit_title"])
 st.warning(f"**{values.disclaimer}**", icon=":material/info:")
 fit = values_fit(record.values, values, content.template.option_order, content=content,
                  diagnosis=record.diagnosis)
@@ -87,24 +82,28 @@ with main:
     elif not fit.has_high_ratings:
         st.info(f"Rate something {fit.threshold} or more above to see how each option tends to fit it.")
     else:
-        labels = [next(i.label for i in values.items if i.id == item_id) for item_id in fit.high_items]
-        st.write(f"You rated these {fit.threshold} or more: " + "; ".join(labels) + ".")
         if record.own_concerns:  # beside the fit, in the patient's own words, never scored
             with st.container(border=True, key="fit-own-concerns"):
                 st.markdown(f":material/edit_note: **{values.own_concerns_title}**")
                 for concern in record.own_concerns:
                     st.text(concern)  # the patient's words, shown as plain text
                 st.caption(values.own_concerns_note)
+        # The compact table first (one word per cell, escaped HTML), the reasons folded below it.
+        names = {o.option: content.option(o.option).name for o in fit.options}
+        st.markdown(fit_table_html(
+            fit_table(fit, values), names, {g: p[f"values.fit_{g}"] for g in FIT_ORDER},
+            item_heading=p["values.table_item"], blank=p["values.table_blank"],
+            caption=p["values.table_caption"].format(threshold=fit.threshold)), unsafe_allow_html=True)
         for option_fit in fit.options:
-            with st.container(border=True, key=f"fit-{option_fit.option}"):
-                st.markdown(f"#### {content.option(option_fit.option).name}")
+            with (st.container(key=f"fit-{option_fit.option}"),
+                  st.expander(p["values.why_for"].format(option=names[option_fit.option]), expanded=False)):
                 if not option_fit.reasons:
-                    st.caption("This aid has no reason to give for the things you rated highly.")
+                    st.caption(p["values.no_reason"])
                 for group in FIT_ORDER:
                     reasons = option_fit.group(group)
                     if not reasons:
                         continue
-                    st.markdown(f"{FIT_ICONS[group]} **{FIT_TITLES[group]}**")
+                    st.markdown(f"{FIT_ICONS[group]} **{p[f'values.fit_{group}']}**")
                     for r in reasons:
                         st.markdown(f"- **{r.item_label}** (you rated it {r.rating}): {r.why}")
                         if r.comparison is None:  # by what the option is: no study, no numbers to show

@@ -29,6 +29,7 @@ import yaml
 from decision.compare.self_check import ipdas_self_check
 from decision.content import CONTENT_DIR, ContentError, load_content, page_strings
 from decision.content.page_strings import FAMILIES, PAGES, TEMPLATES
+from decision.deliberation import FIT_ORDER
 from decision.record import DecisionReached, DecisionRecord, Procedure
 from tests.test_server import START_SECONDS, Server, _free_port, _get
 from ui import navigation
@@ -191,6 +192,7 @@ def test_the_families_are_the_codes_own_ids(content):
                 if isinstance(a, str)}
 
     assert FAMILIES["nav.{}"] == tuple(p.key for p in navigation.PAGES)
+    assert FAMILIES["values.fit_{}"] == FIT_ORDER
     assert set(FAMILIES["procedure.{}"]) == set(typing.get_args(Procedure))
     assert set(FAMILIES["worst_pain.{}"]) == literal(DecisionRecord.model_fields["worst_pain"].annotation)
     assert set(FAMILIES["option.{}"]) == literal(DecisionReached.model_fields["choice"].annotation)

@@ -20,13 +20,14 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
+from html.parser import HTMLParser
 
 import pytest
 import yaml
 
 from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
 from decision.content.models import ByWhatItIs
-from decision.deliberation import values_fit
+from decision.deliberation import FitReason, FitTable, OptionFit, cell_fit, fit_table_html, values_fit
 from decision.output.summary import build_summary
 from decision.record import DecisionRecord
 from tests.conftest import ROOT, app_at, assert_no_exception
@@ -328,3 +329,109 @@ def test_the_page_shows_a_reason_by_what_an_option_is_with_its_own_words_not_num
         notes = [n.value for n in nodes if n.type == "caption"]
         assert notes.count(VALUES.by_what_it_is_note) == 1
         assert all(re.search(r"\d", v) for v in notes if v != VALUES.by_what_it_is_note)
+
+
+# ---------------------------------------------------------------- the compact table, reasons on demand (issue 24)
+
+
+class _Table(HTMLParser):
+    """The values-fit table's rows, each a list of its cells' text (header cells included)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.caption = ""
+        self._cell: list[str] | None = None
+        self._in_caption = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("th", "td"):
+            self._cell = []
+            if tag == "th":
+                assert dict(attrs).get("scope") in ("col", "row")
+        elif tag == "caption":
+            self._in_caption = True
+
+    def handle_endtag(self, tag):
+        if tag in ("th", "td") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+        elif tag == "caption":
+            self._in_caption = False
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+        elif self._in_caption:
+            self.caption += data
+
+
+def _every_item_rated(diagnosis: str) -> DecisionRecord:
+    ratings = {item.id: [9, 7, 3, 10, 8, 0, 6, 7, 5][n % 9] for n, item in enumerate(VALUES.items)}
+    return DecisionRecord(safety_screen_done=True, diagnosis=diagnosis, values=ratings)
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_the_page_shows_the_fit_as_a_table_of_one_label_per_item_and_option(diagnosis):
+    record = _every_item_rated(diagnosis)
+    at = app_at(VALUES_PAGE, record)
+    assert_no_exception(at)
+    fit = values_fit(record.values, VALUES, CONTENT.template.option_order, content=CONTENT, diagnosis=diagnosis)
+    tables = [m.value for m in at.markdown if 'class="values-fit"' in m.value]
+    assert len(tables) == 1
+    parsed = _Table()
+    parsed.feed(tables[0])
+    header, *rows = parsed.rows
+    pages = CONTENT.pages
+    assert header == [pages["values.table_item"], *(CONTENT.option(o.option).name for o in fit.options)]
+    assert {o.option for o in fit.options} == set(CONTENT.decision_for(diagnosis).options)
+    labels = {i.id: i.label for i in VALUES.items}
+    assert [r[0] for r in rows] == [labels[i] for i in fit.high_items]
+    assert len(rows) == sum(r >= 7 for r in record.values.values())
+    # Each cell, from values_fit's own reasons: none, the one label they share, or Mixed when they differ.
+    for row, item_id in zip(rows, fit.high_items, strict=True):
+        for cell, option_fit in zip(row[1:], fit.options, strict=True):
+            found = {r.fit for r in option_fit.reasons if r.item_id == item_id}
+            want = (pages["values.table_blank"] if not found
+                    else pages["values.fit_mixed"] if len(found) > 1 else pages[f"values.fit_{found.pop()}"])
+            assert cell == want, (item_id, option_fit.option)
+    assert parsed.caption == " ".join(pages["values.table_caption"].format(threshold=fit.threshold).split())
+    # The disclaimer stays in view, above the table.
+    assert any(VALUES.disclaimer in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_the_reasons_are_folded_in_one_closed_expander_per_option(diagnosis):
+    record = _every_item_rated(diagnosis)
+    at = app_at(VALUES_PAGE, record)
+    assert_no_exception(at)
+    options = [o for o in CONTENT.template.option_order if o in CONTENT.decision_for(diagnosis).options]
+    whys = [e for e in at.expander if e.label.startswith("Why, for")]
+    assert [e.label for e in whys] == [CONTENT.pages["values.why_for"].format(option=CONTENT.option(o).name)
+                                       for o in options]
+    assert all(not e.proto.expanded for e in whys)  # closed until the patient opens one
+    inside = {id(n) for e in whys for n in _walk(e)}
+    reasons = [m for m in at.markdown if "you rated it" in m.value]
+    assert reasons and all(id(m) in inside for m in reasons)
+    # The notes under each reason stay with it, inside.
+    assert all(id(c) in inside for c in at.caption if c.value == VALUES.by_what_it_is_note)
+
+
+def test_an_option_whose_reasons_for_one_item_differ_reads_mixed():
+    def reason(fit):
+        return FitReason("x", "X", 9, fit, "why", None)
+
+    assert cell_fit(OptionFit("a", ()), "x") is None
+    assert cell_fit(OptionFit("a", (reason("tends_to_fit"), reason("tends_to_fit"))), "x") == "tends_to_fit"
+    assert cell_fit(OptionFit("a", (reason("tends_to_fit"), reason("tends_not_to_fit"))), "x") == "mixed"
+    assert cell_fit(OptionFit("a", (reason("tends_not_to_fit"),)), "y") is None
+
+
+def test_the_table_escapes_every_text():
+    table = FitTable(items=(("x", "<b>pain</b>"),), options=("a",), cells=(("mixed",),))
+    html = fit_table_html(table, {"a": "<i>A</i>"}, {"mixed": "Mixed & <u>so</u>"},
+                          item_heading="<s>h</s>", blank="—", caption="<em>c</em>")
+    assert "<b>" not in html and "<i>" not in html and "<u>" not in html and "<s>" not in html
+    assert "<em>" not in html and "&lt;b&gt;pain&lt;/b&gt;" in html

@@ -36,6 +36,7 @@ NEXT_STEPS = ("follow_up", "referral", "trial_of_care", "surgery_scheduled", "ot
 CHOICES = (*get_args(OptionId), "more_time_needed")  # the decision's choice (DecisionRecord)
 FUSION_KINDS = ("benefit", "harm", "reoperation", "natural_course")  # pages/4_Fusion_questions.py
 TAB_NOTICES = ("unavailable", "unreadable", "server_restarted")  # ui/session.py, st.session_state["tab_notice"]
+FIT_KINDS = ("tends_to_fit", "mixed", "tends_not_to_fit")  # decision.deliberation.FIT_ORDER
 IPDAS = ("balance", "same_frame", "ranges", "cited")  # decision.compare.self_check.ipdas_self_check
 
 # A key written as an f-string in code (f"nav.{key}"), and the ids it is read with.
@@ -50,6 +51,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "fusion.kind_{}": FUSION_KINDS,
     "tab_store.{}": TAB_NOTICES,
     "ipdas.{}.where": IPDAS,
+    "values.fit_{}": FIT_KINDS,
 }
 
 
@@ -125,6 +127,9 @@ PAGES: dict[str, tuple[str, ...]] = {
     "fusion.read_more": ("number",), "fusion.proposal_at_home": ("question", "answer"),
     "fusion.from_source": ("citation",),
     # What matters to you, Check your understanding, Where you are leaning (pages/5 to 7)
+    **_each("values.fit_{}"),
+    "values.fit_title": (), "values.table_item": (), "values.table_blank": (), "values.table_caption": ("threshold",),
+    "values.why_for": ("option",), "values.no_reason": (),
     "values.title": (), "quiz.title": (), "leaning.title": (), "quiz.second_try": ("first",),
     # Summary (pages/8_Summary.py) and its PDF (decision/output/summary/, decision/output/pdf/)
     "summary.title": (), "summary.home_answers": (), "summary.settle": (), "summary.no_decision": (),

@@ -23,7 +23,19 @@ from decision.deliberation.quiz import (
     score_quiz,
 )
 from decision.deliberation.sure import SURE_ITEMS, SURE_MAX, SureResult, sure_score
-from decision.deliberation.values import FIT_ORDER, HIGHLY_RATED, Fit, FitReason, OptionFit, ValuesFit, values_fit
+from decision.deliberation.values import (
+    FIT_ORDER,
+    HIGHLY_RATED,
+    Fit,
+    FitReason,
+    FitTable,
+    OptionFit,
+    ValuesFit,
+    cell_fit,
+    fit_table,
+    fit_table_html,
+    values_fit,
+)
 from decision.deliberation.visit import VisitMarks, visit_marks
 
 __all__ = [
@@ -33,6 +45,7 @@ __all__ = [
     "SURE_MAX",
     "Fit",
     "FitReason",
+    "FitTable",
     "OptionFit",
     "QuizFeedback",
     "QuizScore",
@@ -40,9 +53,12 @@ __all__ = [
     "ValuesFit",
     "VisitMarks",
     "add_text",
+    "cell_fit",
     "comparison_note",
     "current_quiz_answer",
     "evidence_note",
+    "fit_table",
+    "fit_table_html",
     "own_questions",
     "quiz_feedback",
     "record_quiz_answer",

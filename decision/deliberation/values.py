@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape
 
 from decision.content import Content, Values
 from decision.content.models.deliberation import Fit, ValueItem
@@ -103,3 +104,56 @@ def _by_what_it_is(values: Values, item: ValueItem, rating: int, option: str) ->
         return []
     why = whys.no_operation if fit == "tends_to_fit" else whys.an_operation
     return [FitReason(item.id, item.label, rating, fit, why, None)]
+
+
+def cell_fit(option_fit: OptionFit, item_id: str) -> Fit | None:
+    """The one label of an option for one highly rated item, for the compact table.
+
+    The rule (said again in the table's caption, content/pages.yaml ``values.table_caption``):
+    no reason gives None (a blank cell); reasons that all carry one label give that label;
+    several reasons with different labels give "mixed". Derived from ``values_fit``'s own
+    reasons, so the table and the reasons under it can never disagree.
+    """
+    labels = {r.fit for r in option_fit.reasons if r.item_id == item_id}
+    if not labels:
+        return None
+    if len(labels) > 1:
+        return "mixed"
+    return next(iter(labels))
+
+
+@dataclass(frozen=True)
+class FitTable:
+    items: tuple[tuple[str, str], ...]  # (item id, its label), the rows, highest rated first
+    options: tuple[str, ...]  # the columns, in the diagnosis's option order
+    cells: tuple[tuple[Fit | None, ...], ...]  # cells[row][column]
+
+
+def fit_table(fit: ValuesFit, values: Values) -> FitTable:
+    """One row per highly rated item, one column per option, one label (or none) per cell."""
+    labels = {item.id: item.label for item in values.items}
+    return FitTable(
+        items=tuple((i, labels[i]) for i in fit.high_items),
+        options=tuple(o.option for o in fit.options),
+        cells=tuple(tuple(cell_fit(o, i) for o in fit.options) for i in fit.high_items),
+    )
+
+
+def fit_table_html(table: FitTable, option_names: dict[str, str], words: dict[str, str], *,
+                   item_heading: str, blank: str, caption: str) -> str:
+    """The table as small accessible HTML: a caption, column and row headers with scope, each cell a
+    label in words (never colour alone). Every text is escaped, so none becomes markup."""
+    head = "".join(f'<th scope="col">{_e(option_names[o])}</th>' for o in table.options)
+    rows = "".join(
+        f'<tr><th scope="row">{_e(label)}</th>'
+        + "".join(f"<td>{_e(words[c] if c is not None else blank)}</td>" for c in cells)
+        + "</tr>"
+        for (_, label), cells in zip(table.items, table.cells, strict=True)
+    )
+    return (f'<table class="values-fit"><caption style="text-align:left;font-size:.9em">{_e(caption)}</caption>'
+            f'<thead><tr><th scope="col">{_e(item_heading)}</th>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
+
+
+def _e(text: str) -> str:
+    return escape(" ".join(str(text).split()))
