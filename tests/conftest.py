@@ -1,13 +1,14 @@
-"""Shared fixtures: the real content, loaded once, and an AppTest factory."""
+"""Shared fixtures: the real content, loaded once, a copy of it to break, and an AppTest factory."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from decision.content import load_content
+from decision.content import CONTENT_DIR, load_content
 from decision.record import DecisionRecord
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +18,22 @@ APP = str(ROOT / "app.py")
 @pytest.fixture(scope="session")
 def content():
     return load_content()
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """A copy of content/ a test may break, to show check-content refuses it."""
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, copy)
+    return copy
+
+
+def break_content(copy: Path, rel: str, old: str, new: str, *, once: bool = False) -> None:
+    """Replace the first ``old`` in the copy's file ``rel`` with ``new`` (``once``: ``old`` must occur once)."""
+    path = copy / rel
+    text = path.read_text(encoding="utf-8")
+    assert (text.count(old) == 1) if once else (old in text), old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def app_at(page: str | None = None, record: DecisionRecord | None = None, *, clinic: bool = False) -> AppTest:

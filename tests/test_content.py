@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +26,7 @@ from decision.content import (
 )
 from decision.content.load import _PART_MODELS
 from decision.content.readability import GRADE_LIMIT, score_content
-from tests.conftest import APP, ROOT
+from tests.conftest import APP, ROOT, break_content
 from tests.svg_spec import drawings
 
 ALL_FILES = content_files()
@@ -94,34 +93,20 @@ def test_patient_text_reads_at_grade_8_or_below(scored):
 # ------------------------------------------------------------ broken content
 
 
-@pytest.fixture
-def content_copy(tmp_path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, copy)
-    return copy
-
-
-def _break(copy: Path, rel: str, old: str, new: str) -> None:
-    path = copy / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_a_figure_labelled_unverified_is_refused(content_copy):
-    _break(content_copy, "figures/comparisons.yaml", "label: V1", "label: U")
+    break_content(content_copy, "figures/comparisons.yaml", "label: V1", "label: U")
     with pytest.raises(ContentError, match=r"figures/comparisons.yaml, field comparisons\.\d+ \(\w+\)\.label"):
         load_content(content_copy)
 
 
 def test_a_missing_field_names_the_file_and_the_field(content_copy):
-    _break(content_copy, "red_flags.yaml", "none_apply:", "none_applies:")
+    break_content(content_copy, "red_flags.yaml", "none_apply:", "none_applies:")
     with pytest.raises(ContentError, match=re.escape("red_flags.yaml, field none_apply: Field required")):
         load_content(content_copy)
 
 
 def test_a_figure_citing_an_unknown_source_is_refused(content_copy):
-    _break(content_copy, "figures/comparisons.yaml", "source: ", "source: nobody_1999  # was ")
+    break_content(content_copy, "figures/comparisons.yaml", "source: ", "source: nobody_1999  # was ")
     with pytest.raises(ContentError, match="nobody_1999"):
         load_content(content_copy)
 
@@ -149,7 +134,7 @@ def test_a_hostile_content_file_gets_one_plain_message(content_copy, raw, messag
 
 
 def test_check_content_exits_non_zero_and_names_file_and_field(content_copy):
-    _break(content_copy, "readiness.yaml", "min_weeks: 6", "min_weeks: six")
+    break_content(content_copy, "readiness.yaml", "min_weeks: 6", "min_weeks: six")
     out = subprocess.run(
         [sys.executable, "-m", "decision", "check-content", "--root", str(content_copy)],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
@@ -162,7 +147,7 @@ def test_check_content_exits_non_zero_and_names_file_and_field(content_copy):
 def test_the_app_shows_one_clear_error_and_no_numbers_on_broken_content(content_copy, monkeypatch):
     import streamlit as st
 
-    _break(content_copy, "figures/comparisons.yaml", "per_100: 95}", "per_100: lots}")
+    break_content(content_copy, "figures/comparisons.yaml", "per_100: 95}", "per_100: lots}")
     monkeypatch.setenv(CONTENT_ENV, str(content_copy))
     st.cache_resource.clear()
     try:

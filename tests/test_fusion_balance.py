@@ -4,15 +4,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 from html import escape
 from pathlib import Path
 
 import pytest
 
-from decision.content import CONTENT_DIR, ContentError, load_content
+from decision.content import ContentError, load_content
 from decision.content.wording import sentence
-from tests.conftest import app_at, assert_no_exception
+from tests.conftest import app_at, assert_no_exception, break_content
 
 PAGE = "pages/4_Fusion_questions.py"
 CARD_IDS = ["decompression_alone", "instrumentation", "approach", "cages_or_screws", "length"]
@@ -130,18 +129,8 @@ def test_the_closed_approach_card_draws_a_warning_beside_each_number_alone_from_
 # ---------------------------------------------------------------- check-content refuses a broken copy
 
 
-@pytest.fixture
-def content_copy(tmp_path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, copy)
-    return copy
-
-
 def _break(copy: Path, old: str, new: str) -> None:
-    path = copy / "fusion.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    break_content(copy, "fusion.yaml", old, new, once=True)
 
 
 def test_the_content_as_shipped_passes(content_copy):

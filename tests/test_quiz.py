@@ -5,7 +5,6 @@ where its comparison does not apply."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import get_args
 
@@ -18,7 +17,7 @@ from decision.output.pdf import build_pdf
 from decision.output.summary import build_summary
 from decision.record import DecisionRecord
 from tests import records
-from tests.conftest import ROOT, app_at, assert_no_exception
+from tests.conftest import ROOT, app_at, assert_no_exception, break_content
 from tests.test_pdf import pdf_text
 
 QUIZ_PAGE = "pages/6_Check_your_understanding.py"
@@ -109,18 +108,8 @@ def test_an_answer_kept_from_another_diagnosis_is_not_scored(content):
     assert at.metric[0].value == "0 right of 0 answered"
 
 
-@pytest.fixture
-def content_copy(tmp_path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, copy)
-    return copy
-
-
 def _break(copy: Path, old: str, new: str) -> None:
-    path = copy / "deliberation.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    break_content(copy, "deliberation.yaml", old, new)
 
 
 def test_a_question_asked_where_its_comparison_does_not_apply_is_refused(content_copy):

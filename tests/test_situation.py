@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from decision.compare.situation import back_pain_notes, options_in_view, situation_for
-from decision.content import CONTENT_DIR, ContentError, load_content
+from decision.content import ContentError, load_content
 from decision.content.models import FACTORS, SILENT_START
 from decision.output.pdf import build_pdf
 from decision.output.summary import build_summary
 from decision.record import DecisionRecord
-from tests.conftest import app_at, assert_no_exception
+from tests.conftest import app_at, assert_no_exception, break_content
 
 COMPARE = "pages/3_Compare_your_options.py"
 SUMMARY = "pages/8_Summary.py"
@@ -70,18 +69,8 @@ def test_the_evidence_is_no_longer_said_only_for_fusion(content):
 # ------------------------------------------------------------ broken copies are refused
 
 
-@pytest.fixture
-def content_copy(tmp_path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, copy)
-    return copy
-
-
 def _edit(copy: Path, old: str, new: str) -> None:
-    path = copy / "situation.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    break_content(copy, "situation.yaml", old, new)
 
 
 def test_a_factor_left_out_is_refused_naming_file_and_field(content_copy):

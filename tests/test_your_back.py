@@ -6,18 +6,16 @@ said beside the choice, with its sources."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import get_args
 
 import pytest
 
 from decision.content import ContentError, load_content
-from decision.content.load import CONTENT_DIR
 from decision.content.models import Diagnosis
 from decision.output.condition_drawing import KINDS, condition_svg
 from decision.record import DecisionRecord
-from tests.conftest import app_at, assert_no_exception
+from tests.conftest import app_at, assert_no_exception, break_content
 from tests.svg_spec import NS, page_svgs, svgs
 
 CONTENT = load_content()
@@ -139,18 +137,8 @@ def test_an_unknown_drawing_is_refused():
 # ------------------------------------------------------------------ check-content
 
 
-@pytest.fixture
-def content_copy(tmp_path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, copy)
-    return copy
-
-
 def _break(copy: Path, old: str, new: str) -> None:
-    path = copy / "conditions.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    break_content(copy, "conditions.yaml", old, new)
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
