@@ -94,16 +94,22 @@ def _read_yaml(path: Path, root: Path):
     rel = path.relative_to(root).as_posix()
     if not path.is_file():
         raise ContentError(f"Content file {rel} is missing.")
+    return parse_yaml(path.read_bytes(), f"Content file {rel}", "content", ContentError)
+
+
+def parse_yaml(raw: bytes, where: str, what: str, error: type[Exception]):
+    """YAML from a file's bytes, or ``error`` with one plain message naming ``where`` (no traceback,
+    nothing of the file echoed): the content's files and the sign-off record are read the same way."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ContentError(f"Content file {rel} is not UTF-8 text.") from None
+        raise error(f"{where} is not UTF-8 text.") from None
     except RecursionError:  # PyYAML recurses once per level of nesting: "[[[[...]]]]" overflows it
-        raise ContentError(f"Content file {rel} is nested too deeply to be content.") from None
+        raise error(f"{where} is nested too deeply to be {what}.") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""
-        raise ContentError(f"Content file {rel} is not valid YAML{at}.") from None
+        raise error(f"{where} is not valid YAML{at}.") from None
 
 
 def _field_path(loc: tuple) -> str:

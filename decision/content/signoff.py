@@ -16,10 +16,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import Field, ValidationError
 
-from decision.content.load import content_dir, content_fingerprint
+from decision.content.load import content_dir, content_fingerprint, parse_yaml
 from decision.content.models import Frozen
 
 SIGNOFF_FILE = "signoff.yaml"
@@ -53,15 +52,7 @@ def load_signoffs(root: Path | None = None) -> tuple[SignOff, ...]:
     where = f"Content file {SIGNOFF_FILE}"
     if path.stat().st_size > MAX_BYTES:
         raise SignOffError(f"{where} is too large to be a sign-off record (the limit is 64 KB).")
-    try:
-        data = yaml.safe_load(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError:
-        raise SignOffError(f"{where} is not UTF-8 text.") from None
-    except RecursionError:  # PyYAML recurses once per level of nesting: "[[[[...]]]]" overflows it
-        raise SignOffError(f"{where} is nested too deeply to be a sign-off record.") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise SignOffError(f"{where} is not valid YAML{f' at line {mark.line + 1}' if mark else ''}.") from None
+    data = parse_yaml(path.read_bytes(), where, "a sign-off record", SignOffError)
     if data is None:
         return ()
     if not isinstance(data, dict):
