@@ -31,18 +31,22 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
+from length import ARGS, CHROMIUM  # noqa: E402
 from load import start_server  # noqa: E402
-from walk_lengths import answered_record, measure_walk, open_record, set_clinic  # noqa: E402
+from walk_lengths import (  # noqa: E402
+    ANSWERED_WALK_SCREENS as WALK_SCREENS,
+    ANSWERED_WALK_WORDS as WALK_WORDS,
+    PAGE_SCREENS,
+    PAGE_SMOG,
+    answered_record,
+    measure_walk,
+    open_record,
+    set_clinic,
+)
 
 from decision.content import load_content  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 MODES = (("home", 1280, 900), ("clinic", 1280, 800))
-# Issue 24's budgets at home, printed beside the figures (tests/browser/test_length_budgets.py names them too).
-WALK_WORDS, WALK_SCREENS, PAGE_SCREENS, PAGE_SMOG = 3_500, 20, 3, 9
-LONG_PAGES = ("nav.compare", "nav.fusion")  # allowed more than 3 screens
 
 
 def table(rows: list[dict], title: str) -> str:
