@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from decision.content import CONTENT_DIR, load_content
@@ -34,6 +35,14 @@ def break_content(copy: Path, rel: str, old: str, new: str, *, once: bool = Fals
     text = path.read_text(encoding="utf-8")
     assert (text.count(old) == 1) if once else (old in text), old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edit_content(copy: Path, rel: str, change) -> None:
+    """Load the copy's YAML file ``rel``, let ``change`` edit the data in place, and write it back."""
+    path = copy / rel
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def app_at(page: str | None = None, record: DecisionRecord | None = None, *, clinic: bool = False) -> AppTest:

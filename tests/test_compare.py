@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-import yaml
 
 from decision.compare.comparison import (
     KIND_ORDER,
@@ -26,10 +24,10 @@ from decision.compare.comparison import (
     outcome_labels,
 )
 from decision.compare.self_check import balance_counts, ipdas_self_check
-from decision.content import CONTENT_DIR, SURGICAL, ContentError, load_content
+from decision.content import SURGICAL, ContentError, load_content
 from decision.output.summary import ComparisonBlock, build_summary
 from decision.record import SCHEMA_VERSION, DecisionRecord
-from tests.conftest import ROOT, app_at, assert_no_exception
+from tests.conftest import ROOT, app_at, assert_no_exception, edit_content
 from tests.svg_spec import arrays_in
 
 PAGE = "pages/3_Compare_your_options.py"
@@ -183,20 +181,6 @@ def test_the_ipdas_self_check_is_computed_and_says_partly_where_the_content_fall
 # ---------------------------------------------------------------- the content check refuses broken comparisons
 
 
-@pytest.fixture
-def copy(tmp_path):
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, root)
-    return root
-
-
-def _edit(root, rel, change):
-    path = root / rel
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-
 def _comparison(data, cid):
     return next(c for c in data["comparisons"] if c["id"] == cid)
 
@@ -228,11 +212,11 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("name", list(BROKEN))
-def test_check_content_refuses_a_broken_comparison_naming_file_and_field(copy, name):
+def test_check_content_refuses_a_broken_comparison_naming_file_and_field(content_copy, name):
     change, where = BROKEN[name]
-    _edit(copy, "figures/comparisons.yaml", change)
+    edit_content(content_copy, "figures/comparisons.yaml", change)
     with pytest.raises(ContentError, match=where):
-        load_content(copy)
+        load_content(content_copy)
 
 
 CROSS = {
@@ -300,12 +284,12 @@ CROSS = {
 
 
 @pytest.mark.parametrize("name", list(CROSS))
-def test_check_content_refuses_content_that_breaks_balance_or_pairing(copy, name):
+def test_check_content_refuses_content_that_breaks_balance_or_pairing(content_copy, name):
     rel, change, where = CROSS[name]
-    _edit(copy, rel, change)
+    edit_content(content_copy, rel, change)
     with pytest.raises(ContentError, match=where):
-        load_content(copy)
-    out = subprocess.run([sys.executable, "-m", "decision", "check-content", "--root", str(copy)],
+        load_content(content_copy)
+    out = subprocess.run([sys.executable, "-m", "decision", "check-content", "--root", str(content_copy)],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 1 and "Traceback" not in out.stderr
 

@@ -9,20 +9,18 @@ long-term back pain overview holds the MRC trial; a grade of certainty only wher
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-import yaml
 
 from decision.compare.grid import CSS, overview_html
 from decision.compare.overview import overview
-from decision.content import CONTENT_DIR, OVERVIEW_MAX_ROWS, ContentError, load_content
+from decision.content import OVERVIEW_MAX_ROWS, ContentError, load_content
 from decision.content.models import HARM_SIDE
 from decision.record import DecisionRecord
-from tests.conftest import ROOT, app_at, assert_no_exception
+from tests.conftest import ROOT, app_at, assert_no_exception, edit_content
 
 PAGE = "pages/3_Compare_your_options.py"
 CONTENT = load_content()
@@ -155,20 +153,6 @@ def test_certainty_is_said_only_where_a_source_grades_it(content):
 # ---------------------------------------------------------------- what check-content refuses
 
 
-@pytest.fixture
-def copy(tmp_path):
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, root)
-    return root
-
-
-def _edit(root, rel, change):
-    path = root / rel
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-
 def _diagnosis(data, did):
     return next(d for d in data["diagnoses"] if d["id"] == did)
 
@@ -195,11 +179,11 @@ REFUSED = {
 
 
 @pytest.mark.parametrize("name", list(REFUSED))
-def test_check_content_refuses_an_overview_or_a_grade_that_breaks_the_rules(copy, name):
+def test_check_content_refuses_an_overview_or_a_grade_that_breaks_the_rules(content_copy, name):
     rel, change, where = REFUSED[name]
-    _edit(copy, rel, change)
+    edit_content(content_copy, rel, change)
     with pytest.raises(ContentError, match=where):
-        load_content(copy)
-    out = subprocess.run([sys.executable, "-m", "decision", "check-content", "--root", str(copy)],
+        load_content(content_copy)
+    out = subprocess.run([sys.executable, "-m", "decision", "check-content", "--root", str(content_copy)],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 1 and "Traceback" not in out.stderr
