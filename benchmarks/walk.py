@@ -63,6 +63,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--diagnosis", action="append", help="one or more; default: every diagnosis with options")
     ap.add_argument("--out", type=Path, default=ROOT / "test-artifacts" / "walk-lengths.json")
+    ap.add_argument("--text", type=Path, help="a folder: write each page's visible text there, to see what to cut")
+    ap.add_argument("--mode", choices=[m[0] for m in MODES], action="append", help="default: both")
     args = ap.parse_args()
     content = load_content()
     diagnoses = args.diagnosis or [d.id for d in content.template.diagnoses if d.options]
@@ -78,13 +80,19 @@ def main() -> None:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 for dx in diagnoses:
                     for mode, width, height in MODES:
+                        if args.mode and mode not in args.mode:
+                            continue
                         ctx = browser.new_context(viewport={"width": width, "height": height})
                         page = ctx.new_page()
                         open_record(page, server.url, answered_record(dx, content), tmp)
                         if mode == "clinic":
                             set_clinic(page, True)
-                        rows = [{k: v for k, v in asdict(pl).items() if k != "text"}
-                                for pl in measure_walk(page, content.pages)]
+                        measured = measure_walk(page, content.pages)
+                        rows = [{k: v for k, v in asdict(pl).items() if k != "text"} for pl in measured]
+                        if args.text:
+                            args.text.mkdir(parents=True, exist_ok=True)
+                            for pl in measured:
+                                (args.text / f"{dx}.{mode}.{pl.key[4:]}.txt").write_text(pl.text)
                         ctx.close()
                         print("\n" + table(rows, f"{dx}, every question answered ({mode}, {width}x{height})"),
                               flush=True)

@@ -41,6 +41,10 @@ _FRAME_CSS = (
     # The step line sits close above the title: in clinic, Compare's overview still fits the first
     # screen at 1280 x 800 (issue 11) with it.
     ".aid-progress{font-size:0.875rem;color:#525c69;margin:0 0 -1rem}"
+    # Streamlit leaves 6rem above a page and 10rem below it: empty screens a reader scrolls past
+    # (issue 24 counts screens). The top keeps clear of Streamlit's header (3.75rem); the bottom
+    # keeps a little air under the footer. The type is not made smaller.
+    "[data-testid='stMainBlockContainer']{padding-top:4.25rem;padding-bottom:2rem}"
     + save_open.CSS + finish.CSS
 )
 
