@@ -14,10 +14,12 @@ if st.session_state.pop("cleared", False):
 
 st.title(p["start.title"])
 st.write(meta.purpose)
-with st.expander("Who this aid is not for"):
+# Side by side: two closed layers take one line, not two (issue 24 counts screens).
+not_for, steps = st.columns(2)
+with not_for.expander(p["start.not_for_title"]):
     for item in meta.not_for:
         st.markdown(f"- {item}")
-with st.expander("The steps ahead"):
+with steps.expander(p["start.steps_title"]):
     for i, step in enumerate(meta.steps, start=1):
         st.markdown(f"{i}. {step}")
 

@@ -92,7 +92,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "next.care": (), "next.compare": (), "next.fusion": (), "next.values": (), "next.quiz": (), "next.leaning": (),
     "next.summary": (),
     # Start (pages/0_Start.py)
-    "start.title": (), "start.safety_title": (), "start.sign_kept": (), "start.ticked_by_mistake": (),
+    "start.title": (), "start.not_for_title": (), "start.steps_title": (),
+    "start.safety_title": (), "start.sign_kept": (), "start.ticked_by_mistake": (),
     "start.safety_hint": (), "start.safety_soon": (), "start.safety_done": (), "start.begin": (),
     # Your back (pages/1_Your_back.py)
     "your_back.title": (), "your_back.intro": (), "your_back.imaging_matches": (),
