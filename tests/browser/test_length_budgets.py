@@ -165,37 +165,61 @@ def test_on_a_phone_the_sidebar_starts_closed(browser, app_url):
 
 
 def _budgets_not_held(lengths: dict[str, PageLength]) -> list[str]:
+    """Issue 24's length budgets (words, screens, screens per page) not held, one line each."""
     words = sum(pl.words for pl in lengths.values())
     screens = sum(pl.screens for pl in lengths.values())
     out = []
     if words > ANSWERED_WALK_WORDS:
-        out.append(f"budget not yet held: {words:,} words of {ANSWERED_WALK_WORDS:,}")
+        out.append(f"budget not held: {words:,} words of {ANSWERED_WALK_WORDS:,}")
     if screens > ANSWERED_WALK_SCREENS:
-        out.append(f"budget not yet held: {screens:.1f} screens of {ANSWERED_WALK_SCREENS}")
+        out.append(f"budget not held: {screens:.1f} screens of {ANSWERED_WALK_SCREENS}")
     for key, pl in lengths.items():
         if key not in LONG_PAGES and pl.screens > PAGE_SCREENS:
-            out.append(f"budget not yet held: {key[4:]} is {pl.screens:.1f} screens of {PAGE_SCREENS}")
-        if pl.smog > PAGE_SMOG:
-            out.append(f"budget not yet held: {key[4:]} reads at SMOG {pl.smog:.1f}, over {PAGE_SMOG}")
+            out.append(f"budget not held: {key[4:]} is {pl.screens:.1f} screens of {PAGE_SCREENS}")
     return out
 
 
-@pytest.mark.parametrize("diagnosis", DIAGNOSES)
-def test_every_question_answered_the_walk_visits_each_page_and_says_its_step(visit: Visit, content, tmp_path,
-                                                                              diagnosis):
-    page = visit.page
-    open_record(page, visit.base_url, answered_record(diagnosis, content), tmp_path)
-    lengths = {pl.key: pl for pl in measure_walk(page, content.pages)}
-    print(f"\n{diagnosis}, every question answered, at home 1280x900 (budgets: page {PAGE_SCREENS} screens"
-          f" but Compare and Fusion, SMOG {PAGE_SMOG})")
-    print(f"{'page':<10}{'words':>7}{'screens':>9}{'inputs':>8}{'SMOG':>6}")
-    for key, pl in lengths.items():
-        print(f"{key[4:]:<10}{pl.words:>7}{pl.screens:>9.1f}{pl.inputs:>8}{pl.smog:>6.1f}")
-    print(f"{'walk':<10}{sum(pl.words for pl in lengths.values()):>7}"
-          f"{sum(pl.screens for pl in lengths.values()):>9.1f}{sum(pl.inputs for pl in lengths.values()):>8}"
-          f"   (budgets: {ANSWERED_WALK_WORDS:,} words, {ANSWERED_WALK_SCREENS} screens)")
+def _smog_not_held(lengths: dict[str, PageLength]) -> list[str]:
+    return [f"budget not held: {key[4:]} reads at SMOG {pl.smog:.1f}, over {PAGE_SMOG}"
+            for key, pl in lengths.items() if pl.smog > PAGE_SMOG]
 
-    # What holds today: every page of the walk visited, drawn past the safety gate, saying its step.
+
+# One walk measured per diagnosis, shared by the two tests below: a walk takes about 30 s in
+# Chromium on a shared machine, and both read the same pages.
+_MEASURED: dict[str, dict[str, PageLength]] = {}
+
+
+def _answered_walk(visit: Visit, content, tmp_path, diagnosis: str) -> dict[str, PageLength]:
+    if diagnosis not in _MEASURED:
+        page = visit.page
+        open_record(page, visit.base_url, answered_record(diagnosis, content), tmp_path)
+        lengths = {pl.key: pl for pl in measure_walk(page, content.pages)}
+        print(f"\n{diagnosis}, every question answered, at home 1280x900 (budgets: page {PAGE_SCREENS} screens"
+              f" but Compare and Fusion, SMOG {PAGE_SMOG})")
+        print(f"{'page':<10}{'words':>7}{'screens':>9}{'inputs':>8}{'SMOG':>6}")
+        for key, pl in lengths.items():
+            print(f"{key[4:]:<10}{pl.words:>7}{pl.screens:>9.1f}{pl.inputs:>8}{pl.smog:>6.1f}")
+        print(f"{'walk':<10}{sum(pl.words for pl in lengths.values()):>7}"
+              f"{sum(pl.screens for pl in lengths.values()):>9.1f}{sum(pl.inputs for pl in lengths.values()):>8}"
+              f"   (budgets: {ANSWERED_WALK_WORDS:,} words, {ANSWERED_WALK_SCREENS} screens)")
+        _MEASURED[diagnosis] = lengths
+    return _MEASURED[diagnosis]
+
+
+def _hold(diagnosis: str, not_held: list[str]) -> None:
+    for message in not_held:
+        print(message)
+    if ISSUE_24_CUT_LANDED:
+        assert not not_held, not_held
+    elif not_held:
+        warnings.warn(f"{diagnosis}: " + "; ".join(not_held), stacklevel=2)
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_every_question_answered_the_walk_says_its_step_and_stays_within_budget(visit: Visit, content, tmp_path,
+                                                                                 diagnosis):
+    lengths = _answered_walk(visit, content, tmp_path, diagnosis)
+    # Every page of the walk visited, drawn past the safety gate, saying its step.
     assert tuple(lengths) == WALK
     total = len(WALK)
     for step, (key, pl) in enumerate(lengths.items(), start=1):
@@ -203,12 +227,16 @@ def test_every_question_answered_the_walk_visits_each_page_and_says_its_step(vis
         assert line in pl.text, (key, pl.text[:200])
         assert content.pages["start.safety_gate"] not in pl.text, key
         assert "This app has encountered an error" not in pl.text, key
+    # Issue 24: at most 3,500 words and 20 screens from Start to Summary; no page over 3 screens
+    # but Compare and Fusion.
+    _hold(diagnosis, _budgets_not_held(lengths))
 
-    # Issue 24's budgets: printed now, asserted once the cut lands.
-    not_held = _budgets_not_held(lengths)
-    for message in not_held:
-        print(message)
-    if ISSUE_24_CUT_LANDED:
-        assert not not_held, not_held
-    elif not_held:
-        warnings.warn(f"{diagnosis}: " + "; ".join(not_held), stacklevel=1)
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_every_question_answered_each_walk_page_reads_at_smog_9_or_below(visit: Visit, content, tmp_path,
+                                                                        diagnosis):
+    # Issue 24: SMOG counts long words per sentence, which Flesch-Kincaid (held per content field by
+    # tests/test_readability.py) can miss on a page of labels and short lines.
+    lengths = _answered_walk(visit, content, tmp_path, diagnosis)
+    assert all(pl.text.strip() for pl in lengths.values())
+    _hold(diagnosis, _smog_not_held(lengths))
