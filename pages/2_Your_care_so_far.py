@@ -6,7 +6,6 @@ the nicotine question in closed layers, and the readiness result led by its verd
 
 import streamlit as st
 
-from decision.record import longer_than_symptoms
 from decision.rules.readiness import assess
 from ui import care, frame
 
@@ -19,17 +18,8 @@ st.write(p["care.intro"])
 
 record.treatments = care.treatment_table(content, record, W)
 
-# The whole span of care, and a doctor's word that pain medicines are not safe (readiness, part 1).
-care_weeks = st.number_input(
-    readiness.span.question, min_value=0, max_value=5200, step=1, value=record.care_weeks,
-    placeholder=p["care.weeks_placeholder"], help=readiness.span.help, key=f"{W}care_weeks",
-)
-care_weeks = None if care_weeks is None else int(care_weeks)
-if longer_than_symptoms(record.symptom_weeks, [], care_weeks):
-    # Longer than the symptoms (issue 21): said where it was typed; the earlier answer stays.
-    st.error(p["care.weeks_longer_than_symptoms"].format(weeks=record.symptom_weeks), icon=":material/edit:")
-else:
-    record.care_weeks = care_weeks
+# A doctor's word that pain medicines are not safe (readiness, part 1; the whole span is the
+# table's last row).
 record.medicines_unsuitable = st.checkbox(
     readiness.medicines_unsuitable.question, value=bool(record.medicines_unsuitable), key=f"{W}medicines_unsuitable",
 ) or None
@@ -45,7 +35,6 @@ if st.toggle(p["care.program_toggle"], key="care_program_parts"):
                 st.info(f"**{p['care.experts_disagree']}** {part.disagreement}")
             st.caption(p["care.part_sources"] + " " + care.plain_sources(content, part.sources))
 
-st.subheader(p["care.nicotine_title"])
 nicotine = readiness.nicotine
 choice = st.radio(
     nicotine.question, list(nicotine.choices),

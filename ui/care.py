@@ -23,7 +23,7 @@ SUPERVISED = ("physical_therapy", "psychological_therapy", "multidisciplinary_pr
 COLUMNS = (3.6, 1.2, 2.0, 1.2)
 # The table reads as one: rows closer together than Streamlit's 1rem between elements, and a long
 # name ("Low-dose antidepressant for pain or sleep") wraps in its column instead of being cut off.
-CSS = (".st-key-treatments [data-testid='stVerticalBlock']{gap:0.4rem}"
+CSS = (".st-key-treatments,.st-key-treatments [data-testid='stVerticalBlock']{gap:0.4rem}"
        ".st-key-treatments .stCheckbox .stMarkdownEllipsis,"
        ".st-key-treatments .stCheckbox .stMarkdownEllipsis p{white-space:normal;overflow:visible}")
 
@@ -36,7 +36,26 @@ def plain_sources(content: Content, source_ids: Iterable[str]) -> str:
 def treatment_table(content: Content, record: DecisionRecord, w: str) -> list[Treatment]:
     """One row per kind of care; a ticked row asks its weeks, whether it helped and its visits."""
     with st.container(key="treatments"):
-        return _table(content, record, w)
+        entered = _table(content, record, w)
+        _span_row(content, record, w)
+    return entered
+
+
+def _span_row(content: Content, record: DecisionRecord, w: str) -> None:
+    """The whole span of care (readiness, part 1) as the table's last row, under "Weeks"."""
+    p, span = content.pages, content.readiness.span
+    cols = st.columns(COLUMNS, gap="small", vertical_alignment="center")
+    cols[0].markdown(p['care.span_row'], help=span.help)
+    care_weeks = cols[1].number_input(
+        span.question, min_value=0, max_value=5200, step=1, value=record.care_weeks,
+        placeholder=p["care.weeks_placeholder"], label_visibility="collapsed", key=f"{w}care_weeks",
+    )
+    care_weeks = None if care_weeks is None else int(care_weeks)
+    if longer_than_symptoms(record.symptom_weeks, [], care_weeks):
+        # Longer than the symptoms (issue 21): said where it was typed; the earlier answer stays.
+        st.error(p["care.weeks_longer_than_symptoms"].format(weeks=record.symptom_weeks), icon=":material/edit:")
+    else:
+        record.care_weeks = care_weeks
 
 
 def _table(content: Content, record: DecisionRecord, w: str) -> list[Treatment]:
@@ -104,7 +123,6 @@ def readiness_result(content: Content, result: Assessment, cited: tuple[str, ...
         _in_view(content, result)
     with st.expander(p["care.whose_rules_title"]):
         _layer(content, result, cited)
-    st.caption(p["care.not_a_verdict"])
 
 
 def _in_view(content: Content, result: Assessment) -> None:
@@ -125,7 +143,7 @@ def _in_view(content: Content, result: Assessment) -> None:
         lines += [f"**{p['care.surgeon_to_confirm']}**", *(f"- {c}" for c in result.surgeon_to_confirm)]
     lines += said
     in_place = [part.title for part in result.parts if part.met and not part.missing]
-    if in_place and result.status != "criteria_met":
+    if in_place:
         lines.append(p["care.in_place"].format(parts="; ".join(in_place)))
     if lines:
         st.markdown("\n\n".join(lines))
