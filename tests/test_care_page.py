@@ -92,6 +92,6 @@ def test_an_unticked_treatment_asks_nothing_more(content):
     unticked = [k for k in content.program.treatment_names if k not in ticked]
     keys = {w.key for w in at.number_input} | {w.key for w in at.selectbox}
     for kind in unticked:
-        assert not any(k.endswith(f"weeks:{kind}") or k.endswith(f"helped:{kind}") for k in keys)
+        assert not any(k.endswith((f"weeks:{kind}", f"helped:{kind}")) for k in keys)
     for kind in ticked:
         assert any(k.endswith(f"weeks:{kind}") for k in keys) and any(k.endswith(f"helped:{kind}") for k in keys)

@@ -100,7 +100,8 @@ def _row(content: Content, record: DecisionRecord, w: str, kind: str, name: str,
             value=before.visits if before else None, placeholder=p["care.visits_placeholder"],
             label_visibility="collapsed", key=f"{w}visits:{kind}",
         )
-    entry = Treatment(kind=kind, weeks=None if weeks is None else int(weeks), visits=visits, helped=helped)
+    entry = Treatment.model_validate(
+        {"kind": kind, "weeks": None if weeks is None else int(weeks), "visits": visits, "helped": helped})
     if longer_than_symptoms(record.symptom_weeks, [entry]):
         # Longer than the symptoms (issue 21): said where it was typed; the earlier answer stays.
         st.error(p["care.weeks_longer_than_symptoms"].format(weeks=record.symptom_weeks), icon=":material/edit:")
