@@ -63,10 +63,21 @@ def test_no_code_address_or_author_in_visible_walk_text(page, diagnosis, content
 
 
 def test_the_care_page_keeps_the_full_citations_behind_its_sources_toggle(content):
+    """The toggle lives in the closed "whose rules these are" layer (issue 24's cut): the citations
+    show there when asked for, and never in the text outside it."""
     record = DecisionRecord.model_validate(answered_record("degenerative_spondylolisthesis", content))
     at = app_at("pages/2_Your_care_so_far.py", record)
+    citation = content.source("sur712_036").citation
+
+    def layer() -> str:
+        found = [e for e in at.expander if e.label == content.pages["care.whose_rules_title"]]
+        assert len(found) == 1
+        return " ".join(m.value for m in found[0].markdown)
+
+    assert citation not in layer()
     at.toggle(key="care_sources").set_value(True).run()
     assert_no_exception(at)
-    shown = " ".join(_visible(at.main))
-    assert content.source("sur712_036").citation in shown
+    shown = layer()
+    assert citation in shown
     assert re.search(r"https?://", shown)
+    assert citation not in " ".join(_visible(at.main))

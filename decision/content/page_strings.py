@@ -101,9 +101,13 @@ PAGES: dict[str, tuple[str, ...]] = {
     "your_back.initials": (), "your_back.initials_help": (), "your_back.diagnosis_question": (),
     "your_back.words_title": (), "your_back.not_covered_title": (), "your_back.sources": ("sources",),
     # Your care so far (pages/2_Your_care_so_far.py)
-    "care.title": (), "care.intro": (), "care.span_title": (), "care.program_toggle": (), "care.nicotine_title": (),
+    "care.title": (), "care.intro": (), "care.program_toggle": (),
     "care.readiness_title": (), "care.rules_from": (), "care.part_sources": (), "care.sources_toggle": (),
-    "care.label_v2": (), "care.still_missing": (),
+    "care.label_v2": (), "care.still_missing": (), "care.col_weeks": (),
+    "care.col_helped": (), "care.col_visits": (), "care.weeks_label": ("name",), "care.helped_label": ("name",),
+    "care.visits_label": ("name",), "care.weeks_placeholder": (), "care.visits_placeholder": (),
+    "care.helped_placeholder": (), "care.experts_disagree": (), "care.nicotine_why_title": (),
+    "care.whose_rules_title": (), "care.in_place": ("parts",), "care.span_row": (),
     "care.surgeon_to_confirm": (), "care.weeks_longer_than_symptoms": ("weeks",),
     # Compare your options (pages/3_Compare_your_options.py, ui/compare_card.py, decision/grid.py, comparison.py)
     "compare.title": (), "compare.options_title": (), "compare.practical_title": (), "compare.read_more": (),
