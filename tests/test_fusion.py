@@ -216,14 +216,18 @@ def _open_every_card(at):
     return at.run()
 
 
-def test_each_closed_card_shows_its_question_choices_and_key_numbers_only(content):
+def test_each_closed_card_shows_its_question_bottom_line_and_key_numbers_only(content):
+    """Issue 24: the closed card is its question, its bottom line in words (the uncertainty said out
+    loud) and its key numbers; the choices line and the sources wait behind "read more"."""
     at = app_at(PAGE, clinic=False)
     assert_no_exception(at)
     text = _all_markdown(at)
     for q in content.fusion.questions:
         _, elements = _card(at, q.id)
         card = "\n".join(str(getattr(e, "value", "")) for e in elements)
-        assert q.short_question in card and q.choices_line in card
+        assert q.short_question in card and q.choices_line not in card
+        assert (q.bottom_line or q.key_message) in card
+        assert "Source:" not in card, f"the sources of {q.id} wait behind 'read more'"
         if q.key_message:
             assert q.key_message in card
         for fid in q.key_figures:
@@ -238,7 +242,7 @@ def test_each_closed_card_shows_its_question_choices_and_key_numbers_only(conten
     r = content.fusion.reoperation
     for fid in r.key_figures:
         assert sentence(content.figure(fid)) in text
-    assert r.caution in text
+    assert r.bottom_line in text and r.intro not in text and r.caution not in text
 
 
 def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
@@ -265,7 +269,7 @@ def test_read_more_shows_everything_on_the_card(content):
     assert_no_exception(at)
     text = _all_markdown(at)
     for q in content.fusion.questions:
-        assert q.question in text and q.known in text and q.not_known in text
+        assert q.question in text and q.known in text and q.not_known in text and q.choices_line in text
         for c in q.choices:
             assert c.name in text and c.involves in text
         for a in q.ask:
@@ -276,8 +280,13 @@ def test_read_more_shows_everything_on_the_card(content):
             assert figure.population[1:] in text, f"who {fid} applies to is lost"
         for sid in q.sources:
             assert content.source(sid).citation in text
-    for fid in (*content.fusion.reoperation.figures, *content.fusion.reoperation.after_non_operative):
+    r = content.fusion.reoperation
+    for fid in (*r.figures, *r.after_non_operative):
         assert sentence(content.figure(fid)) in text
+    assert r.intro in text and r.caution in text
+    for fid in (*r.key_figures, *(f for q in content.fusion.questions for f in q.key_figures)):
+        figure = content.figure(fid)
+        assert f"Source: {content.source(figure.source).plain}." in text, f"the source of key number {fid} is lost"
     spines = page_svgs(at, "spine-drawing")
     assert len(spines) == 1 and spines[0].get("aria-label") == describe(1)
 
