@@ -70,6 +70,8 @@ def draw_proposal(card: FusionCard) -> None:
 
 def draw_detail(card: FusionCard) -> None:
     q = card.question
+    ui_figures.draw_key_numbers(content, card.key_context, card.key_arrays, KIND_WORDS, card.warnings,
+                                v2_label=p["fusion.v2_label"])
     st.markdown(f"#### {p['fusion.full_question']}\n\n{q.question}")
     st.markdown(f"#### {p['fusion.choices_title']}\n\n{q.choices_line}\n\n" + "\n".join(
         f"- **{c.name}.** {c.involves}" + (f" {c.no_harm}" if c.no_harm else "") for c in q.choices))
@@ -102,9 +104,7 @@ def draw_card(card: FusionCard) -> None:
     with st.container(border=True, key=f"card-{card.question.id}"):
         draw_proposal(card)
         st.subheader(f"{card.number}. {card.question.short_question}")
-        st.write(card.question.bottom_line or card.key_message)
-        ui_figures.draw_key_numbers(content, card.key_context, card.key_arrays, KIND_WORDS, card.warnings,
-                                    v2_label=p["fusion.v2_label"])
+        st.write(card.question.bottom_line or card.key_message)  # its key numbers in words; arrays behind
         if st.toggle(p["fusion.read_more"].format(number=card.number), key=f"fusion_more:{card.question.id}"):
             draw_detail(card)
 
@@ -141,8 +141,8 @@ def draw_reoperation() -> None:
     with st.container(border=True, key="card-reoperation"):
         st.subheader(reop.title)
         st.write(reop.bottom_line)
-        ui_figures.draw_key_numbers(content, (), layers.key, KIND_WORDS, v2_label=p["fusion.v2_label"])
         if st.toggle(p["fusion.reop_read_more"], key="fusion_more:reoperation"):
+            ui_figures.draw_key_numbers(content, (), layers.key, KIND_WORDS, v2_label=p["fusion.v2_label"])
             st.write(reop.intro)
             st.info(reop.caution)
             st.caption("\n\n".join(p["fusion.from_source"].format(citation=content.source(s).citation)

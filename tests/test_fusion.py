@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from decision.content.wording import sentence
+from decision.content.wording import format_number, sentence
 from decision.output.spine_drawing import SEGMENTS, adjacent_segments, describe, fused_segments, segments_svg
 from decision.record import DecisionRecord, FusionPlan, parse_record
 from tests.conftest import app_at, assert_no_exception
@@ -43,6 +43,25 @@ def test_every_card_has_every_part(content, card_id):
         assert figure.source in content.source_by_id, f"{fid} cites {figure.source}, not in the bibliography"
     for sid in q.sources:
         assert sid in content.source_by_id
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\b\d+ in 100\b", text)
+
+
+@pytest.mark.parametrize("where", [*CARD_IDS, "reoperation"])
+def test_each_bottom_line_says_its_key_numbers_as_drawn_and_no_other(content, where):
+    """Issue 24: the closed card's bottom line carries its key numbers in words (the icon arrays
+    wait behind "read more"). Each number in it is a key figure's number as the aid words it, and
+    each key figure's number is in it; a V2 number keeps its label beside it."""
+    r = content.fusion.reoperation
+    q = next((q for q in content.fusion.questions if q.id == where), None)
+    line, key = (q.bottom_line or q.key_message, q.key_figures) if q else (r.bottom_line, r.key_figures)
+    said = _numbers(line)
+    drawn = [format_number(content.figure(f).per_100) for f in key]
+    assert sorted(said) == sorted(drawn), (where, said, drawn)
+    if any(content.figure(f).label == "V2" for f in key):
+        assert "seen only in a secondary report" in line.lower()
 
 
 def test_the_cages_card_says_plainly_that_it_is_not_known(content):
@@ -230,9 +249,7 @@ def test_each_closed_card_shows_its_question_bottom_line_and_key_numbers_only(co
         assert "Source:" not in card, f"the sources of {q.id} wait behind 'read more'"
         if q.key_message:
             assert q.key_message in card
-        for fid in q.key_figures:
-            assert sentence(content.figure(fid)) in card
-        for fid in set(q.figures) - set(q.key_figures):
+        for fid in q.figures:  # the key numbers are said in the bottom line; their arrays wait
             assert sentence(content.figure(fid)) not in card, f"{fid} is drawn on the closed card {q.id}"
         assert q.not_known not in text and q.known not in text
     assert not page_svgs(at, "spine-drawing"), "the drawing waits behind 'read more'"
@@ -240,17 +257,17 @@ def test_each_closed_card_shows_its_question_bottom_line_and_key_numbers_only(co
         content.pages["fusion.read_more"].format(number=n) for n in range(1, 6)
     ] + [content.pages["fusion.reop_read_more"]]
     r = content.fusion.reoperation
-    for fid in r.key_figures:
-        assert sentence(content.figure(fid)) in text
     assert r.bottom_line in text and r.intro not in text and r.caution not in text
+    assert not page_svgs(at, "icon-array"), "the icon arrays wait behind 'read more'"
 
 
 def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
-    at = app_at(PAGE, clinic=False)
+    """Behind each card's "read more" (issue 24), its key numbers first, then the rest."""
+    at = _open_every_card(app_at(PAGE, clinic=False))
     blocks = [m.value for m in at.markdown if 'class="key-numbers"' in str(m.value)]
     with_arrays = [q for q in content.fusion.questions
                    if any(content.figure(f).kind != "context" for f in q.key_figures)]
-    assert len(blocks) == len(with_arrays) + 1  # the cards with counts, and "another operation later"
+    assert len(blocks) >= len(with_arrays) + 1  # the cards with counts, and "another operation later"
     html = "\n".join(blocks)
     p = content.pages
     assert p["fusion.kind_benefit"] in html and p["fusion.kind_harm"] in html
@@ -260,8 +277,13 @@ def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
     assert KIND_COLORS["benefit"] in html and KIND_COLORS["harm"] in html
     arrays = page_svgs(at, "icon-array")
     key_figures = [content.figure(f) for q in content.fusion.questions for f in q.key_figures]
-    assert len(arrays) == sum(f.kind != "context" for f in key_figures) + 1
+    assert len(arrays) >= sum(f.kind != "context" for f in key_figures) + 1
     assert all(int(svg.get("width")) >= 150 for svg in arrays)
+    for q in content.fusion.questions:  # a V2 key number keeps its label beside it behind "read more" too
+        for fid in q.key_figures:
+            if content.figure(fid).label == "V2":
+                drawn = next(m.value for m in at.markdown if sentence(content.figure(fid)) in str(m.value))
+                assert content.pages["fusion.v2_label"] in drawn, fid
 
 
 def test_read_more_shows_everything_on_the_card(content):
