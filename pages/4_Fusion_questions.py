@@ -38,11 +38,13 @@ def proposal_words(card: FusionCard) -> str:
     return card.proposal_words or p["fusion.not_answered"]
 
 
+def surgeon_wrote() -> bool:
+    texts = (record.clinical.confirmed_diagnosis, record.clinical.imaging_findings, plan.surgeon_notes)
+    return not clinic and not plan.is_blank() and any(texts)
+
+
 def show_plan_read_only() -> None:
     """What the surgeon wrote beside the plan, in a closed layer: each card says its own part."""
-    texts = (record.clinical.confirmed_diagnosis, record.clinical.imaging_findings, plan.surgeon_notes)
-    if not any(texts):
-        return
     with st.expander(p["fusion.plan_title"], key="fusion-plan-read-only"):
         st.caption(p["fusion.plan_recorded"])
         for label, text in ((p["fusion.plan_diagnosis"], record.clinical.confirmed_diagnosis),
@@ -65,7 +67,7 @@ def draw_proposal(card: FusionCard) -> None:
         if key is not None:
             setattr(plan, field.field, from_key(field, key))
     elif not plan.is_blank():
-        st.info(p["fusion.proposal_at_home"].format(question=field.question, answer=proposal_words(card)))
+        st.markdown(p["fusion.proposal_at_home"].format(question=field.question, answer=proposal_words(card)))
 
 
 def draw_detail(card: FusionCard) -> None:
@@ -101,7 +103,7 @@ def draw_detail(card: FusionCard) -> None:
 
 
 def draw_card(card: FusionCard) -> None:
-    with st.container(border=True, key=f"card-{card.question.id}"):
+    with st.container(border=True, key=f"card-{card.question.id}", gap="xsmall"):
         draw_proposal(card)
         st.subheader(f"{card.number}. {card.question.short_question}")
         st.write(card.question.bottom_line or card.key_message)  # its key numbers in words; arrays behind
@@ -129,16 +131,21 @@ def draw_notes() -> None:
             if record.fusion_patient_notes:
                 st.markdown(f"**{p['fusion.patient_notes_title']}**")
                 st.text(record.fusion_patient_notes)
-    else:
-        record.fusion_patient_notes = text_area(
-            p["fusion.patient_notes"], record.fusion_patient_notes, max_chars=2000,
-            key=f"{W}fusion_patient_notes", help=p["fusion.patient_notes_help"], message=p["input.cleaned"],
-        )
+    else:  # beside them, what the surgeon wrote (the width used: one row, not two)
+        mine, surgeons = st.columns(2) if surgeon_wrote() else (st.container(), None)
+        if surgeons is not None:
+            with surgeons:
+                show_plan_read_only()
+        with mine:
+            record.fusion_patient_notes = text_area(
+                p["fusion.patient_notes"], record.fusion_patient_notes, max_chars=2000,
+                key=f"{W}fusion_patient_notes", help=p["fusion.patient_notes_help"], message=p["input.cleaned"],
+            )
 
 
 def draw_reoperation() -> None:
     reop, layers = fusion.reoperation, reoperation_layers(content)
-    with st.container(border=True, key="card-reoperation"):
+    with st.container(border=True, key="card-reoperation", gap="xsmall"):
         st.subheader(reop.title)
         st.write(reop.bottom_line)
         if st.toggle(p["fusion.reop_read_more"], key="fusion_more:reoperation"):
@@ -155,8 +162,6 @@ def draw_reoperation() -> None:
 
 def draw_questions() -> None:
     st.write(p["fusion.intro"] + " " + fusion.intro)
-    if not clinic and not plan.is_blank():
-        show_plan_read_only()
     for card in cards:
         draw_card(card)
 

@@ -382,7 +382,9 @@ def test_the_home_view_shows_a_recorded_plan_read_only():
 def test_at_home_a_recorded_proposal_is_the_first_thing_on_its_card(content, card_id):
     at = app_at(PAGE, record=DecisionRecord(safety_screen_done=True, fusion_plan=PLAN), clinic=False)
     _, elements = _card(at, card_id)
-    assert type(elements[0]).__name__ == "Info"
+    # one line of text (issue 24: not a coloured box; the plan is said once, here on its card)
+    assert type(elements[0]).__name__ == "Markdown"
+    assert elements[0].value.startswith(content.pages["fusion.proposal_at_home"].split("{")[0])
     field = next(f for f in content.fusion.plan if f.card == card_id)
     from decision.compare.fusion_plan import stored_key
     words = field.values[stored_key(getattr(PLAN, field.field))]
