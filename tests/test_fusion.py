@@ -433,3 +433,68 @@ def test_each_card_splits_its_figures_into_key_and_other_and_loses_none(content)
     r, layers = content.fusion.reoperation, reoperation_layers(content)
     shown = [f.id for f in (*layers.key, *layers.other, *layers.after_non_operative)]
     assert sorted(shown) == sorted((*r.figures, *r.after_non_operative))
+
+
+# ---------------------------------------------------------------- fusion not among the options (issue 24)
+
+
+def _layer(at):
+    """The closed layer that holds every card where fusion is not among the diagnosis's options."""
+    return [b for b in at.main.children.values() if getattr(b, "key", None) == "fusion-cards-layer"]
+
+
+@pytest.mark.parametrize("diagnosis,procedure,proposal,whole", [
+    ("degenerative_spondylolisthesis", "laminectomy", "laminectomy", True),  # fusion is one of its options
+    ("chronic_low_back_pain", "none_yet", "none_yet", True),
+    ("disc_herniation", "microdiscectomy", "microdiscectomy", False),
+    ("spinal_stenosis", "laminectomy", "non_operative", False),
+    ("spinal_stenosis", "fusion", "none_yet", True),  # the operation talked about is fusion
+    ("disc_herniation", "microdiscectomy", "fusion", True),  # the surgeon proposes fusion
+    ("not_sure", "none_yet", "none_yet", True),  # no options yet: nothing to say fusion is not among
+    (None, "none_yet", "none_yet", True),
+])
+def test_the_whole_page_shows_unless_fusion_is_not_among_the_options_and_nobody_raised_it(
+        content, diagnosis, procedure, proposal, whole):
+    from decision.compare.fusion_cards import fusion_in_view
+    assert fusion_in_view(content, diagnosis, procedure, proposal) is whole
+
+
+def _record(diagnosis: str, procedure: str = "none_yet", proposal: str = "none_yet") -> DecisionRecord:
+    record = DecisionRecord(safety_screen_done=True, diagnosis=diagnosis, procedure=procedure, fusion_plan=PLAN)
+    record.clinical.proposed_operation = proposal
+    return record
+
+
+@pytest.mark.parametrize("diagnosis", ["disc_herniation", "spinal_stenosis"])
+def test_where_fusion_is_not_an_option_the_page_says_so_and_keeps_every_card_in_a_closed_layer(content, diagnosis):
+    at = app_at(PAGE, _record(diagnosis), clinic=False)
+    assert_no_exception(at)
+    p = content.pages
+    assert p["fusion.not_an_option"] in [m.value for m in at.markdown]
+    assert p["fusion.your_diagnosis"].format(diagnosis=p[f"diagnosis.{diagnosis}"]) in [m.value for m in at.markdown]
+    (layer,) = _layer(at)
+    assert layer.label == p["fusion.cards_layer"] and not layer.proto.expanded, "the cards wait, closed"
+    inside = {getattr(b, "key", None) for b in layer.children.values()}
+    assert {f"card-{c}" for c in CARD_IDS} | {"card-reoperation"} <= inside, "every card is still there"
+    assert at.text_area(key="w:fusion_patient_notes") is not None, "her notes stay outside the layer"
+
+
+def test_where_fusion_is_not_an_option_the_surgeon_still_reaches_the_plan_in_clinic(content):
+    at = app_at(PAGE, _record("disc_herniation"), clinic=True)
+    assert_no_exception(at)
+    assert _layer(at)
+    for field in PLAN_KEYS:
+        assert at.radio(key=f"w:fusion_plan:{field}") is not None
+    at.radio(key="w:fusion_plan:segments").set_value("2").run()
+    assert at.session_state["record"].fusion_plan.segments == 2
+    for key in ("w:clinical:confirmed_diagnosis", "w:clinical:imaging_findings", "w:fusion_plan:surgeon_notes"):
+        assert at.text_area(key=key) is not None
+
+
+@pytest.mark.parametrize("procedure,proposal", [("fusion", "none_yet"), ("microdiscectomy", "fusion")])
+def test_fusion_talked_about_or_proposed_shows_the_whole_page_whatever_the_diagnosis(content, procedure, proposal):
+    at = app_at(PAGE, _record("disc_herniation", procedure, proposal), clinic=False)
+    assert_no_exception(at)
+    assert not _layer(at) and content.pages["fusion.not_an_option"] not in [m.value for m in at.markdown]
+    for card_id in CARD_IDS:
+        assert _card(at, card_id)
