@@ -20,7 +20,9 @@ from ui import figures as ui_figures, frame
 from ui.figures import source_line
 from ui.widgets import choice, text_area
 
-content, record = frame.open_page("fusion", css=KEY_NUMBERS_CSS)
+# The key numbers' style only when a card is open: a closed card says its numbers in words (issue 24).
+OPEN = any(v for k, v in st.session_state.items() if isinstance(k, str) and k.startswith("fusion_more:"))
+content, record = frame.open_page("fusion", css=KEY_NUMBERS_CSS if OPEN else "")
 p = content.pages
 fusion = content.fusion
 W = frame.widget_prefix()
