@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from decision.content.wording import sentence
+from decision.content.wording import format_number, sentence
 from decision.output.spine_drawing import SEGMENTS, adjacent_segments, describe, fused_segments, segments_svg
 from decision.record import DecisionRecord, FusionPlan, parse_record
 from tests.conftest import app_at, assert_no_exception
@@ -43,6 +43,25 @@ def test_every_card_has_every_part(content, card_id):
         assert figure.source in content.source_by_id, f"{fid} cites {figure.source}, not in the bibliography"
     for sid in q.sources:
         assert sid in content.source_by_id
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\b\d+ in 100\b", text)
+
+
+@pytest.mark.parametrize("where", [*CARD_IDS, "reoperation"])
+def test_each_bottom_line_says_its_key_numbers_as_drawn_and_no_other(content, where):
+    """Issue 24: the closed card's bottom line carries its key numbers in words (the icon arrays
+    wait behind "read more"). Each number in it is a key figure's number as the aid words it, and
+    each key figure's number is in it; a V2 number keeps its label beside it."""
+    r = content.fusion.reoperation
+    q = next((q for q in content.fusion.questions if q.id == where), None)
+    line, key = (q.bottom_line or q.key_message, q.key_figures) if q else (r.bottom_line, r.key_figures)
+    said = _numbers(line)
+    drawn = [format_number(content.figure(f).per_100) for f in key]
+    assert sorted(said) == sorted(drawn), (where, said, drawn)
+    if any(content.figure(f).label == "V2" for f in key):
+        assert "seen only in a secondary report" in line.lower()
 
 
 def test_the_cages_card_says_plainly_that_it_is_not_known(content):
@@ -216,19 +235,21 @@ def _open_every_card(at):
     return at.run()
 
 
-def test_each_closed_card_shows_its_question_choices_and_key_numbers_only(content):
+def test_each_closed_card_shows_its_question_bottom_line_and_key_numbers_only(content):
+    """Issue 24: the closed card is its question, its bottom line in words (the uncertainty said out
+    loud) and its key numbers; the choices line and the sources wait behind "read more"."""
     at = app_at(PAGE, clinic=False)
     assert_no_exception(at)
     text = _all_markdown(at)
     for q in content.fusion.questions:
         _, elements = _card(at, q.id)
         card = "\n".join(str(getattr(e, "value", "")) for e in elements)
-        assert q.short_question in card and q.choices_line in card
+        assert q.short_question in card and q.choices_line not in card
+        assert (q.bottom_line or q.key_message) in card
+        assert "Source:" not in card, f"the sources of {q.id} wait behind 'read more'"
         if q.key_message:
             assert q.key_message in card
-        for fid in q.key_figures:
-            assert sentence(content.figure(fid)) in card
-        for fid in set(q.figures) - set(q.key_figures):
+        for fid in q.figures:  # the key numbers are said in the bottom line; their arrays wait
             assert sentence(content.figure(fid)) not in card, f"{fid} is drawn on the closed card {q.id}"
         assert q.not_known not in text and q.known not in text
     assert not page_svgs(at, "spine-drawing"), "the drawing waits behind 'read more'"
@@ -236,17 +257,17 @@ def test_each_closed_card_shows_its_question_choices_and_key_numbers_only(conten
         content.pages["fusion.read_more"].format(number=n) for n in range(1, 6)
     ] + [content.pages["fusion.reop_read_more"]]
     r = content.fusion.reoperation
-    for fid in r.key_figures:
-        assert sentence(content.figure(fid)) in text
-    assert r.caution in text
+    assert r.bottom_line in text and r.intro not in text and r.caution not in text
+    assert not page_svgs(at, "icon-array"), "the icon arrays wait behind 'read more'"
 
 
 def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
-    at = app_at(PAGE, clinic=False)
+    """Behind each card's "read more" (issue 24), its key numbers first, then the rest."""
+    at = _open_every_card(app_at(PAGE, clinic=False))
     blocks = [m.value for m in at.markdown if 'class="key-numbers"' in str(m.value)]
     with_arrays = [q for q in content.fusion.questions
                    if any(content.figure(f).kind != "context" for f in q.key_figures)]
-    assert len(blocks) == len(with_arrays) + 1  # the cards with counts, and "another operation later"
+    assert len(blocks) >= len(with_arrays) + 1  # the cards with counts, and "another operation later"
     html = "\n".join(blocks)
     p = content.pages
     assert p["fusion.kind_benefit"] in html and p["fusion.kind_harm"] in html
@@ -256,8 +277,13 @@ def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
     assert KIND_COLORS["benefit"] in html and KIND_COLORS["harm"] in html
     arrays = page_svgs(at, "icon-array")
     key_figures = [content.figure(f) for q in content.fusion.questions for f in q.key_figures]
-    assert len(arrays) == sum(f.kind != "context" for f in key_figures) + 1
+    assert len(arrays) >= sum(f.kind != "context" for f in key_figures) + 1
     assert all(int(svg.get("width")) >= 150 for svg in arrays)
+    for q in content.fusion.questions:  # a V2 key number keeps its label beside it behind "read more" too
+        for fid in q.key_figures:
+            if content.figure(fid).label == "V2":
+                drawn = next(m.value for m in at.markdown if sentence(content.figure(fid)) in str(m.value))
+                assert content.pages["fusion.v2_label"] in drawn, fid
 
 
 def test_read_more_shows_everything_on_the_card(content):
@@ -265,7 +291,7 @@ def test_read_more_shows_everything_on_the_card(content):
     assert_no_exception(at)
     text = _all_markdown(at)
     for q in content.fusion.questions:
-        assert q.question in text and q.known in text and q.not_known in text
+        assert q.question in text and q.known in text and q.not_known in text and q.choices_line in text
         for c in q.choices:
             assert c.name in text and c.involves in text
         for a in q.ask:
@@ -276,8 +302,13 @@ def test_read_more_shows_everything_on_the_card(content):
             assert figure.population[1:] in text, f"who {fid} applies to is lost"
         for sid in q.sources:
             assert content.source(sid).citation in text
-    for fid in (*content.fusion.reoperation.figures, *content.fusion.reoperation.after_non_operative):
+    r = content.fusion.reoperation
+    for fid in (*r.figures, *r.after_non_operative):
         assert sentence(content.figure(fid)) in text
+    assert r.intro in text and r.caution in text
+    for fid in (*r.key_figures, *(f for q in content.fusion.questions for f in q.key_figures)):
+        figure = content.figure(fid)
+        assert f"Source: {content.source(figure.source).plain}." in text, f"the source of key number {fid} is lost"
     spines = page_svgs(at, "spine-drawing")
     assert len(spines) == 1 and spines[0].get("aria-label") == describe(1)
 
@@ -351,7 +382,9 @@ def test_the_home_view_shows_a_recorded_plan_read_only():
 def test_at_home_a_recorded_proposal_is_the_first_thing_on_its_card(content, card_id):
     at = app_at(PAGE, record=DecisionRecord(safety_screen_done=True, fusion_plan=PLAN), clinic=False)
     _, elements = _card(at, card_id)
-    assert type(elements[0]).__name__ == "Info"
+    # one line of text (issue 24: not a coloured box; the plan is said once, here on its card)
+    assert type(elements[0]).__name__ == "Markdown"
+    assert elements[0].value.startswith(content.pages["fusion.proposal_at_home"].split("{")[0])
     field = next(f for f in content.fusion.plan if f.card == card_id)
     from decision.compare.fusion_plan import stored_key
     words = field.values[stored_key(getattr(PLAN, field.field))]
@@ -400,3 +433,68 @@ def test_each_card_splits_its_figures_into_key_and_other_and_loses_none(content)
     r, layers = content.fusion.reoperation, reoperation_layers(content)
     shown = [f.id for f in (*layers.key, *layers.other, *layers.after_non_operative)]
     assert sorted(shown) == sorted((*r.figures, *r.after_non_operative))
+
+
+# ---------------------------------------------------------------- fusion not among the options (issue 24)
+
+
+def _layer(at):
+    """The closed layer that holds every card where fusion is not among the diagnosis's options."""
+    return [b for b in at.main.children.values() if getattr(b, "key", None) == "fusion-cards-layer"]
+
+
+@pytest.mark.parametrize("diagnosis,procedure,proposal,whole", [
+    ("degenerative_spondylolisthesis", "laminectomy", "laminectomy", True),  # fusion is one of its options
+    ("chronic_low_back_pain", "none_yet", "none_yet", True),
+    ("disc_herniation", "microdiscectomy", "microdiscectomy", False),
+    ("spinal_stenosis", "laminectomy", "non_operative", False),
+    ("spinal_stenosis", "fusion", "none_yet", True),  # the operation talked about is fusion
+    ("disc_herniation", "microdiscectomy", "fusion", True),  # the surgeon proposes fusion
+    ("not_sure", "none_yet", "none_yet", True),  # no options yet: nothing to say fusion is not among
+    (None, "none_yet", "none_yet", True),
+])
+def test_the_whole_page_shows_unless_fusion_is_not_among_the_options_and_nobody_raised_it(
+        content, diagnosis, procedure, proposal, whole):
+    from decision.compare.fusion_cards import fusion_in_view
+    assert fusion_in_view(content, diagnosis, procedure, proposal) is whole
+
+
+def _record(diagnosis: str, procedure: str = "none_yet", proposal: str = "none_yet") -> DecisionRecord:
+    record = DecisionRecord(safety_screen_done=True, diagnosis=diagnosis, procedure=procedure, fusion_plan=PLAN)
+    record.clinical.proposed_operation = proposal
+    return record
+
+
+@pytest.mark.parametrize("diagnosis", ["disc_herniation", "spinal_stenosis"])
+def test_where_fusion_is_not_an_option_the_page_says_so_and_keeps_every_card_in_a_closed_layer(content, diagnosis):
+    at = app_at(PAGE, _record(diagnosis), clinic=False)
+    assert_no_exception(at)
+    p = content.pages
+    assert p["fusion.not_an_option"] in [m.value for m in at.markdown]
+    assert p["fusion.your_diagnosis"].format(diagnosis=p[f"diagnosis.{diagnosis}"]) in [m.value for m in at.markdown]
+    (layer,) = _layer(at)
+    assert layer.label == p["fusion.cards_layer"] and not layer.proto.expanded, "the cards wait, closed"
+    inside = {getattr(b, "key", None) for b in layer.children.values()}
+    assert {f"card-{c}" for c in CARD_IDS} | {"card-reoperation"} <= inside, "every card is still there"
+    assert at.text_area(key="w:fusion_patient_notes") is not None, "her notes stay outside the layer"
+
+
+def test_where_fusion_is_not_an_option_the_surgeon_still_reaches_the_plan_in_clinic(content):
+    at = app_at(PAGE, _record("disc_herniation"), clinic=True)
+    assert_no_exception(at)
+    assert _layer(at)
+    for field in PLAN_KEYS:
+        assert at.radio(key=f"w:fusion_plan:{field}") is not None
+    at.radio(key="w:fusion_plan:segments").set_value("2").run()
+    assert at.session_state["record"].fusion_plan.segments == 2
+    for key in ("w:clinical:confirmed_diagnosis", "w:clinical:imaging_findings", "w:fusion_plan:surgeon_notes"):
+        assert at.text_area(key=key) is not None
+
+
+@pytest.mark.parametrize("procedure,proposal", [("fusion", "none_yet"), ("microdiscectomy", "fusion")])
+def test_fusion_talked_about_or_proposed_shows_the_whole_page_whatever_the_diagnosis(content, procedure, proposal):
+    at = app_at(PAGE, _record("disc_herniation", procedure, proposal), clinic=False)
+    assert_no_exception(at)
+    assert not _layer(at) and content.pages["fusion.not_an_option"] not in [m.value for m in at.markdown]
+    for card_id in CARD_IDS:
+        assert _card(at, card_id)

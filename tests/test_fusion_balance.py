@@ -115,9 +115,14 @@ def test_the_decompression_card_draws_the_single_arm_warning_beside_ssss(content
     assert cells[ssss] == escape(warning) and "Do not compare" in warning and "SLIP" in warning
 
 
-def test_the_closed_approach_card_draws_a_warning_beside_each_number_alone_from_its_study(content):
+def test_the_approach_card_draws_a_warning_beside_each_number_alone_from_its_study(content):
+    """Its key numbers are said on the closed card with "do not compare them"; beside each drawn
+    array behind "read more" (issue 24), its own warning."""
     at = app_at(PAGE, clinic=False)
+    at.toggle(key="fusion_more:approach").set_value(True)
+    at.run()
     q = card(content, "approach")
+    assert "do not compare" in q.bottom_line.lower()
     html = "\n".join(str(m.value) for m in at.markdown if "key-number" in str(m.value))
     cells = _warning_cells(html)
     for fid in q.key_figures:

@@ -101,6 +101,7 @@ def test_a_rerun_sends_the_same_drawings():
     from tests.conftest import app_at
 
     at = app_at("pages/4_Fusion_questions.py")
+    at.toggle(key="fusion_more:decompression_alone").set_value(True).run()  # the arrays wait behind it (issue 24)
     first = drawings(at)
     at.run()
     assert first and drawings(at) == first

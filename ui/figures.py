@@ -69,19 +69,27 @@ def _warnings(figures: Sequence[Figure], warnings: Mapping[str, str] | None) -> 
 
 
 def draw_key_numbers(content: Content, context: Sequence[Figure], arrays: Sequence[Figure],
-                     kind_words: dict[str, str], warnings: Mapping[str, str] | None = None) -> None:
+                     kind_words: dict[str, str], warnings: Mapping[str, str] | None = None,
+                     *, v2_label: str | None = None) -> None:
     """A card's key numbers, short: gaps between groups in words, then the counts side by side,
     each with a word for its kind (benefit, harm...) and its icon array in that kind's colour, and
     under it the card's warning for a number that stands alone from its study (``warnings``, by id).
     One line of sources below; who each number applies to waits behind the card's "read more".
+    With ``v2_label`` the sources line waits there too, and each number seen only in a secondary
+    report carries that label beside it instead (issue 24: sources out of the sentence).
     """
+    def label(f: Figure) -> str:
+        return v2_label if v2_label and f.label == "V2" else ""
+
     if context:
-        st.markdown("\n\n".join(f"**{sentence(f)}**" for f in context))
-    lines = " ".join(dict.fromkeys(source_line(content, f) for f in (*context, *arrays)))  # once each, in order
+        st.markdown("\n\n".join(f"**{sentence(f)}**" + (f" :small[{label(f)}]" if label(f) else "") for f in context))
+    lines = "" if v2_label is not None else " ".join(
+        dict.fromkeys(source_line(content, f) for f in (*context, *arrays)))  # once each, in order
     if arrays:
+        notes = tuple(label(f) for f in arrays) if any(label(f) for f in arrays) else None
         # The sources in the same element as the arrays: one message fewer per card, every run.
-        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), warnings=_warnings(arrays, warnings))
-             + f'<p class="kn-sources">{escape(lines)}</p>')
+        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), notes, _warnings(arrays, warnings))
+             + (f'<p class="kn-sources">{escape(lines)}</p>' if lines else ""))
     elif lines:
         st.caption(lines)
 

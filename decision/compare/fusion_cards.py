@@ -81,3 +81,16 @@ def reoperation_layers(content: Content) -> ReoperationLayers:
     key, other = _split(content, r.key_figures, r.figures)
     after = tuple(content.figure(f) for f in r.after_non_operative if f not in r.key_figures)
     return ReoperationLayers(key=key, other=other, after_non_operative=after)
+
+
+def fusion_in_view(content: Content, diagnosis: str | None, procedure: str | None, proposal: str | None) -> bool:
+    """The whole page, or (False) a short one with the cards in a closed layer (issue 24).
+
+    Short only where the diagnosis is known, has options, and fusion is not among them, and neither
+    the operation talked about nor the surgeon's proposal is fusion: then the questions wait in
+    case the surgeon raises it. "Not sure" (no options yet) and no diagnosis get the whole page.
+    """
+    if "fusion" in (procedure, proposal) or diagnosis not in content.diagnosis_by_id:
+        return True
+    options = content.decision_for(diagnosis).options
+    return not options or "fusion" in options

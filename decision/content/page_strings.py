@@ -128,7 +128,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "fusion.imaging_findings": (), "fusion.surgeon_notes": (), "fusion.full_question": (), "fusion.known_title": (),
     "fusion.not_known_title": (), "fusion.sources_title": (), "fusion.drawing_title": (), "fusion.drawing_pick": (),
     "fusion.proposal_title": (), "fusion.choices_title": (), "fusion.key_applies": (), "fusion.more_numbers": (),
-    "fusion.ask_title": (), "fusion.after_non_operative": (),
+    "fusion.ask_title": (), "fusion.after_non_operative": (), "fusion.v2_label": (), "fusion.not_an_option": (),
+    "fusion.cards_layer": (), "fusion.your_diagnosis": ("diagnosis",),
     "fusion.read_more": ("number",), "fusion.proposal_at_home": ("question", "answer"),
     "fusion.from_source": ("citation",),
     # What matters to you, Check your understanding, Where you are leaning (pages/5 to 7)

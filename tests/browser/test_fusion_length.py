@@ -1,4 +1,4 @@
-"""The Fusion questions page stays short: five closed cards in a length budget (issue 11, item 4).
+"""The Fusion questions page stays short: five closed cards in a length budget (issue 11, item 4; issue 24).
 
 Measured in a real Chromium, as a patient with a diagnosis sees it: at 1280x900 at home, every card
 closed, the main column is at most FUSION_MAX_PX tall. In clinic at 1280x800 the surgeon's proposal
@@ -26,8 +26,11 @@ from tests.browser.walk_lengths import measure as measure_length
 
 pytestmark = pytest.mark.browser
 
-FUSION_MAX_PX = 6_000  # issue 11: "Fusion questions <= 6,000 px, with every card closed"
-FUSION_MAX_WORDS = 900  # the aim for the visible text of the page with every card closed
+# Issue 11 asked for <= 6,000 px with every card closed; issue 24's cut asks for <= 2.8 screens
+# (2,520 px at 1280x900) and <= 480 words where fusion is one of the diagnosis's options (the walk's
+# fully answered record is measured by benchmarks/walk.py; this record has no plan yet, so it is shorter).
+FUSION_MAX_PX = 2_520
+FUSION_MAX_WORDS = 480
 DIAGNOSIS = "degenerative_spondylolisthesis"
 MAIN = "[data-testid='stMain']"
 

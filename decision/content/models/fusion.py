@@ -39,6 +39,9 @@ class FusionQuestion(Frozen):
     # Shown on the closed card in words, for a card whose question our evidence answers with no
     # number out of 100 (the reviews give odds): then the card needs no key figures.
     key_message: str = ""
+    # The closed card's bottom line in one or two short sentences, the uncertainty said out loud
+    # (issue 24: "studies disagree"); a card with a key_message needs none (that is its bottom line).
+    bottom_line: str = ""
     # A figure that stands alone from its study on the card, beside numbers from other studies, gets a
     # warning drawn with it: figure id -> why it stands alone and what not to compare it with.
     single_arm: dict[str, str] = Field(default_factory=dict)
@@ -55,6 +58,8 @@ class FusionQuestion(Frozen):
         _check_key_figures(self.key_figures, self.figures)
         if not self.key_figures and not self.key_message.strip():
             raise ValueError("key_figures: a card needs key figures, or a key_message in words")
+        if not (self.bottom_line.strip() or self.key_message.strip()):
+            raise ValueError("bottom_line: a card needs a bottom line in words (or a key_message)")
         stray = [f for f in (*self.single_arm, *(h for c in self.choices for h in c.harms)) if f not in self.figures]
         if stray:
             raise ValueError(f"single_arm and choices' harms must name figures of the same card: {', '.join(stray)}")
@@ -71,6 +76,7 @@ def _check_key_figures(key: tuple[str, ...], figures: tuple[str, ...]) -> None:
 
 class Reoperation(Frozen):
     title: str
+    bottom_line: str  # shown before "read more"; the intro and the caution wait behind it
     intro: str
     figures: tuple[str, ...]
     key_figures: tuple[str, ...] = Field(min_length=1, max_length=4)  # shown before "read more"
