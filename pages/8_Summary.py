@@ -17,6 +17,7 @@ from decision.deliberation import sure_score
 from decision.output.pdf import build_pdf
 from decision.output.summary import build_summary, leaning_differs, leaning_text, sure_text
 from decision.record import DecisionReached, SureAnswers
+from decision.rules.readiness import assess
 from ui import frame
 from ui.chart_exports import chart_exports
 from ui.summary_view import (
@@ -106,6 +107,7 @@ if clinic:  # what the visit must settle comes first, before the summary that re
 
 summary = build_summary(record, content)  # once per rerun, after the clinic controls wrote the record
 note, summary = back_pain_note(summary, content)  # issue 24 item 3: the note stays in view
+caveat = assess(record, content).caveat  # a met readiness result: what it does not mean, in view
 with alert_slot:
     for section in summary.sections:
         if section.alert:
@@ -113,7 +115,7 @@ with alert_slot:
 chart = {s.id: s for s in summary.part("chart") if not s.alert}
 if clinic:  # the open questions and the readiness result, then the rest; the SURE is beside the decision
     draw_section(chart["questions"])
-    draw_readiness(summary, full=True)
+    draw_readiness(summary, full=True, caveat=caveat)
     for id_ in ("safety", "surgeon", "values"):
         if id_ in chart:
             draw_section(chart[id_])
@@ -130,7 +132,7 @@ else:  # at home: what the visit needs, as lines; the detail one click away, und
         if surgeon_more:
             with st.expander(p["summary.surgeon_more"], key="summary-surgeon-more"):
                 draw_section(surgeon_more)
-        draw_readiness(summary, full=False)
+        draw_readiness(summary, full=False, caveat=caveat)
         if note:
             draw_section(note)
     with right:

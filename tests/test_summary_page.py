@@ -17,6 +17,7 @@ import pytest
 
 from decision.output.summary import ComparisonBlock, Paragraph, build_summary
 from decision.record import DecisionRecord
+from decision.rules.readiness import assess
 from tests import records
 from tests.browser.walk_lengths import answered_record
 from tests.conftest import app_at, assert_no_exception
@@ -76,6 +77,10 @@ def test_at_home_the_visit_needs_are_in_view_before_the_pdf_and_the_answers_are_
     ]
     for text in in_view:
         assert text in shown, text
+    # A met readiness result keeps what it does not mean beside it; why is one click away.
+    caveat = assess(record, content).caveat
+    assert (caveat in shown) if caveat else summary.section("readiness").blocks[0].value in shown
+    assert _layer(at, summary.section("readiness_detail").title)
     # The PDF comes after the questions and before the numbers.
     order = [str(getattr(e, "value", None) or getattr(e, "label", None) or "") for e in at.main]
     pdf = next(i for i, e in enumerate(at.main) if getattr(e, "type", "") == "download_button")
@@ -103,8 +108,6 @@ def test_in_clinic_the_surgeons_fields_and_what_to_confirm_stay_in_view(content)
 
 
 def test_in_clinic_what_the_surgeon_must_confirm_is_in_view(content):
-    from decision.rules.readiness import assess
-
     full = records.full_record(content)
     record = full.model_copy(update={"clinical": full.clinical.model_copy(update={"imaging_matches": None})})
     result = assess(record, content)

@@ -121,27 +121,30 @@ def split_surgeon(section: Section, content: Content) -> tuple[Section, Section 
             Section(section.id, section.title, rest) if rest else None)
 
 
-def draw_readiness(summary: Summary, *, full: bool) -> None:
+def draw_readiness(summary: Summary, *, full: bool, caveat: str = "") -> None:
     """The readiness result as a line, and why in a closed layer just under it: what is missing,
     what the surgeon must confirm (``full``: in clinic, these stay in view), what is in place and
-    whose rule each line is."""
+    whose rule each line is. With a ticked sign there is no why: that the check waits for a doctor
+    stays in view. A met result keeps what it does not mean (``caveat``) in view beside it: the aid
+    never recommends."""
     chart = {s.id: s for s in summary.part("chart")}
     if "readiness" not in chart:
         return
     result, *rest = chart["readiness"].blocks
     detail = [s for s in summary.part("answers") if s.id == "readiness_detail"]
-    if full:
+    if full or not detail:
         draw_section(chart["readiness"])
         rest = []
     else:
         draw_section(Section("readiness", chart["readiness"].title, (result,)))
-    if rest or detail:
-        with st.expander(detail[0].title if detail else chart["readiness"].title, key="summary-readiness-why"):
-            for block in rest:
-                draw_block(block) if not isinstance(block, Item) else draw_lines([_line(block.label, block.value)])
-            for section in detail:
-                for block in section.blocks:
-                    draw_block(block)
+    if caveat:
+        st.markdown(plain_md(caveat))
+        detail = [Section(s.id, s.title, tuple(b for b in s.blocks if getattr(b, "text", None) != caveat))
+                  for s in detail]
+    if detail:
+        with st.expander(detail[0].title, key="summary-readiness-why"):
+            for section in (Section("readiness", "", tuple(rest)), *detail):
+                draw_section(section, title=False)
 
 
 def back_pain_note(summary: Summary, content: Content) -> tuple[Section | None, Summary]:
