@@ -1,8 +1,12 @@
-"""Summary: every answer on one page, the printable PDF, and (in clinic) the decision reached.
+"""Summary: what the visit needs on one screen, the printable PDF, and (in clinic) the decision reached.
 
-In clinic the page opens with what the visit must settle: the decision, with the SURE result
-and any conflict beside it and the SURE at the end of the visit, then the open questions and
-the readiness result. The answers from home follow, one line each, with detail on demand.
+At home the page leads with lines, not tables: the safety result, the decision and leaning, the
+surgeon's proposal, the readiness result, SURE, what matters most and the questions; then the PDF;
+then the diagnosis's story (issue 23). Every number, every answer from home, the readiness reasons
+and the surgeon's plan in full are one click away, each in a closed layer near what it explains
+(issue 24; ui/summary_view.py). In clinic the page opens with what the visit must settle: the
+decision, with the SURE result and any conflict beside it and the SURE at the end of the visit,
+then the open questions, the readiness result and the surgeon's fields, all in view.
 
 The screen and the PDF draw the same ``decision.output.summary.Summary``. Text the patient or the
 surgeon typed is shown with ``st.text`` (never as Markdown or HTML).

@@ -171,8 +171,8 @@ def draw_numbers(summary: Summary, content: Content) -> None:
         story = [b for b in section.blocks if isinstance(b, Paragraph)]
         rest = [b for b in section.blocks if not isinstance(b, Paragraph)]
         st.subheader(section.title)
-        for block in story:
-            st.markdown(plain_md(block.text))
+        for paragraph in story:
+            st.markdown(plain_md(paragraph.text))
         with st.expander(p["summary.all_numbers"], key="summary-all-numbers"):
             draw_lines([_line(b.label, b.value) for b in rest if isinstance(b, Item)])
             for block in rest:
