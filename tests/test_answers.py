@@ -157,12 +157,17 @@ def test_in_clinic_the_summary_opens_with_the_decision_and_the_sure_beside_it(co
     record = records.full_record(content).model_copy(update={"decision_reached": None})
     at = app_at(SUMMARY, record, clinic=True)
     assert_no_exception(at)
-    order = [getattr(e, "value", None) for e in at.main]
-    settle = order.index(content.pages["summary.settle"])
-    conflict = order.index(content.deliberation.sure.conflict_message)
-    assert settle < order.index("Decision reached") < conflict < order.index("Questions for the surgeon")
-    assert order.index("Questions for the surgeon") < order.index("Readiness check") < order.index(
-        content.pages["summary.home_answers"])
+    # Each element's text (a section is one block of lines under its bold title; the answers from
+    # home are a closed layer, found by its label), and where a text is first seen.
+    order = [str(getattr(e, "value", None) or getattr(e, "label", None) or "") for e in at.main]
+
+    def at_(text: str) -> int:
+        return next(i for i, value in enumerate(order) if text in value)
+
+    settle = at_(content.pages["summary.settle"])
+    conflict = at_(content.deliberation.sure.conflict_message)
+    assert settle < at_("Decision reached") < conflict < at_("Questions for the surgeon")
+    assert at_("Questions for the surgeon") < at_("Readiness check") < at_(content.pages["summary.home_answers"])
     # the SURE at the end of the visit is answered right there
     for item in content.deliberation.sure.items:
         at.radio(key=f"w:summary_sure_after:{item.id}").set_value(True).run()
@@ -170,17 +175,29 @@ def test_in_clinic_the_summary_opens_with_the_decision_and_the_sure_beside_it(co
     assert_no_exception(at)
 
 
+def answers_layer(at, content):
+    """The closed layer that holds every answer from home (issue 24)."""
+    layer = next(e for e in at.expander if e.label == content.pages["summary.home_answers"])
+    assert not layer.proto.expanded
+    return layer
+
+
 def test_home_answers_are_one_line_each_with_detail_on_demand(content):
     at = app_at(SUMMARY, records.full_record(content))
     assert_no_exception(at)
-    labels = [e.label for e in at.expander]
-    assert "Treatments tried: more detail" in labels
+    layer = answers_layer(at, content)
+    assert "Treatments tried" in [h.value for h in layer.subheader]
+    lines = " ".join(m.value.replace("\\", "") for m in layer.markdown)
+    assert "Treatments: " in lines  # its one line, then its table
+    assert any("<table" in str(getattr(e, "body", "") or getattr(e, "value", "")) for e in layer)
 
 
 def test_the_summary_page_shows_a_skipped_question_as_not_answered(content):
     at = app_at(SUMMARY, DecisionRecord(safety_screen_done=True, worst_pain="leg"))
     assert_no_exception(at)
-    shown = " ".join(m.value.replace("\\", "") for m in at.markdown)
-    assert "| **Diagnosis** | Not answered |" in shown
-    assert "| **Operation talked about** | Not answered |" in shown
-    assert content.pages["diagnosis.not_sure"] not in shown and content.pages["procedure.none_yet"] not in shown
+    shown = " ".join(m.value.replace("\\", "") for m in answers_layer(at, content).markdown)
+    assert "Diagnosis: Not answered" in shown
+    assert "Operation talked about: Not answered" in shown
+    everywhere = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert content.pages["diagnosis.not_sure"] not in everywhere
+    assert content.pages["procedure.none_yet"] not in everywhere

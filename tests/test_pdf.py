@@ -209,9 +209,12 @@ def test_the_summary_page_shows_the_summary_and_offers_the_pdf(content):
     assert button.proto.ignore_rerun and button.proto.deferred_file_id  # built only on click
     shown = [t.value for t in at.text]
     assert records.SURGEON_NOTES in shown  # plain text, exactly as typed
-    # The numbers are in the same words as on paper, each comparison behind its own closed expander.
-    heads = [e.label for e in at.expander]
-    assert any(h.startswith(content.template.kinds["benefit"].word) for h in heads)
+    # The numbers are in the same words as on paper, every comparison in one closed layer (issue 24).
+    layer = next(e for e in at.expander if e.label == content.pages["summary.all_numbers"])
+    assert not layer.proto.expanded
+    heads = [m.value.replace("\\", "") for m in layer.markdown]
+    for kind in ("benefit", "harm"):
+        assert any(h.startswith(f"**{content.template.kinds[kind].word}:") for h in heads), kind
     assert not arrays_in(at)  # the paper has no icon arrays (issue 23: compact), nor has its screen copy
     assert all("<b>x</b>" not in m.value for m in at.markdown)
     assert any("Save my answers" in c.value for c in at.caption)

@@ -142,6 +142,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "summary.identify": (), "summary.continued": (), "summary.overleaf": (), "summary.more_numbers": (),
     "summary.figures": (), "summary.options_none": (), "summary.save_file": (), "summary.leaning_differs": (),
     "summary.notes_overleaf": (), "summary.notes_continued": (),
+    "summary.all_numbers": (), "summary.surgeon_more": (),
     "summary.quiz_score": ("right", "answered", "total"), "summary.quiz_second_tries": ("changed", "right"),
     # Your visit (pages/10_Visit.py); the new surgeon's fields in the summary (decision/output/summary/visit.py)
     "visit.title": (), "visit.at_home": (), "visit.leaning": (), "visit.sure_before": (),
