@@ -20,21 +20,21 @@ FIT_ICONS = {
 st.title(p["values.title"])
 st.write(values.intro)
 
-# ---------------------------------------------------------------- ratings
-st.subheader("How much does each one matter to you?")
+# ---------------------------------------------------------------- ratings, two to a row (issue 24: use the width)
 ratings = dict(record.values)
-for item in values.items:
-    rating = st.select_slider(
-        item.label,
-        options=[None, *range(11)],
-        value=ratings.get(item.id),
-        format_func=lambda v: "Not rated" if v is None else str(v),
-        key=f"{W}value:{item.id}",
-    )
-    if rating is None:
-        ratings.pop(item.id, None)
-    else:
-        ratings[item.id] = rating
+for start in range(0, len(values.items), 2):
+    for column, item in zip(st.columns(2, gap="large"), values.items[start:start + 2], strict=False):
+        rating = column.select_slider(
+            item.label,
+            options=[None, *range(11)],
+            value=ratings.get(item.id),
+            format_func=lambda v: p["values.not_rated"] if v is None else str(v),
+            key=f"{W}value:{item.id}",
+        )
+        if rating is None:
+            ratings.pop(item.id, None)
+        else:
+            ratings[item.id] = rating
 record.values = ratings
 
 # ---------------------------------------------------------------- own concerns
@@ -54,40 +54,40 @@ def _remove_concern(index: int) -> None:
     rec.own_concerns = [c for i, c in enumerate(rec.own_concerns) if i != index]
 
 
+def own_concerns() -> None:
+    """The patient's own concerns, said once: beside the fit, above it, where they are typed and
+    removed. Shown as plain text, never scored."""
+    with st.container(border=True, key="fit-own-concerns"):
+        st.markdown(f"**{values.own_concerns_title}**")
+        st.caption(values.own_concerns_note)
+        for i, concern in enumerate(record.own_concerns):
+            row = st.columns([6, 1], vertical_alignment="center")
+            row[0].text(concern)  # the patient's words, shown as plain text
+            row[1].button(p["values.remove"], key=f"{W}concern_remove:{i}", on_click=_remove_concern, args=(i,),
+                          type="tertiary")
+        full = len(record.own_concerns) >= MAX_CONCERNS
+        cols = st.columns([5, 1], vertical_alignment="bottom")
+        cols[0].text_input(p["values.concern_new"], key=f"{W}concern_new", max_chars=300,
+                           placeholder=p["values.concern_example"])
+        cols[1].button(p["values.add"], key=f"{W}concern_add", on_click=_add_concern, disabled=full)
+        cleaned_note(f"{W}concern_new", p["input.cleaned"])
+        if full:
+            st.caption(p["limit.concerns"])
+
+
 # ---------------------------------------------------------------- fit view
 st.subheader(p["values.fit_title"])
-st.warning(f"**{values.disclaimer}**", icon=":material/info:")
+st.warning(f"**{values.disclaimer}**")
 fit = values_fit(record.values, values, content.template.option_order, content=content,
                  diagnosis=record.diagnosis)
 
-main, side = st.columns([2, 1])
-with side, st.container(border=True, key="own_concerns"):
-    st.markdown(f"**{values.own_concerns_title}**")
-    st.caption(values.own_concerns_note)
-    for i, concern in enumerate(record.own_concerns):
-        st.text(concern)  # the patient's words, shown as plain text
-        st.button("Remove", key=f"{W}concern_remove:{i}", on_click=_remove_concern, args=(i,),
-                  type="tertiary", icon=":material/close:")
-    st.text_input("Add a concern", key=f"{W}concern_new", max_chars=300,
-                  placeholder="For example: my job")
-    cleaned_note(f"{W}concern_new", p["input.cleaned"])
-    st.button("Add", key=f"{W}concern_add", on_click=_add_concern,
-              disabled=len(record.own_concerns) >= MAX_CONCERNS)
-    if len(record.own_concerns) >= MAX_CONCERNS:
-        st.caption(p["limit.concerns"])
-
-with main:
+with st.container(key="fit"):
+    own_concerns()
     if record.diagnosis in (None, "not_sure"):
         st.info(content.decision_for("not_sure").intro, icon=":material/help:")
     elif not fit.has_high_ratings:
-        st.info(f"Rate something {fit.threshold} or more above to see how each option tends to fit it.")
+        st.info(p["values.rate_more"].format(threshold=fit.threshold))
     else:
-        if record.own_concerns:  # beside the fit, in the patient's own words, never scored
-            with st.container(border=True, key="fit-own-concerns"):
-                st.markdown(f":material/edit_note: **{values.own_concerns_title}**")
-                for concern in record.own_concerns:
-                    st.text(concern)  # the patient's words, shown as plain text
-                st.caption(values.own_concerns_note)
         # The compact table first (one word per cell, escaped HTML), the reasons folded below it.
         names = {o.option: content.option(o.option).name for o in fit.options}
         st.markdown(fit_table_html(
@@ -105,7 +105,7 @@ with main:
                         continue
                     st.markdown(f"{FIT_ICONS[group]} **{p[f'values.fit_{group}']}**")
                     for r in reasons:
-                        st.markdown(f"- **{r.item_label}** (you rated it {r.rating}): {r.why}")
+                        st.markdown("- " + p["values.reason"].format(item=r.item_label, rating=r.rating, why=r.why))
                         if r.comparison is None:  # by what the option is: no study, no numbers to show
                             st.caption(values.by_what_it_is_note)
                         else:

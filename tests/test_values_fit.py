@@ -292,14 +292,15 @@ def test_own_concerns_show_beside_the_fit_and_are_not_scored(diagnosis):
     plain = DecisionRecord(safety_screen_done=True, diagnosis=diagnosis, values={item.id: 9})
     at = app_at(VALUES_PAGE, plain.model_copy(update={"own_concerns": [concern]}))
     assert_no_exception(at)
-    # In the same column as the option cards, above them: beside the fit, not only in the editor.
-    column = next(c for c in _walk(at.main) if getattr(c, "type", None) == "column"
+    # In the same block as the option cards, above them: beside the fit, said once (issue 24).
+    column = next(c for c in _walk(at.main) if _keyed(c).endswith("-fit")
                   and any(_keyed(n).endswith("-fit-own-concerns") for n in c.children.values()))
     keys = [_keyed(n) for n in column.children.values() if _keyed(n)]
     assert keys[0].endswith("-fit-own-concerns")
     assert any(k.endswith(f"-fit-{o}") for k in keys[1:] for o in CONTENT.decision_for(diagnosis).options)
     box = next(n for n in column.children.values() if _keyed(n).endswith("-fit-own-concerns"))
     assert concern in [n.value for n in _walk(box) if getattr(n, "type", None) == "text"]
+    assert [n.value for n in _walk(at.main) if getattr(n, "type", None) == "text"].count(concern) == 1
     assert VALUES.own_concerns_note in [n.value for n in _walk(box) if getattr(n, "type", None) == "caption"]
     assert not any(concern in m.value for m in at.markdown)  # plain text, never markup
     # Not scored: every option's fit reads the same with or without the concern.

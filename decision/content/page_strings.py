@@ -129,7 +129,9 @@ PAGES: dict[str, tuple[str, ...]] = {
     # What matters to you, Check your understanding, Where you are leaning (pages/5 to 7)
     **_each("values.fit_{}"),
     "values.fit_title": (), "values.table_item": (), "values.table_blank": (), "values.table_caption": ("threshold",),
-    "values.why_for": ("option",), "values.no_reason": (),
+    "values.why_for": ("option",), "values.no_reason": (), "values.reason": ("item", "rating", "why"),
+    "values.rate_more": ("threshold",), "values.not_rated": (), "values.concern_new": (), "values.concern_example": (),
+    "values.add": (), "values.remove": (),
     "values.title": (), "quiz.title": (), "leaning.title": (), "quiz.second_try": ("first",),
     # Summary (pages/8_Summary.py) and its PDF (decision/output/summary/, decision/output/pdf/)
     "summary.title": (), "summary.home_answers": (), "summary.settle": (), "summary.no_decision": (),
