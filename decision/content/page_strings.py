@@ -128,8 +128,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "fusion.from_source": ("citation",),
     # What matters to you, Check your understanding, Where you are leaning (pages/5 to 7)
     **_each("values.fit_{}"),
-    "values.fit_title": (), "values.table_item": (), "values.table_blank": (), "values.table_caption": ("threshold",),
-    "values.why_for": ("option",), "values.no_reason": (), "values.reason": ("item", "rating", "why"),
+    "values.fit_title": (), "values.table_item": ("threshold",), "values.table_blank": (), "values.table_caption": ("threshold",),
+    "values.why_title": (), "values.no_reason": (), "values.reason": ("item", "rating", "why"),
     "values.rate_more": ("threshold",), "values.not_rated": (), "values.concern_new": (), "values.concern_example": (),
     "values.add": (), "values.remove": (),
     "values.title": (), "quiz.title": (), "leaning.title": (), "quiz.second_try": ("first",),
