@@ -132,7 +132,12 @@ PAGES: dict[str, tuple[str, ...]] = {
     "values.why_title": (), "values.no_reason": (), "values.reason": ("item", "rating", "why"),
     "values.rate_more": ("threshold",), "values.not_rated": (), "values.concern_new": (), "values.concern_example": (),
     "values.add": (), "values.remove": (),
-    "values.title": (), "quiz.title": (), "leaning.title": (), "quiz.second_try": ("first",),
+    "values.title": (), "quiz.title": (), "leaning.title": (),
+    "leaning.question": (), "leaning.question_help": (), "leaning.role_question": (), "leaning.yes": (), "leaning.no": (),
+    "leaning.sure_title": (), "leaning.sure_about": (), "leaning.sure_score": (), "leaning.sure_score_after": (),
+    "leaning.sure_out_of": ("score",), "leaning.sure_partial": ("label", "answered"), "leaning.sure_again": (),
+    "leaning.questions_title": (), "leaning.questions_hint": (), "leaning.question_new": (), "leaning.add": (),
+    "leaning.remove": (), "quiz.second_try": ("first",),
     # Summary (pages/8_Summary.py) and its PDF (decision/output/summary/, decision/output/pdf/)
     "summary.title": (), "summary.home_answers": (), "summary.settle": (), "summary.no_decision": (),
     "summary.identify": (), "summary.continued": (), "summary.overleaf": (), "summary.more_numbers": (),
