@@ -5,6 +5,7 @@ import streamlit as st
 from decision.deliberation import (
     add_text,
     evidence_note,
+    is_ticked,
     own_questions,
     relevant_options,
     suggested_questions,
@@ -68,7 +69,7 @@ def sure_test(answers: SureAnswers, when: str) -> SureAnswers:
 
 
 def show_sure_result(answers: SureAnswers, label: str) -> None:
-    """The score and what it means, side by side."""
+    """The score, and beside it what a score under 4 means (4 out of 4 says itself)."""
     result = sure_score(answers)
     if not result.complete:
         st.caption(p["leaning.sure_partial"].format(label=label, answered=result.answered))
@@ -77,8 +78,6 @@ def show_sure_result(answers: SureAnswers, label: str) -> None:
     score.metric(label, p["leaning.sure_out_of"].format(score=result.score))
     if result.conflict:
         meaning.warning(d.sure.conflict_message)
-    else:
-        meaning.success(d.sure.no_conflict_message)
 
 
 st.subheader(p["leaning.sure_title"])
@@ -89,13 +88,11 @@ with st.container(border=True, key="sure-before"):
     record.sure.before = sure_test(record.sure.before, "before")
     show_sure_result(record.sure.before, p["leaning.sure_score"])
 
-if frame.clinic_mode():
+if frame.clinic_mode():  # at home, the score from the end of the visit is on the Summary, said once
     st.markdown(p["leaning.sure_again"])
     with st.container(border=True, key="sure-after"):
         record.sure.after = sure_test(record.sure.after, "after")
         show_sure_result(record.sure.after, p["leaning.sure_score_after"])
-elif sure_score(record.sure.after).answered:
-    show_sure_result(record.sure.after, p["leaning.sure_score_after"])
 
 # ---------------------------------------------------------------- questions for the surgeon
 
@@ -115,7 +112,6 @@ def _remove_question(text: str) -> None:
 
 
 st.subheader(p["leaning.questions_title"])
-st.caption(p["leaning.questions_hint"])
 relevant = relevant_options(record.procedure, record.leaning, record.clinical.proposed_operation)
 shown = suggested_questions(d, relevant, ticked=record.questions)
 ticked = []
@@ -123,8 +119,8 @@ full = len(record.questions) >= MAX_QUESTIONS  # the record holds at most 40; ne
 half = (len(shown) + 1) // 2
 columns = st.container(key="suggested").columns(2, gap="medium")  # two columns of tick boxes, read down the first, then the second
 for i, q in enumerate(shown):
-    if columns[i >= half].checkbox(q.text, value=q.text in record.questions, key=f"{W}question:{q.id}",
-                                   disabled=full and q.text not in record.questions):
+    held = is_ticked(q, record.questions)  # in these words, or in words an earlier version saved
+    if columns[i >= half].checkbox(q.text, value=held, key=f"{W}question:{q.id}", disabled=full and not held):
         ticked.append(q.text)
 mine = own_questions(record.questions, d)
 record.questions = ticked + mine

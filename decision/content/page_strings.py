@@ -136,7 +136,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "leaning.question": (), "leaning.question_help": (), "leaning.role_question": (), "leaning.yes": (), "leaning.no": (),
     "leaning.sure_title": (), "leaning.sure_about": (), "leaning.sure_score": (), "leaning.sure_score_after": (),
     "leaning.sure_out_of": ("score",), "leaning.sure_partial": ("label", "answered"), "leaning.sure_again": (),
-    "leaning.questions_title": (), "leaning.questions_hint": (), "leaning.question_new": (), "leaning.add": (),
+    "leaning.questions_title": (), "leaning.question_new": (), "leaning.add": (),
     "leaning.remove": (), "quiz.second_try": ("first",),
     # Summary (pages/8_Summary.py) and its PDF (decision/output/summary/, decision/output/pdf/)
     "summary.title": (), "summary.home_answers": (), "summary.settle": (), "summary.no_decision": (),
