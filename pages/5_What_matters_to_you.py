@@ -32,7 +32,8 @@ st.write(values.intro)
 ratings = dict(record.values)
 ratings_box = st.container(key="ratings")
 for start in range(0, len(values.items), 3):
-    for column, item in zip(ratings_box.columns(3, gap="medium", vertical_alignment="bottom"), values.items[start:start + 3], strict=False):
+    row = ratings_box.columns(3, gap="medium", vertical_alignment="bottom")
+    for column, item in zip(row, values.items[start:start + 3], strict=False):
         rating = column.select_slider(
             item.label,
             options=[None, *range(11)],

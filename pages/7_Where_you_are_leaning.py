@@ -117,7 +117,8 @@ shown = suggested_questions(d, relevant, ticked=record.questions)
 ticked = []
 full = len(record.questions) >= MAX_QUESTIONS  # the record holds at most 40; never save one it would refuse
 half = (len(shown) + 1) // 2
-columns = st.container(key="suggested").columns(2, gap="medium")  # two columns of tick boxes, read down the first, then the second
+# Two columns of tick boxes, read down the first, then the second.
+columns = st.container(key="suggested").columns(2, gap="medium")
 for i, q in enumerate(shown):
     held = is_ticked(q, record.questions)  # in these words, or in words an earlier version saved
     if columns[i >= half].checkbox(q.text, value=held, key=f"{W}question:{q.id}", disabled=full and not held):

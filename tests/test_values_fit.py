@@ -386,7 +386,8 @@ def test_the_page_shows_the_fit_as_a_table_of_one_label_per_item_and_option(diag
     parsed.feed(tables[0])
     header, *rows = parsed.rows
     pages = CONTENT.pages
-    assert header == [pages["values.table_item"].format(threshold=fit.threshold), *(CONTENT.option(o.option).name for o in fit.options)]
+    assert header == [pages["values.table_item"].format(threshold=fit.threshold),
+                      *(CONTENT.option(o.option).name for o in fit.options)]
     assert {o.option for o in fit.options} == set(CONTENT.decision_for(diagnosis).options)
     labels = {i.id: i.label for i in VALUES.items}
     assert [r[0] for r in rows] == [labels[i] for i in fit.high_items]
