@@ -7,7 +7,15 @@ from decision.text import clean_text
 from ui import frame
 from ui.widgets import CLEANED, cleaned_note
 
-content, record = frame.open_page("values")
+# Issue 24 (the page in fewer screens, the type not made smaller): the slider's end labels ("Not
+# rated", "10") show only while the pointer is over it, and the intro says the scale and the thumb
+# its value, so they are not drawn; the rows of ratings and the concerns' lines sit closer; the
+# table's first column is wide enough for most things rated to fit on one line.
+CSS = (".st-key-ratings [data-testid='stSliderTickBar']{display:none}"
+       ".st-key-fit-own-concerns [data-testid='stVerticalBlock']{gap:0.5rem}"
+       ".st-key-ratings{gap:0.5rem}"
+       "table.values-fit th[scope='row']{width:43%}")
+content, record = frame.open_page("values", css=CSS)
 p, values = content.pages, content.deliberation.values
 W = frame.widget_prefix()
 MAX_CONCERNS = 20  # the record keeps at most 20 (decision/record.py)
@@ -20,21 +28,23 @@ FIT_ICONS = {
 st.title(p["values.title"])
 st.write(values.intro)
 
-# ---------------------------------------------------------------- ratings
-st.subheader("How much does each one matter to you?")
+# ---------------------------------------------------------------- ratings, three to a row (issue 24: use the width)
 ratings = dict(record.values)
-for item in values.items:
-    rating = st.select_slider(
-        item.label,
-        options=[None, *range(11)],
-        value=ratings.get(item.id),
-        format_func=lambda v: "Not rated" if v is None else str(v),
-        key=f"{W}value:{item.id}",
-    )
-    if rating is None:
-        ratings.pop(item.id, None)
-    else:
-        ratings[item.id] = rating
+ratings_box = st.container(key="ratings")
+for start in range(0, len(values.items), 3):
+    row = ratings_box.columns(3, gap="medium", vertical_alignment="bottom")
+    for column, item in zip(row, values.items[start:start + 3], strict=False):
+        rating = column.select_slider(
+            item.label,
+            options=[None, *range(11)],
+            value=ratings.get(item.id),
+            format_func=lambda v: p["values.not_rated"] if v is None else str(v),
+            key=f"{W}value:{item.id}",
+        )
+        if rating is None:
+            ratings.pop(item.id, None)
+        else:
+            ratings[item.id] = rating
 record.values = ratings
 
 # ---------------------------------------------------------------- own concerns
@@ -54,62 +64,67 @@ def _remove_concern(index: int) -> None:
     rec.own_concerns = [c for i, c in enumerate(rec.own_concerns) if i != index]
 
 
+def own_concerns() -> None:
+    """The patient's own concerns, said once: beside the fit, above it, where they are typed and
+    removed. Shown as plain text, never scored."""
+    with st.container(key="fit-own-concerns"):
+        listed, adding = st.columns(2, gap="medium")
+        with listed:
+            st.markdown(f"**{values.own_concerns_title}**")
+            for i, concern in enumerate(record.own_concerns):
+                row = st.columns([3, 1], vertical_alignment="center")
+                row[0].text(concern)  # the patient's words, shown as plain text
+                row[1].button(p["values.remove"], key=f"{W}concern_remove:{i}", on_click=_remove_concern,
+                              args=(i,), type="tertiary")
+        with adding:
+            full = len(record.own_concerns) >= MAX_CONCERNS
+            cols = st.columns([3, 1], vertical_alignment="bottom")
+            cols[0].text_input(p["values.concern_new"], key=f"{W}concern_new", max_chars=300,
+                               placeholder=p["values.concern_example"])
+            cols[1].button(p["values.add"], key=f"{W}concern_add", on_click=_add_concern, disabled=full)
+            cleaned_note(f"{W}concern_new", p["input.cleaned"])
+            st.caption(values.own_concerns_note)
+            if full:
+                st.caption(p["limit.concerns"])
+
+
 # ---------------------------------------------------------------- fit view
 st.subheader(p["values.fit_title"])
-st.warning(f"**{values.disclaimer}**", icon=":material/info:")
+st.warning(f"**{values.disclaimer}**")
 fit = values_fit(record.values, values, content.template.option_order, content=content,
                  diagnosis=record.diagnosis)
 
-main, side = st.columns([2, 1])
-with side, st.container(border=True, key="own_concerns"):
-    st.markdown(f"**{values.own_concerns_title}**")
-    st.caption(values.own_concerns_note)
-    for i, concern in enumerate(record.own_concerns):
-        st.text(concern)  # the patient's words, shown as plain text
-        st.button("Remove", key=f"{W}concern_remove:{i}", on_click=_remove_concern, args=(i,),
-                  type="tertiary", icon=":material/close:")
-    st.text_input("Add a concern", key=f"{W}concern_new", max_chars=300,
-                  placeholder="For example: my job")
-    cleaned_note(f"{W}concern_new", p["input.cleaned"])
-    st.button("Add", key=f"{W}concern_add", on_click=_add_concern,
-              disabled=len(record.own_concerns) >= MAX_CONCERNS)
-    if len(record.own_concerns) >= MAX_CONCERNS:
-        st.caption(p["limit.concerns"])
-
-with main:
+with st.container(key="fit"):
+    own_concerns()
     if record.diagnosis in (None, "not_sure"):
         st.info(content.decision_for("not_sure").intro, icon=":material/help:")
     elif not fit.has_high_ratings:
-        st.info(f"Rate something {fit.threshold} or more above to see how each option tends to fit it.")
+        st.info(p["values.rate_more"].format(threshold=fit.threshold))
     else:
-        if record.own_concerns:  # beside the fit, in the patient's own words, never scored
-            with st.container(border=True, key="fit-own-concerns"):
-                st.markdown(f":material/edit_note: **{values.own_concerns_title}**")
-                for concern in record.own_concerns:
-                    st.text(concern)  # the patient's words, shown as plain text
-                st.caption(values.own_concerns_note)
         # The compact table first (one word per cell, escaped HTML), the reasons folded below it.
         names = {o.option: content.option(o.option).name for o in fit.options}
         st.markdown(fit_table_html(
             fit_table(fit, values), names, {g: p[f"values.fit_{g}"] for g in FIT_ORDER},
-            item_heading=p["values.table_item"], blank=p["values.table_blank"],
+            item_heading=p["values.table_item"].format(threshold=fit.threshold), blank=p["values.table_blank"],
             caption=p["values.table_caption"].format(threshold=fit.threshold)), unsafe_allow_html=True)
-        for option_fit in fit.options:
-            with (st.container(key=f"fit-{option_fit.option}"),
-                  st.expander(p["values.why_for"].format(option=names[option_fit.option]), expanded=False)):
-                if not option_fit.reasons:
-                    st.caption(p["values.no_reason"])
-                for group in FIT_ORDER:
-                    reasons = option_fit.group(group)
-                    if not reasons:
-                        continue
-                    st.markdown(f"{FIT_ICONS[group]} **{p[f'values.fit_{group}']}**")
-                    for r in reasons:
-                        st.markdown(f"- **{r.item_label}** (you rated it {r.rating}): {r.why}")
-                        if r.comparison is None:  # by what the option is: no study, no numbers to show
-                            st.caption(values.by_what_it_is_note)
-                        else:
-                            st.caption(comparison_note(content, r.comparison, option_fit.option))
+        # The reasons, for every option, in one closed layer under the table: the same detail for each.
+        with st.expander(p["values.why_title"], expanded=False):
+            for option_fit in fit.options:
+                with st.container(key=f"fit-{option_fit.option}"):
+                    st.markdown(f"#### {names[option_fit.option]}")
+                    if not option_fit.reasons:
+                        st.caption(p["values.no_reason"])
+                    for group in FIT_ORDER:
+                        reasons = option_fit.group(group)
+                        if not reasons:
+                            continue
+                        st.markdown(f"{FIT_ICONS[group]} **{p[f'values.fit_{group}']}**")
+                        for r in reasons:
+                            st.markdown("- " + p["values.reason"].format(item=r.item_label, rating=r.rating, why=r.why))
+                            if r.comparison is None:  # by what the option is: no study, no numbers to show
+                                st.caption(values.by_what_it_is_note)
+                            else:
+                                st.caption(comparison_note(content, r.comparison, option_fit.option))
 
 st.page_link("pages/6_Check_your_understanding.py", label=p["next.quiz"], icon=":material/arrow_forward:")
 frame.close_page(content)

@@ -275,6 +275,22 @@ def test_own_questions_are_those_not_suggested(content):
     assert own_questions(stored, d) == ["Can my wife come in?"]
 
 
+def test_a_question_ticked_in_its_earlier_words_shows_ticked_and_is_saved_in_its_new_words(content):
+    # Issue 24 made some suggested questions shorter. A save file from before holds the old words:
+    # the question is the same one, ticked, and never listed again as one the patient typed.
+    d = content.deliberation
+    reworded = next(q for q in d.questions if q.former and q.options == ("fusion",))
+    old = reworded.former[0]
+    record = DecisionRecord(safety_screen_done=True, questions=[old, "Can my wife come in?"])
+    assert own_questions(record.questions, d) == ["Can my wife come in?"]
+    assert reworded in suggested_questions(d, set(), ticked=record.questions)  # never hide a tick
+    at = app_at(LEANING_PAGE, record=record)
+    assert_no_exception(at)
+    assert at.checkbox(key=f"w:question:{reworded.id}").value
+    assert old not in [t.value for t in at.text]
+    assert at.session_state["record"].questions == [reworded.text, "Can my wife come in?"]
+
+
 # ---------------------------------------------------------------- pages
 
 

@@ -292,14 +292,15 @@ def test_own_concerns_show_beside_the_fit_and_are_not_scored(diagnosis):
     plain = DecisionRecord(safety_screen_done=True, diagnosis=diagnosis, values={item.id: 9})
     at = app_at(VALUES_PAGE, plain.model_copy(update={"own_concerns": [concern]}))
     assert_no_exception(at)
-    # In the same column as the option cards, above them: beside the fit, not only in the editor.
-    column = next(c for c in _walk(at.main) if getattr(c, "type", None) == "column"
+    # In the same block as the option cards, above them: beside the fit, said once (issue 24).
+    column = next(c for c in _walk(at.main) if _keyed(c).endswith("-fit")
                   and any(_keyed(n).endswith("-fit-own-concerns") for n in c.children.values()))
-    keys = [_keyed(n) for n in column.children.values() if _keyed(n)]
+    keys = [_keyed(n) for n in _walk(column) if _keyed(n) and n is not column]
     assert keys[0].endswith("-fit-own-concerns")
     assert any(k.endswith(f"-fit-{o}") for k in keys[1:] for o in CONTENT.decision_for(diagnosis).options)
     box = next(n for n in column.children.values() if _keyed(n).endswith("-fit-own-concerns"))
     assert concern in [n.value for n in _walk(box) if getattr(n, "type", None) == "text"]
+    assert [n.value for n in _walk(at.main) if getattr(n, "type", None) == "text"].count(concern) == 1
     assert VALUES.own_concerns_note in [n.value for n in _walk(box) if getattr(n, "type", None) == "caption"]
     assert not any(concern in m.value for m in at.markdown)  # plain text, never markup
     # Not scored: every option's fit reads the same with or without the concern.
@@ -385,7 +386,8 @@ def test_the_page_shows_the_fit_as_a_table_of_one_label_per_item_and_option(diag
     parsed.feed(tables[0])
     header, *rows = parsed.rows
     pages = CONTENT.pages
-    assert header == [pages["values.table_item"], *(CONTENT.option(o.option).name for o in fit.options)]
+    assert header == [pages["values.table_item"].format(threshold=fit.threshold),
+                      *(CONTENT.option(o.option).name for o in fit.options)]
     assert {o.option for o in fit.options} == set(CONTENT.decision_for(diagnosis).options)
     labels = {i.id: i.label for i in VALUES.items}
     assert [r[0] for r in rows] == [labels[i] for i in fit.high_items]
@@ -403,16 +405,20 @@ def test_the_page_shows_the_fit_as_a_table_of_one_label_per_item_and_option(diag
 
 
 @pytest.mark.parametrize("diagnosis", DIAGNOSES)
-def test_the_reasons_are_folded_in_one_closed_expander_per_option(diagnosis):
+def test_the_reasons_are_folded_in_one_closed_layer_with_every_option(diagnosis):
     record = _every_item_rated(diagnosis)
     at = app_at(VALUES_PAGE, record)
     assert_no_exception(at)
     options = [o for o in CONTENT.template.option_order if o in CONTENT.decision_for(diagnosis).options]
-    whys = [e for e in at.expander if e.label.startswith("Why, for")]
-    assert [e.label for e in whys] == [CONTENT.pages["values.why_for"].format(option=CONTENT.option(o).name)
-                                       for o in options]
-    assert all(not e.proto.expanded for e in whys)  # closed until the patient opens one
-    inside = {id(n) for e in whys for n in _walk(e)}
+    whys = [e for e in at.expander if e.label == CONTENT.pages["values.why_title"]]
+    assert len(whys) == 1 and not whys[0].proto.expanded  # closed until the patient opens it
+    # Every option in it, in order, under its own name: the same detail for each (issue 24).
+    cards = [n for n in _walk(whys[0]) if any(_keyed(n).endswith(f"-fit-{o}") for o in options)]
+    assert [next(o for o in options if _keyed(c).endswith(f"-fit-{o}")) for c in cards] == options
+    for card, option in zip(cards, options, strict=True):
+        assert next(n for n in _walk(card) if getattr(n, "type", None) == "markdown").value == \
+            f"#### {CONTENT.option(option).name}"
+    inside = {id(n) for n in _walk(whys[0])}
     reasons = [m for m in at.markdown if "you rated it" in m.value]
     assert reasons and all(id(m) in inside for m in reasons)
     # The notes under each reason stay with it, inside.

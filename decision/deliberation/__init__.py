@@ -13,7 +13,7 @@ conflict). Import from ``decision.deliberation``.
 """
 
 from decision.deliberation.notes import add_text, comparison_note, evidence_note
-from decision.deliberation.questions import own_questions, relevant_options, suggested_questions
+from decision.deliberation.questions import is_ticked, own_questions, relevant_options, suggested_questions
 from decision.deliberation.quiz import (
     QuizFeedback,
     QuizScore,
@@ -59,6 +59,7 @@ __all__ = [
     "evidence_note",
     "fit_table",
     "fit_table_html",
+    "is_ticked",
     "own_questions",
     "quiz_feedback",
     "record_quiz_answer",

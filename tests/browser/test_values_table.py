@@ -16,6 +16,6 @@ def test_the_values_table_and_its_reasons_pass_the_automated_wcag_checks(visit, 
     go(page, content.pages["nav.values"])
     settle(page)
     assert page.locator("table.values-fit th[scope=row]").count() >= 1
-    page.get_by_text("Why, for").first.click()
+    page.get_by_text(content.pages["values.why_title"], exact=True).first.click()  # the reasons, for every option
     settle(page)
     assert_accessible(page, "values with table")

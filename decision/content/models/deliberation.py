@@ -122,7 +122,6 @@ class Sure(Frozen):
     intro: str
     items: tuple[SureItem, ...] = Field(min_length=4, max_length=4)
     conflict_message: str
-    no_conflict_message: str
     source: str
 
 
@@ -130,6 +129,9 @@ class SuggestedQuestion(Frozen):
     id: str
     text: str
     options: tuple[OptionId, ...] = ()  # empty: for everyone
+    # Earlier wordings of ``text``: a save file keeps the words it ticked, so a question reworded
+    # still shows ticked (and is saved again in its new words), never as one the patient typed.
+    former: tuple[str, ...] = ()
 
 
 class Deliberation(Frozen):
