@@ -131,6 +131,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "values.fit_title": (), "values.table_item": (), "values.table_blank": (), "values.table_caption": ("threshold",),
     "values.why_for": ("option",), "values.no_reason": (),
     "values.title": (), "quiz.title": (), "leaning.title": (), "quiz.second_try": ("first",),
+    "quiz.right": (), "quiz.not_quite": (), "quiz.read_more": (), "quiz.score_label": (),
+    "quiz.score": ("right", "answered"), "quiz.score_help": ("total",),
     # Summary (pages/8_Summary.py) and its PDF (decision/output/summary/, decision/output/pdf/)
     "summary.title": (), "summary.home_answers": (), "summary.settle": (), "summary.no_decision": (),
     "summary.identify": (), "summary.continued": (), "summary.overleaf": (), "summary.more_numbers": (),
