@@ -65,7 +65,7 @@ def _comparison_numbers(content, comparison_id: str) -> set[float]:
 def test_a_question_brings_no_number_its_comparison_does_not_give(content, question_id):
     q = next(q for q in content.deliberation.quiz.questions if q.id == question_id)
     right = next(c.text for c in q.choices if c.id == q.answer)
-    given = _numbers(" ".join((q.question, right, q.explanation)))
+    given = _numbers(" ".join((q.question, right, q.explanation, q.more)))
     assert given <= _comparison_numbers(content, q.comparison) | {100.0, 0.0}, q.id  # "in 100", "0 to 100"
 
 
@@ -138,3 +138,63 @@ def test_a_diagnosis_with_too_few_questions_of_its_own_is_refused(content_copy):
            "diagnoses: [chronic_low_back_pain]\n      source: froholdt_2012")
     with pytest.raises(ContentError, match="'chronic_low_back_pain' is asked 2 question"):
         load_content(content_copy)
+
+
+# ---------------------------------------------------------------- the page (issue 24: the cut)
+
+
+def _wrong(question) -> str:
+    return next(c.id for c in question.choices if c.id != question.answer)
+
+
+def _ends_a_sentence(question) -> bool:
+    return next(c.text for c in question.choices if c.id == question.answer).rstrip().endswith((".", "!", "?"))
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_a_wrong_answer_shows_the_right_one_and_the_why_as_whole_sentences(content, diagnosis):
+    """The red-flags answer ends in a full stop ("... Do not wait."): the feedback once glued the why
+    onto it with another, "Do not wait.." (issue 24). Every question, answered wrong: the right
+    answer and the why are both there, and no sentence is glued into another."""
+    asked = _asked(content, diagnosis)
+    assert any(_ends_a_sentence(q) for q in asked)  # the case that broke is among them
+    at = app_at(QUIZ_PAGE, record=DecisionRecord(safety_screen_done=True, diagnosis=diagnosis,
+                                                 quiz={q.id: _wrong(q) for q in asked}))
+    assert_no_exception(at)
+    assert len(at.error) == len(asked)
+    for q, error in zip(asked, at.error, strict=True):
+        right = next(c.text for c in q.choices if c.id == q.answer)
+        assert right in error.value and q.explanation in error.value, q.id
+        assert ".." not in error.value and ". ." not in error.value, error.value
+
+
+def test_a_second_try_names_the_first_answer_without_gluing_sentences(content):
+    red = next(q for q in content.deliberation.quiz.questions if q.id == "red_flags")
+    assert _ends_a_sentence(red)
+    record = DecisionRecord(safety_screen_done=True, diagnosis="spinal_stenosis", quiz={red.id: red.answer},
+                            quiz_second_tries={red.id: _wrong(red)})
+    at = app_at(QUIZ_PAGE, record=record)
+    assert_no_exception(at)
+    first = next(c.text for c in red.choices if c.id == red.answer)
+    (line,) = [c.value for c in at.caption if first in c.value]
+    assert ".." not in line, line
+
+
+@pytest.mark.parametrize("diagnosis", DIAGNOSES)
+def test_what_an_answer_rests_on_waits_in_a_closed_read_more(content, diagnosis):
+    """The why in a sentence or two shows; its numbers, who was studied and the source wait in a
+    closed "Read more" under each answer, as does the rest of the why."""
+    from decision.deliberation import comparison_note, evidence_note
+
+    asked = _asked(content, diagnosis)
+    at = app_at(QUIZ_PAGE, record=DecisionRecord(safety_screen_done=True, diagnosis=diagnosis,
+                                                 quiz={q.id: q.answer for q in asked}))
+    assert_no_exception(at)
+    more = [e for e in at.expander if e.label == content.pages["quiz.read_more"]]
+    assert len(more) == len(asked) and all(not e.proto.expanded for e in more)
+    assert [s.value.split("** ", 1)[1] for s in at.success] == [q.explanation for q in asked]
+    for q, layer in zip(asked, more, strict=True):
+        note = (comparison_note(content, q.comparison) if q.comparison else evidence_note(content, q.figure, q.source))
+        inside = " ".join(str(m.value) for m in layer.markdown)
+        assert note in inside and q.more in inside, q.id
+        assert not any(note in str(c.value) for c in at.main.caption), q.id  # not also shown outside

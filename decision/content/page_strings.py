@@ -146,6 +146,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "leaning.sure_out_of": ("score",), "leaning.sure_partial": ("label", "answered"), "leaning.sure_again": (),
     "leaning.questions_title": (), "leaning.question_new": (), "leaning.add": (),
     "leaning.remove": (), "quiz.second_try": ("first",),
+    "quiz.right": (), "quiz.not_quite": (), "quiz.read_more": (), "quiz.score_label": (),
+    "quiz.score": ("right", "answered"), "quiz.score_help": ("total",),
     # Summary (pages/8_Summary.py) and its PDF (decision/output/summary/, decision/output/pdf/)
     "summary.title": (), "summary.home_answers": (), "summary.settle": (), "summary.no_decision": (),
     "summary.identify": (), "summary.continued": (), "summary.overleaf": (), "summary.more_numbers": (),

@@ -21,6 +21,7 @@ class QuizFeedback:
     correct: bool
     right_answer: str  # the text of the right choice
     explanation: str
+    more: str  # the rest of the why, for "Read more" (may be empty)
     comparison: str | None  # what the answer rests on: a comparison, a figure, or a source
     figure: str | None
     source: str | None
@@ -45,6 +46,7 @@ def quiz_feedback(question: QuizQuestion, chosen: str | None) -> QuizFeedback | 
         correct=chosen == question.answer,
         right_answer=texts[question.answer],
         explanation=question.explanation,
+        more=question.more,
         comparison=question.comparison,
         figure=question.figure,
         source=question.source,

@@ -86,13 +86,15 @@ class QuizChoice(Frozen):
 class QuizQuestion(Frozen):
     """One question, asked for the diagnoses it names; none named: a general question, asked of
     everyone. It names what it rests on: a comparison (then it is asked only where that comparison
-    applies: checks/quiz.py), a figure, or a source."""
+    applies: checks/quiz.py), a figure, or a source. ``explanation`` is the why shown under the
+    answer; ``more``, the rest of it, waits under "Read more" with the numbers and the source."""
 
     id: str
     question: str
     choices: tuple[QuizChoice, ...]
     answer: str
     explanation: str
+    more: str = ""
     diagnoses: tuple[Diagnosis, ...] = ()
     comparison: str | None = None
     figure: str | None = None

@@ -120,7 +120,7 @@ def _texts_with_numbers(content: Content):
     for quiz in content.deliberation.quiz.questions:
         figure = content.figure_by_id.get(quiz.figure or "")
         sources = (quiz.source,) if quiz.source else (figure.source,) if figure else ()
-        yield f"deliberation.yaml quiz.{quiz.id}", quiz.explanation, sources
+        yield f"deliberation.yaml quiz.{quiz.id}", f"{quiz.explanation} {quiz.more}".strip(), sources
     n = content.readiness.nicotine
     yield "readiness.yaml nicotine.why", f"{n.why} ({LABELS[n.why_label]})", n.why_sources
 
