@@ -4,8 +4,9 @@ Each card opens with its question, the surgeon's proposal, its bottom line in wo
 uncertainty said out loud) and its key numbers; the rest (the choices, what is known, every other
 number, what is not known, questions to ask, sources) is drawn only when the reader turns on "read
 more" (issues 11 and 24). Where fusion is not among the diagnosis's options and nobody proposed
-it, the page says so and keeps every card in one closed layer (issue 24). A toggle, not an expander: an expander's contents are sent
-to the browser on every run even while closed, and this page was the heaviest of the walk.
+it, the page says so and keeps every card in one closed layer (issue 24). A toggle, not an
+expander: an expander's contents are sent to the browser on every run even while closed, and this
+page was the heaviest of the walk.
 In clinic the surgeon's proposal is the first thing on each card; at home a recorded proposal is.
 Every word comes from content (fusion.yaml, pages.yaml); decision.compare.fusion_cards splits each card.
 """
