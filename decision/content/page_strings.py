@@ -98,7 +98,9 @@ PAGES: dict[str, tuple[str, ...]] = {
     "your_back.title": (), "your_back.intro": (), "your_back.imaging_matches": (),
     "your_back.weeks_shorter_than_care": ("weeks",),
     "your_back.initials": (), "your_back.initials_help": (), "your_back.diagnosis_question": (),
-    "your_back.words_title": (), "your_back.not_covered_title": (), "your_back.sources": ("sources",),
+    "your_back.procedure_question": (), "your_back.worst_pain_question": (), "your_back.weeks_question": (),
+    "your_back.weeks_help": (), "your_back.weeks_placeholder": (),
+    "your_back.words_title": (), "your_back.not_covered_more": (), "your_back.sources": ("sources",),
     # Your care so far (pages/2_Your_care_so_far.py)
     "care.title": (), "care.intro": (), "care.span_title": (), "care.program_toggle": (), "care.nicotine_title": (),
     "care.readiness_title": (), "care.rules_from": (), "care.part_sources": (), "care.sources_toggle": (),
