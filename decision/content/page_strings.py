@@ -108,8 +108,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "care.surgeon_to_confirm": (), "care.weeks_longer_than_symptoms": ("weeks",),
     # Compare your options (pages/3_Compare_your_options.py, ui/compare_card.py, decision/grid.py, comparison.py)
     "compare.title": (), "compare.options_title": (), "compare.practical_title": (), "compare.read_more": (),
-    "compare.pick_help": (), "compare.pick_none": (), "compare.one_outcome": (), "compare.one_outcome_help": (),
-    "compare.one_outcome_placeholder": (), "compare.your_diagnosis": (), "compare.overview_intro": (),
+    "compare.pick_help": (), "compare.pick_none": (), "compare.one_outcome_help": (),
+    "compare.one_outcome_placeholder": (), "compare.overview_intro": (),
     "compare.in_words": (), "compare.before": (), "compare.not_known": (), "compare.label_v1": (),
     "compare.label_v2": (), "compare.all_results": (), "compare.card_applies": (), "compare.source": (),
     "compare.card_cannot_tell": (), "compare.not_counted": (), "compare.card_not_counted": (),
