@@ -1,6 +1,6 @@
 """Your back: what the picked diagnosis is (a small drawing beside its meaning, and what its numbers
-do not cover, the detail in a "Read more"), and the glossary's words for the diagnoses. Every word is from content; the drawing
-is ``decision.output.condition_drawing``."""
+do not cover, the detail in a "Read more"), and the glossary's words for the diagnoses. Every word
+is from content; the drawing is ``decision.output.condition_drawing``."""
 
 from __future__ import annotations
 

@@ -99,7 +99,7 @@ class Content(Frozen):
     def condition_notes_in_view(self, diagnosis: str) -> tuple[str, ...]:
         """The same notes as ``condition_notes`` in a line or two each, for the reader who does not
         open "Read more": what the numbers do not cover, then previous back surgery."""
-        lines = (self.condition(diagnosis).not_covered_short,)
+        lines: tuple[str, ...] = (self.condition(diagnosis).not_covered_short,)
         if self.decision_for(diagnosis).options:
             lines += (self.conditions.previous_surgery.short,)
         return tuple(line for line in lines if line)
