@@ -45,29 +45,33 @@ record.diagnosis = choice(
 draw_diagnosis_words(content)
 if record.diagnosis:
     draw_condition(content, record.diagnosis)
-record.procedure = choice(
-    "Which operation, if any, has been talked about?",
-    ["microdiscectomy", "laminectomy", "fusion", "none_yet"],
-    lambda d: p[f"procedure.{d}"],
-    record.procedure,
-    key=f"{W}procedure",
-)
-record.worst_pain = choice(
-    "Where is the pain worst?",
-    ["back", "leg", "both"],
-    lambda d: p[f"worst_pain.{d}"],
-    record.worst_pain,
-    key=f"{W}worst_pain",
-)
-weeks = st.number_input(
-    "How many weeks ago did this pain begin?",
+# Three short questions side by side, not stacked (issue 24: use the width, not a longer page).
+operation_col, worst_col, weeks_col = st.columns(3)
+with operation_col:
+    record.procedure = choice(
+        p["your_back.procedure_question"],
+        ["microdiscectomy", "laminectomy", "fusion", "none_yet"],
+        lambda d: p[f"procedure.{d}"],
+        record.procedure,
+        key=f"{W}procedure",
+    )
+with worst_col:
+    record.worst_pain = choice(
+        p["your_back.worst_pain_question"],
+        ["back", "leg", "both"],
+        lambda d: p[f"worst_pain.{d}"],
+        record.worst_pain,
+        key=f"{W}worst_pain",
+    )
+weeks = weeks_col.number_input(
+    p["your_back.weeks_question"],
     min_value=0,
     max_value=5200,
     value=record.symptom_weeks,
     step=1,
     key=f"{W}symptom_weeks",
-    placeholder="Number of weeks",
-    help="A rough number is fine. 3 months is about 13 weeks; 6 months is about 26; a year is 52.",
+    placeholder=p["your_back.weeks_placeholder"],
+    help=p["your_back.weeks_help"],
 )
 weeks = int(weeks) if weeks is not None else None
 if longer_than_symptoms(weeks, record.treatments, record.care_weeks):
@@ -104,8 +108,7 @@ if frame.clinic_mode():
             clinical.imaging_matches, key=f"{W}imaging_matches", horizontal=True,
         )
 
-st.subheader("How bad is the pain?")
-st.caption(content.scores.pain_intro)
+st.markdown(f"**{content.scores.pain_intro}**")  # the question the two sliders answer
 cols = st.columns(2)
 with cols[0]:
     record.pain_back = st.select_slider(

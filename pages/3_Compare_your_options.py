@@ -44,7 +44,8 @@ st.title(p["compare.title"])
 if grid.rows:
     # The diagnosis's story leads the grid (issue 23): the randomised result before an as-treated row.
     # One paragraph, so that the grid still fits the first screen in clinic at 1280 x 800.
-    st.markdown(f"**{p['compare.your_diagnosis']}** {p['diagnosis.' + record.diagnosis]}. {grid.intro}")
+    # The diagnosis's name in bold leads it: the numbers below are for this diagnosis only.
+    st.markdown(f"**{p['diagnosis.' + record.diagnosis]}.** {grid.intro}")
     st.markdown(overview_html(content, grid), unsafe_allow_html=True)
     st.caption(" ".join(t for t in (p["compare.overview_intro"], grid.no_harm) if t))
 else:  # no diagnosis yet, or "not sure": the orientation, and no numbers
@@ -69,7 +70,6 @@ draw_situation(content, record)  # things that change your chances; the note whe
 # ---------------------------------------------------------------- layer 2: one result at a time
 choices = outcome_choices(content, record.diagnosis)
 if choices:
-    st.subheader(p["compare.one_outcome"])
     labels = outcome_labels(content, choices)
     chosen = st.selectbox(
         p["compare.one_outcome_help"], list(labels), index=None, format_func=labels.get,

@@ -150,6 +150,21 @@ def test_certainty_is_said_only_where_a_source_grades_it(content):
     assert design_words(content, content.comparison("peul_recovered_1y")) == content.template.designs["randomised"]
 
 
+
+def test_how_each_row_was_studied_is_said_in_short_plain_words(content):
+    """Every row of the overview ends with how its study was done (issue 24: SMOG at most 9 on the
+    page, and each row is read as a sentence): those words have no word of three syllables or more,
+    and say who chose the care, in the same way for each design."""
+    from textstat import textstat  # a build and test requirement, never the app's
+
+    for design, words in content.template.designs_short.items():
+        long_words = [w for w in re.findall(r"[A-Za-z']+", words) if textstat.syllable_count(w) >= 3]
+        assert not long_words, (design, words)
+        assert len(words.split()) <= 4, (design, words)
+    assert "chance" in content.template.designs_short["randomised"]
+    assert "chose" in content.template.designs_short["observational"]
+
+
 # ---------------------------------------------------------------- what check-content refuses
 
 

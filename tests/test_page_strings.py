@@ -256,8 +256,8 @@ BROKEN = {
         lambda tmp: _copy(tmp, "readiness.yaml", "  no_procedure:", "  no_procedure_any_more:"),
         "readiness.yaml", "messages.no_procedure"),
     "unknown_placeholder_in_a_gap": (
-        lambda tmp: _copy(tmp, "figures/comparisons.yaml", "less bodily pain in the surgery group, out of 100.",
-                          "less bodily pain in the surgery group, out of {scale}."),
+        lambda tmp: _copy(tmp, "figures/comparisons.yaml", "less pain in the surgery group, out of 100.",
+                          "less pain in the surgery group, out of {scale}."),
         "figures/comparisons.yaml", "gap.short"),
 }
 

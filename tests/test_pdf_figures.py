@@ -94,7 +94,7 @@ def test_both_arms_of_each_randomised_no_difference_result_print(content):
 
 def test_the_slips_fusion_complication_row_says_complex_fusion(content):
     text = flat(pdf_text(after_compare("degenerative_spondylolisthesis"), content))
-    row = text[text.index("Harm: A life-threatening complication"):]
+    row = text[text.index("Harm: A life-threatening problem"):]
     row = row[:row.index("Source:")]
     assert "Spinal fusion: 6 in 100 (complex fusion)" in row and "complex fusion only" in row
 

@@ -1,7 +1,8 @@
 """Your back explains the condition where she chooses it (issue 24 item 2): each diagnosis has a
 plain meaning and a small drawing with its text alternative, stenosis with and without a slip are
 two choices that say so, "not sure" says what happens next, and what the numbers do not cover is
-said beside the choice, with its sources."""
+said beside the choice: a line or two in view, the notes and their sources in a closed "Read more"
+(issue 24 item 1: the page leads with what she needs, the detail is a click away)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,18 @@ def _pick(diagnosis: str):
 
 def _shown(at) -> str:
     return " ".join(str(m.value) for m in at.markdown)
+
+
+def _layer(at):
+    """The closed "Read more" under the drawing: what the numbers do not cover, in full, with sources."""
+    (layer,) = [e for e in at.expander if e.label == CONTENT.pages["your_back.not_covered_more"]]
+    return layer
+
+
+def _in_view(at) -> str:
+    """The markdown on the page outside every expander: what she reads without opening anything."""
+    inside = {id(m) for e in at.expander for m in e.markdown}
+    return " ".join(str(m.value) for m in at.markdown if id(m) not in inside)
 
 
 @pytest.mark.parametrize("diagnosis", DIAGNOSES)
@@ -72,23 +85,45 @@ def test_not_sure_says_the_options_come_in_words_and_to_ask_the_surgeon():
     at = _pick("not_sure")
     # No numbers are shown for "not sure", so nothing is said about what they cover.
     assert CONTENT.conditions.previous_surgery.text not in _shown(at)
+    assert CONTENT.conditions.previous_surgery.short not in _shown(at)
+    assert not [e for e in at.expander if e.label == CONTENT.pages["your_back.not_covered_more"]]
     assert not at.caption or not any(c.value.startswith("Source:") for c in at.caption)
 
 
 @pytest.mark.parametrize("diagnosis", [d for d in DIAGNOSES if d != "not_sure"])
 def test_every_diagnosis_with_numbers_asks_about_previous_back_surgery(diagnosis):
     at = _pick(diagnosis)
-    assert CONTENT.conditions.previous_surgery.text in _shown(at)
+    surgery = CONTENT.conditions.previous_surgery
+    assert surgery.short in _in_view(at) and "Ask your surgeon" in surgery.short  # in view, not behind a click
+    assert surgery.text in " ".join(m.value for m in _layer(at).markdown)  # the full note, in the layer
+
+
+@pytest.mark.parametrize("diagnosis", [d for d in DIAGNOSES if d != "not_sure"])
+def test_what_the_numbers_do_not_cover_is_a_line_in_view_and_the_detail_a_closed_layer(diagnosis):
+    at = _pick(diagnosis)
+    condition, layer = CONTENT.condition(diagnosis), _layer(at)
+    in_view, in_layer = _in_view(at), " ".join(m.value for m in layer.markdown)
+    assert not layer.proto.expanded
+    if condition.not_covered:
+        assert condition.not_covered_short in in_view
+    for note in CONTENT.condition_notes(diagnosis):
+        assert note.text in in_layer and note.text not in in_view
+    assert [c.value for c in layer.caption if c.value.startswith("Source:")]  # the sources go with the detail
 
 
 def test_a_slipped_vertebra_says_the_numbers_are_for_small_stable_wear_and_tear_slips():
     at = _pick("degenerative_spondylolisthesis")
-    shown = _shown(at)
+    in_view, layer = _in_view(at), _layer(at)
+    # In view: which slips the numbers are for, which they may not fit, and who to ask.
+    for words in ("wear-and-tear", "isthmic", "large", "moves a lot", "Ask your surgeon"):
+        assert words in in_view
+    # In the layer: the trials' own terms, every note in full and its sources.
+    in_layer = " ".join(m.value for m in layer.markdown)
     for note in CONTENT.condition("degenerative_spondylolisthesis").not_covered:
-        assert note.text in shown
+        assert note.text in in_layer
     for words in ("wear-and-tear", "grade I", "isthmic", "large slip", "moves a lot", "ask your surgeon"):
-        assert words in shown
-    sources = next(c.value for c in at.caption if c.value.startswith("Source:"))
+        assert words in in_layer
+    sources = next(c.value for c in layer.caption if c.value.startswith("Source:"))
     for sid in ("ghogawala_2016", "austevoll_2021", "brox_2006"):
         assert CONTENT.source(sid).authors in sources
 
@@ -147,7 +182,11 @@ def _break(copy: Path, old: str, new: str) -> None:
     ("sources: [ghogawala_2016, austevoll_2021]", "sources: [nobody_1999]", "nobody_1999"),
     ("sources: [sport_stenosis_durotomy, brox_2006]", "sources: []", "previous_surgery.sources"),
     ("drawing: worn_disc", "drawing: worn_out", "drawing"),
-], ids=["twice", "unknown-term", "unknown-source", "unsourced-note", "unknown-drawing"])
+    ("    not_covered_short: Two of the trials behind these numbers took younger people.\n", "",
+     "no not_covered_short line"),
+    ("  short: Had back surgery before? Ask your surgeon how these numbers fit you.\n", "", "previous_surgery.short"),
+], ids=["twice", "unknown-term", "unknown-source", "unsourced-note", "unknown-drawing", "notes-without-a-line-in-view",
+        "previous-surgery-without-a-line-in-view"])
 def test_check_content_refuses_a_broken_condition(content_copy, old, new, message):
     _break(content_copy, old, new)
     with pytest.raises(ContentError, match=re.escape(message)):

@@ -1,6 +1,6 @@
 """Your back: what the picked diagnosis is (a small drawing beside its meaning, and what its numbers
-do not cover), and the glossary's words for the diagnoses. Every word is from content; the drawing
-is ``decision.output.condition_drawing``."""
+do not cover, the detail in a "Read more"), and the glossary's words for the diagnoses. Every word
+is from content; the drawing is ``decision.output.condition_drawing``."""
 
 from __future__ import annotations
 
@@ -17,22 +17,25 @@ def _sources(content: Content, ids: Sequence[str]) -> str:
 
 
 def draw_condition(content: Content, diagnosis: str) -> None:
-    """The picked diagnosis explained: drawing (its text alternative is its accessible name) and meaning."""
+    """The picked diagnosis explained: drawing (its text alternative is its accessible name), its
+    meaning and, beside them, what its numbers do not cover in a line or two; the notes in full and
+    their sources in a closed "Read more" below (issue 24: the detail a click away, not in the way)."""
     p = content.pages
     condition = content.condition(diagnosis)
     with st.container(border=True, key="condition"):
-        drawing, words = st.columns(2)
+        drawing, words = st.columns([2, 3])  # the drawing stays small; the words get the width
         drawing.markdown(condition_svg(condition.drawing, alt=condition.drawing_alt, callout=condition.callout,
                                        words=content.conditions.drawing_words), unsafe_allow_html=True)
         words.write(condition.meaning)
+        for line in content.condition_notes_in_view(diagnosis):
+            words.write(line)
         notes = content.condition_notes(diagnosis)
         if notes:
-            st.markdown(f"**{p['your_back.not_covered_title']}**")
-        for note in notes:
-            st.write(note.text)
-        if notes:  # one line of sources under the notes, each source once
-            cited = dict.fromkeys(sid for note in notes for sid in note.sources)
-            st.caption(p["your_back.sources"].format(sources=_sources(content, tuple(cited))))
+            with st.expander(p["your_back.not_covered_more"]):
+                for note in notes:
+                    st.write(note.text)
+                cited = dict.fromkeys(sid for note in notes for sid in note.sources)  # each source once
+                st.caption(p["your_back.sources"].format(sources=_sources(content, tuple(cited))))
 
 
 def draw_diagnosis_words(content: Content) -> None:

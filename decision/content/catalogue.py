@@ -96,6 +96,14 @@ class Content(Frozen):
             notes += (self.conditions.previous_surgery,)
         return notes
 
+    def condition_notes_in_view(self, diagnosis: str) -> tuple[str, ...]:
+        """The same notes as ``condition_notes`` in a line or two each, for the reader who does not
+        open "Read more": what the numbers do not cover, then previous back surgery."""
+        lines: tuple[str, ...] = (self.condition(diagnosis).not_covered_short,)
+        if self.decision_for(diagnosis).options:
+            lines += (self.conditions.previous_surgery.short,)
+        return tuple(line for line in lines if line)
+
     def glossary_terms(self, terms) -> tuple[GlossaryTerm, ...]:
         """The glossary's entries for ``terms``, in the glossary's order, each once."""
         wanted = set(terms)

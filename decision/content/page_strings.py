@@ -99,7 +99,9 @@ PAGES: dict[str, tuple[str, ...]] = {
     "your_back.title": (), "your_back.intro": (), "your_back.imaging_matches": (),
     "your_back.weeks_shorter_than_care": ("weeks",),
     "your_back.initials": (), "your_back.initials_help": (), "your_back.diagnosis_question": (),
-    "your_back.words_title": (), "your_back.not_covered_title": (), "your_back.sources": ("sources",),
+    "your_back.procedure_question": (), "your_back.worst_pain_question": (), "your_back.weeks_question": (),
+    "your_back.weeks_help": (), "your_back.weeks_placeholder": (),
+    "your_back.words_title": (), "your_back.not_covered_more": (), "your_back.sources": ("sources",),
     # Your care so far (pages/2_Your_care_so_far.py)
     "care.title": (), "care.intro": (), "care.program_toggle": (),
     "care.readiness_title": (), "care.rules_from": (), "care.part_sources": (), "care.sources_toggle": (),
@@ -111,8 +113,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "care.surgeon_to_confirm": (), "care.weeks_longer_than_symptoms": ("weeks",),
     # Compare your options (pages/3_Compare_your_options.py, ui/compare_card.py, decision/grid.py, comparison.py)
     "compare.title": (), "compare.options_title": (), "compare.practical_title": (), "compare.read_more": (),
-    "compare.pick_help": (), "compare.pick_none": (), "compare.one_outcome": (), "compare.one_outcome_help": (),
-    "compare.one_outcome_placeholder": (), "compare.your_diagnosis": (), "compare.overview_intro": (),
+    "compare.pick_help": (), "compare.pick_none": (), "compare.one_outcome_help": (),
+    "compare.one_outcome_placeholder": (), "compare.overview_intro": (),
     "compare.in_words": (), "compare.before": (), "compare.not_known": (), "compare.label_v1": (),
     "compare.label_v2": (), "compare.all_results": (), "compare.card_applies": (), "compare.source": (),
     "compare.card_cannot_tell": (), "compare.not_counted": (), "compare.card_not_counted": (),

@@ -96,7 +96,7 @@ async def one_walk(browser, base_url: str, content, n: int, tmp_path) -> tuple[l
         await w.then_click_away(lambda: page.get_by_role("textbox", name="Your initials (optional)").fill(initials))
         await w.go("your_back")
         await w.then_click_away(lambda: page.get_by_role(
-            "spinbutton", name="How many weeks ago did this pain begin?").fill(str(30 + n)))
+            "spinbutton", name=p["your_back.weeks_question"]).fill(str(30 + n)))
         await w.go("your_back")
         await w.then_click_away(lambda: page.locator("[data-testid='stRadio']").get_by_text(
             p["diagnosis.spinal_stenosis"], exact=True).first.click())
