@@ -85,18 +85,18 @@ def by_id(i: int, item) -> str:
     return ident if isinstance(ident, str) and ident else str(i)
 
 
-def _walk(value, path: tuple, name=by_position):
+def _walk(value, path: tuple, name=by_position, skip=NOT_PROSE):
     if isinstance(value, BaseModel):
         for field in type(value).model_fields:
-            if field in NOT_PROSE:
+            if field in skip:
                 continue
-            yield from _walk(getattr(value, field), (*path, field), name)
+            yield from _walk(getattr(value, field), (*path, field), name, skip)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk(item, (*path, str(key)), name)
+            yield from _walk(item, (*path, str(key)), name, skip)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _walk(item, (*path, name(i, item)), name)
+            yield from _walk(item, (*path, name(i, item)), name, skip)
     elif isinstance(value, str) and value.strip():
         yield path, value
 
@@ -106,16 +106,16 @@ PARTS = ("meta", "figures", "comparisons", "template", "options", "red_flags", "
          "deliberation", "scores", "glossary", "conditions", "pages", "situation")
 
 
-def walk_parts(content: Content, name=by_position):
+def walk_parts(content: Content, name=by_position, skip=NOT_PROSE):
     """(path, text) for every patient-facing string; a path starts with its part of Content, and an
-    option's with ("options", its id)."""
+    option's with ("options", its id). ``skip``: the fields that are not prose."""
     for part in PARTS:
         value = getattr(content, part)
         if part == "options":
             for option in value:
-                yield from _walk(option, ("options", option.id), name)
+                yield from _walk(option, ("options", option.id), name, skip)
         else:
-            yield from _walk(value, (part,), name)
+            yield from _walk(value, (part,), name, skip)
 
 
 def patient_texts(content: Content) -> list[tuple[str, str]]:

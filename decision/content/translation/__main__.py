@@ -14,16 +14,8 @@ from pathlib import Path
 
 from decision.content.load import ContentError, content_dir, load_content
 from decision.content.translation import LANGUAGES
-from decision.content.translation.catalogue import Tally, catalogue_files, extract, read_file, tally
+from decision.content.translation.catalogue import Tally, catalogue_files, extract, read_file, summary, tally
 from decision.content.translation.fields import english_fields
-
-
-def summary(tallies: list[Tally], lang: str) -> str:
-    done, total = sum(t.done for t in tallies), sum(t.total for t in tallies)
-    fuzzy, gone = sum(t.fuzzy for t in tallies), sum(t.obsolete for t in tallies)
-    return (f"{lang}: {done} of {total} fields translated"
-            + (f", {fuzzy} to review (English changed)" if fuzzy else "")
-            + (f", {gone} obsolete" if gone else "") + ".")
 
 
 def _status(content, root: Path, lang: str) -> list[Tally]:

@@ -141,3 +141,11 @@ def extract(fields: dict[str, dict[str, Field]], root: Path, lang: str) -> list[
 def tally(rel: str, entries: dict[str, Entry], obsolete: dict[str, Entry]) -> Tally:
     return Tally(rel, sum(e.done for e in entries.values()), sum(e.was is not None for e in entries.values()),
                  len(entries), len(obsolete))
+
+
+def summary(tallies: list[Tally], lang: str) -> str:
+    done, total = sum(t.done for t in tallies), sum(t.total for t in tallies)
+    fuzzy, gone = sum(t.fuzzy for t in tallies), sum(t.obsolete for t in tallies)
+    return (f"{lang}: {done} of {total} fields translated"
+            + (f", {fuzzy} to review (English changed)" if fuzzy else "")
+            + (f", {gone} obsolete" if gone else "") + ".")

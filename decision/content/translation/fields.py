@@ -20,7 +20,14 @@ from pathlib import Path
 
 from decision.content.catalogue import Content
 from decision.content.load import FILES, ContentError, parse_yaml
-from decision.content.readability import by_id, walk_parts
+from decision.content.readability import NOT_PROSE, by_id, walk_parts
+
+# Fields the readability score reads but that hold data, not words: kinds of treatment, source and
+# figure ids, a label, and which card and plan field a row of the fusion plan is. Their values are ids, the same in every
+# language (the English score counts them among short labels, where they change nothing that matters).
+DATA = frozenset({"categories", "card", "field", "why_label", "oswestry_source", "yes_sources", "why_sources",
+                  "early_pain_sources", "after_non_operative"})
+SKIP = NOT_PROSE | DATA
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,7 @@ def english_fields(content: Content, root: Path) -> dict[str, dict[str, Field]]:
     """English file -> catalogue key -> field, in the order the English reads."""
     lists = _list_files(root, "figures", ("figures", "comparisons"))
     out: dict[str, dict[str, Field]] = {}
-    for path, text in walk_parts(content, by_id):
+    for path, text in walk_parts(content, by_id, SKIP):
         rel, inner = _file_and_path(path, lists)
         field = Field(inner, text)
         fields = out.setdefault(rel, {})

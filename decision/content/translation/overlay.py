@@ -12,9 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from decision.content.catalogue import Content
-from decision.content.load import ContentError, _read_yaml
+from decision.content.load import FILES, ContentError, _read_yaml
 from decision.content.translation.catalogue import read_file
 from decision.content.translation.fields import english_fields
+
+GLOSSARY = FILES["glossary"]
 
 
 def _set(data, path: tuple[str, ...], text: str, where: str) -> None:
@@ -45,6 +47,16 @@ def _set(data, path: tuple[str, ...], text: str, where: str) -> None:
     raise ContentError(f"{where}: the English file has no such field.")
 
 
+def _renamed_terms(data, names: dict[str, str]):
+    """``data`` with each glossary term named in a ``terms`` list given its translated name."""
+    if isinstance(data, dict):
+        return {k: ([names.get(t, t) for t in v] if k == "terms" and isinstance(v, list) else _renamed_terms(v, names))
+                for k, v in data.items()}
+    if isinstance(data, list):
+        return [_renamed_terms(item, names) for item in data]
+    return data
+
+
 def translated_reader(root: Path, lang: str, english: Content):
     """A ``read_yaml(path, root)`` for the loader that returns each file's data in ``lang``."""
     fields = english_fields(english, root)
@@ -61,11 +73,16 @@ def translated_reader(root: Path, lang: str, english: Content):
                                    f"(python -m decision.content.translation status --lang {lang}).")
         texts[rel] = {key: entries[key].text for key in by_key}
 
+    # A glossary entry is named by its term, and other files name it so ("terms: [Disc]"): a translated
+    # term is the entry's name in that language, so the names are translated with it.
+    glossary = fields.get(GLOSSARY, {})
+    names = {f.text: texts[GLOSSARY][k] for k, f in glossary.items() if f.path[-1] == "term"}
+
     def read_yaml(path: Path, root: Path):
         data = _read_yaml(path, root)
         rel = path.relative_to(root).as_posix()
         for key, field in fields.get(rel, {}).items():
             _set(data, field.path, texts[rel][key], f"Translation file {lang}/{rel}, field {key}")
-        return data
+        return data if rel == GLOSSARY else _renamed_terms(data, names)
 
     return read_yaml
