@@ -53,6 +53,17 @@ def _translations_refused(content, root: str | None) -> bool:
     return refused
 
 
+def _check_content(content, root: str | None) -> int:
+    print(f"Content is valid: {len(content.comparisons)} comparisons, {len(content.figures)} other figures, "
+          f"{len(content.sources)} sources, {len(content.options)} options.")
+    if _translations_refused(content, root):
+        return 1
+    from decision.content.signoff import sign_off_status  # a warning only: the exit code stays 0
+    status = sign_off_status(content.meta.content_version, root)
+    print(status.line(), file=sys.stdout if status.current else sys.stderr)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m decision", description="Lumbar spine decision aid tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -91,14 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Content is not valid: {exc}", file=sys.stderr)
         return 1
     if args.command == "check-content":
-        print(f"Content is valid: {len(content.comparisons)} comparisons, {len(content.figures)} other figures, "
-              f"{len(content.sources)} sources, {len(content.options)} options.")
-        if _translations_refused(content, args.root):
-            return 1
-        from decision.content.signoff import sign_off_status  # a warning only: the exit code stays 0
-        status = sign_off_status(content.meta.content_version, args.root)
-        print(status.line(), file=sys.stdout if status.current else sys.stderr)
-        return 0
+        return _check_content(content, args.root)
     if args.command == "review-pack":
         from decision.output.review_pack import write_pack
 
