@@ -43,8 +43,9 @@ def pseudo_spanish(text: str) -> str:
 def _fill(root: Path) -> None:
     for path in (root / "es").rglob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for entry in data.values():
-            entry["es"] = pseudo_spanish(entry["en"])
+        for key, entry in data.items():  # a glossary term is a name: the fake keeps each one its own
+            glossary_term = path.name == "glossary.yaml" and key.endswith(".term")
+            entry["es"] = entry["en"] if glossary_term else pseudo_spanish(entry["en"])
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
@@ -91,6 +92,9 @@ def test_a_complete_catalogue_loads_with_the_english_numbers(content, translated
     assert _problems(content, translated_master) == []
     spanish = load_content(translated_master, "es")
     assert spanish.meta.name != content.meta.name
+    for condition in content.conditions.conditions:  # a glossary term keeps its place where a file names it
+        assert len(spanish.glossary_terms(spanish.condition(condition.id).terms)) == len(
+            content.glossary_terms(condition.terms)) > 0
 
     def leaves(value, path=()):  # every number, flag, date and empty value, by where it is
         if isinstance(value, dict):
@@ -137,7 +141,15 @@ def test_a_missing_key_is_refused(content, translated, rel):
     key = _first(translated, rel)
     _edit(translated, rel, lambda d: d.pop(key))
     assert _problems(content, translated) == [f"Translation file es/{rel}, field {key}: missing (run extract)"]
-    with pytest.raises(ContentError, match=re.escape(f"es/{rel}, field {key}: missing")):
+
+
+def test_the_content_is_not_loaded_half_translated(translated):
+    key = _first(translated, "glossary.yaml")
+    _edit(translated, "glossary.yaml", lambda d: d.pop(key))
+    with pytest.raises(ContentError, match=re.escape(f"Translation file es/glossary.yaml, field {key}: missing")):
+        load_content(translated, "es")
+    _edit(translated, "meta.yaml", lambda d: d[_first(translated, "meta.yaml")].update(es=""))
+    with pytest.raises(ContentError, match="es/"):
         load_content(translated, "es")
 
 
@@ -193,6 +205,15 @@ def test_a_hard_to_read_field_is_refused(content, translated, rel):
     _edit(translated, rel, lambda d: d[key].update(es=HARD))
     problems, _ = translation_problems(content, translated, "es")
     assert len(problems) == 1 and problems[0].startswith(f"Translation file es/{rel}, field {key}: hard to read (INFLESZ")
+
+
+def test_two_glossary_terms_may_not_share_one_translation(content, translated):
+    data = yaml.safe_load((translated / "es" / "glossary.yaml").read_text(encoding="utf-8"))
+    first, second = [k for k in data if k.endswith(".term")][:2]
+    _edit(translated, "glossary.yaml", lambda d: d[second].update(es=d[first]["es"]))
+    assert _problems(content, translated) == [
+        f"Translation file es/glossary.yaml, field {second}: '{data[first]['es']}' is also the translation of "
+        f"{first}; each term needs its own words"]
 
 
 def test_extract_keeps_translations_marks_changed_english_and_lists_gone_keys(content, translated, capsys):

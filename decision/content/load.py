@@ -186,7 +186,8 @@ def load_content(root: Path | None = None, lang: str = "en") -> Content:
 
 def _load(root: Path, read_yaml, lang: str) -> Content:
     """Every file read with ``read_yaml(path, root)``, each checked by its model, then assembled."""
-    context = {"lang": lang}  # a wording rule written in English is held on the English only
+    # A wording rule written in English holds on the English only; English passes no context, as before.
+    context = None if lang == "en" else {"lang": lang}
     read: dict[str, Any] = {}  # each file's data by its path in content/, for the strings' contract
     raw: dict = {
         "sources": _load_list(root, "sources", "bibliography", Source, read=read, context=context),

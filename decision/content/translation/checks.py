@@ -23,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from decision.content.catalogue import Content
-from decision.content.load import ContentError, load_content
+from decision.content.load import FILES, ContentError, load_content
 from decision.content.readability import MIN_WORDS, NAMED_TERMS, _plain, _term_pattern
 from decision.content.translation.catalogue import Tally, catalogue_files, read_file, tally
 from decision.content.translation.fields import Field, english_fields
@@ -80,7 +80,24 @@ def catalogue_problems(content: Content, root: Path, lang: str) -> tuple[list[st
             if key in wanted:
                 problems += _field_problems(f"{file}, field {key}", wanted[key], entry)
         tallies.append(tally(rel, {k: e for k, e in entries.items() if k in wanted}, obsolete))
-    return problems, tallies
+    return problems + _shared_terms(root, lang), tallies
+
+
+def _shared_terms(root: Path, lang: str) -> list[str]:
+    """A glossary term is looked up by its words, so two terms may not be translated alike."""
+    try:
+        entries, _, _ = read_file(root, lang, FILES["glossary"])
+    except ContentError:  # already said by catalogue_problems
+        return []
+    seen: dict[str, str] = {}
+    problems = []
+    for key, entry in entries.items():
+        if key.endswith(".term") and entry.text.strip():
+            if entry.text in seen:
+                problems.append(f"Translation file {lang}/{FILES['glossary']}, field {key}: '{entry.text}' is also "
+                                f"the translation of {seen[entry.text]}; each term needs its own words")
+            seen.setdefault(entry.text, key)
+    return problems
 
 
 def readability_problems(translated: Content, root: Path, lang: str) -> list[str]:
