@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from decision.__main__ import main as decision_main
 from decision.content import CONTENT_DIR, ContentError, load_content
@@ -204,7 +203,8 @@ def test_a_hard_to_read_field_is_refused(content, translated, rel):
     key = _first(translated, rel, lambda en: len(en.split()) >= 10 and not re.search(r"[\d{]", en))
     _edit(translated, rel, lambda d: d[key].update(es=HARD))
     problems, _ = translation_problems(content, translated, "es")
-    assert len(problems) == 1 and problems[0].startswith(f"Translation file es/{rel}, field {key}: hard to read (INFLESZ")
+    assert len(problems) == 1
+    assert problems[0].startswith(f"Translation file es/{rel}, field {key}: hard to read (INFLESZ")
 
 
 def test_two_glossary_terms_may_not_share_one_translation(content, translated):

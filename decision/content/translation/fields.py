@@ -23,8 +23,8 @@ from decision.content.load import FILES, ContentError, parse_yaml
 from decision.content.readability import NOT_PROSE, by_id, walk_parts
 
 # Fields the readability score reads but that hold data, not words: kinds of treatment, source and
-# figure ids, a label, and which card and plan field a row of the fusion plan is. Their values are ids, the same in every
-# language (the English score counts them among short labels, where they change nothing that matters).
+# figure ids, a label, and which card and plan field a row of the fusion plan is. Their values are ids,
+# the same in every language (the English score counts them among its short labels, as it always has).
 DATA = frozenset({"categories", "card", "field", "why_label", "oswestry_source", "yes_sources", "why_sources",
                   "early_pain_sources", "after_non_operative"})
 SKIP = NOT_PROSE | DATA
