@@ -130,6 +130,9 @@ def test_check_content_accepts_a_complete_catalogue_and_refuses_a_broken_one(tra
     assert decision_main(["check-content", "--root", str(translated)]) == 1
     err = capsys.readouterr().err
     assert f"Translation file es/meta.yaml, field {key}: missing" in err and "Traceback" not in err
+    assert re.search(r"es: (\d+) of (\d+) fields translated\. 1 problem\(s\)\.", err)
+    done, total = map(int, re.search(r"es: (\d+) of (\d+)", err).groups())
+    assert done == total - 1
 
 
 # ---------------------------------------------------------------- each broken copy, in every file

@@ -26,8 +26,7 @@ def _status(content, root: Path, lang: str) -> list[Tally]:
         entries, obsolete, _ = read_file(root, lang, rel)
         wanted = fields.get(rel, {})
         current = {k: e for k, e in entries.items() if k in wanted and e.en == wanted[k].text}
-        t = tally(rel, current, obsolete)
-        tallies.append(Tally(rel, t.done, t.fuzzy, len(wanted), t.obsolete))
+        tallies.append(tally(rel, current, obsolete, len(wanted)))
     return tallies
 
 

@@ -138,9 +138,10 @@ def extract(fields: dict[str, dict[str, Field]], root: Path, lang: str) -> list[
     return tallies
 
 
-def tally(rel: str, entries: dict[str, Entry], obsolete: dict[str, Entry]) -> Tally:
+def tally(rel: str, entries: dict[str, Entry], obsolete: dict[str, Entry], total: int | None = None) -> Tally:
+    """The count of one file: ``total`` is the English's number of fields (default: the entries')."""
     return Tally(rel, sum(e.done for e in entries.values()), sum(e.was is not None for e in entries.values()),
-                 len(entries), len(obsolete))
+                 len(entries) if total is None else total, len(obsolete))
 
 
 def summary(tallies: list[Tally], lang: str) -> str:

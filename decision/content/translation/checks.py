@@ -79,7 +79,7 @@ def catalogue_problems(content: Content, root: Path, lang: str) -> tuple[list[st
         for key, entry in entries.items():
             if key in wanted:
                 problems += _field_problems(f"{file}, field {key}", wanted[key], entry)
-        tallies.append(tally(rel, {k: e for k, e in entries.items() if k in wanted}, obsolete))
+        tallies.append(tally(rel, {k: e for k, e in entries.items() if k in wanted}, obsolete, len(wanted)))
     return problems + _shared_terms(root, lang), tallies
 
 
