@@ -32,6 +32,38 @@ def _read_record(path: str):
     return parse_record(file.read_bytes())
 
 
+def _translations_refused(content, root: str | None) -> bool:
+    """Each translation catalogue there is (content/es/…) checked against the English; none, nothing said."""
+    from decision.content import content_dir
+    from decision.content.translation import LANGUAGES
+    from decision.content.translation.catalogue import has_catalogue
+
+    folder = Path(root) if root else content_dir()
+    refused = False
+    for lang in (lang for lang in LANGUAGES if has_catalogue(folder, lang)):
+        from decision.content.translation.catalogue import summary
+        from decision.content.translation.checks import translation_problems
+
+        problems, tallies = translation_problems(content, folder, lang)
+        for problem in problems:
+            print(f"Translation is not valid: {_one_line(problem)}", file=sys.stderr)
+        print(summary(tallies, lang) + (f" {len(problems)} problem(s)." if problems else ""),
+              file=sys.stderr if problems else sys.stdout)
+        refused = refused or bool(problems)
+    return refused
+
+
+def _check_content(content, root: str | None) -> int:
+    print(f"Content is valid: {len(content.comparisons)} comparisons, {len(content.figures)} other figures, "
+          f"{len(content.sources)} sources, {len(content.options)} options.")
+    if _translations_refused(content, root):
+        return 1
+    from decision.content.signoff import sign_off_status  # a warning only: the exit code stays 0
+    status = sign_off_status(content.meta.content_version, root)
+    print(status.line(), file=sys.stdout if status.current else sys.stderr)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m decision", description="Lumbar spine decision aid tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -70,12 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Content is not valid: {exc}", file=sys.stderr)
         return 1
     if args.command == "check-content":
-        print(f"Content is valid: {len(content.comparisons)} comparisons, {len(content.figures)} other figures, "
-              f"{len(content.sources)} sources, {len(content.options)} options.")
-        from decision.content.signoff import sign_off_status  # a warning only: the exit code stays 0
-        status = sign_off_status(content.meta.content_version, args.root)
-        print(status.line(), file=sys.stdout if status.current else sys.stderr)
-        return 0
+        return _check_content(content, args.root)
     if args.command == "review-pack":
         from decision.output.review_pack import write_pack
 

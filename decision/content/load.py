@@ -138,14 +138,14 @@ _PART_MODELS: dict[str, type[BaseModel]] = {
 
 
 def _load_list(root: Path, key: str, folder: str, model, *, optional: bool = False,
-               read: dict[str, Any] | None = None) -> list:
+               read: dict[str, Any] | None = None, read_yaml=_read_yaml, context: dict | None = None) -> list:
     items: list = []
     paths = sorted((root / folder).glob("*.yaml"))
     if not paths:
         raise ContentError(f"Content folder {folder}/ has no files.")
     for path in paths:
         rel = path.relative_to(root).as_posix()
-        data = _read_yaml(path, root)
+        data = read_yaml(path, root)
         if read is not None:
             read[rel] = data
         listed = data.get(key) if isinstance(data, dict) else None
@@ -155,7 +155,7 @@ def _load_list(root: Path, key: str, folder: str, model, *, optional: bool = Fal
             raise ContentError(f"Content file {rel}, field {key}: expected a list.")
         for i, item in enumerate(listed):
             try:
-                model.model_validate(item)
+                model.model_validate(item, context=context)
             except ValidationError as exc:
                 ident = item.get("id") if isinstance(item, dict) else None
                 where = f"{key}.{i}" + (f" ({ident})" if ident else "")
@@ -170,17 +170,34 @@ def _load_list(root: Path, key: str, folder: str, model, *, optional: bool = Fal
     return items
 
 
-def load_content(root: Path | None = None) -> Content:
-    """Read and validate every content file. Raises ContentError naming the file and field."""
+def load_content(root: Path | None = None, lang: str = "en") -> Content:
+    """Read and validate every content file. Raises ContentError naming the file and field.
+
+    ``lang="es"``: the same content with each patient-facing text replaced by its translation from
+    ``content/es/`` (``decision.content.translation``), checked by the same models and checks, so its
+    numbers, sources and ids are the English ones. English needs no catalogue and reads nothing more."""
     root = Path(root) if root else content_dir()
+    if lang != "en":
+        from decision.content.translation.overlay import translated_reader  # it loads the English first
+
+        return _load(root, translated_reader(root, lang, _load(root, _read_yaml, "en")), lang)
+    return _load(root, _read_yaml, "en")
+
+
+def _load(root: Path, read_yaml, lang: str) -> Content:
+    """Every file read with ``read_yaml(path, root)``, each checked by its model, then assembled."""
+    # A wording rule written in English holds on the English only; English passes no context, as before.
+    context = None if lang == "en" else {"lang": lang}
     read: dict[str, Any] = {}  # each file's data by its path in content/, for the strings' contract
     raw: dict = {
-        "sources": _load_list(root, "sources", "bibliography", Source, read=read),
-        "figures": _load_list(root, "figures", "figures", Figure, optional=True, read=read),
-        "comparisons": _load_list(root, "comparisons", "figures", Comparison, optional=True),
+        "sources": _load_list(root, "sources", "bibliography", Source, read=read, context=context),
+        "figures": _load_list(root, "figures", "figures", Figure, optional=True, read=read, read_yaml=read_yaml,
+                              context=context),
+        "comparisons": _load_list(root, "comparisons", "figures", Comparison, optional=True, read_yaml=read_yaml,
+                                  context=context),
     }
     for key, name in FILES.items():
-        data = _read_yaml(root / name, root)
+        data = read_yaml(root / name, root)
         read[name] = data
         if key == "glossary":
             terms = data.get("terms") if isinstance(data, dict) else None
@@ -189,16 +206,16 @@ def load_content(root: Path | None = None) -> Content:
             data = terms
         if key in _PART_MODELS:
             try:
-                _PART_MODELS[key].model_validate(data)
+                _PART_MODELS[key].model_validate(data, context=context)
             except ValidationError as exc:
                 raise ContentError(_validation_message(name, exc)) from None
         raw[key] = data
     options = []
     for path in sorted((root / "options").glob("*.yaml")):
         rel = path.relative_to(root).as_posix()
-        data = _read_yaml(path, root)
+        data = read_yaml(path, root)
         try:
-            options.append(Option.model_validate(data))
+            options.append(Option.model_validate(data, context=context))
         except ValidationError as exc:
             raise ContentError(_validation_message(rel, exc)) from None
         if data.get("id") != path.stem:
@@ -206,7 +223,7 @@ def load_content(root: Path | None = None) -> Content:
         read[rel] = data
     raw["options"] = options
     try:
-        content = Content.model_validate(raw)
+        content = Content.model_validate(raw, context=context)
     except ValidationError as exc:
         first = exc.errors()[0]
         raise ContentError(f"Content check failed: {first['msg'].removeprefix('Value error, ')}.") from None

@@ -73,40 +73,62 @@ def _file_for(path: tuple) -> str:
     return FILES.get(top, top)
 
 
-def _walk(value, path: tuple):
+def by_position(i: int, item) -> str:
+    """A list item named by its place in the list (the English report's paths: "rows.0.text")."""
+    return str(i)
+
+
+def by_id(i: int, item) -> str:
+    """A list item named by its ``id`` where it has one, else by its place: a path that stays the same
+    when an item is added or moved before it (the translation catalogue's keys)."""
+    ident = getattr(item, "id", None)
+    return ident if isinstance(ident, str) and ident else str(i)
+
+
+def _walk(value, path: tuple, name=by_position, skip=NOT_PROSE):
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            if name in NOT_PROSE:
+        for field in type(value).model_fields:
+            if field in skip:
                 continue
-            yield from _walk(getattr(value, name), (*path, name))
+            yield from _walk(getattr(value, field), (*path, field), name, skip)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk(item, (*path, str(key)))
+            yield from _walk(item, (*path, str(key)), name, skip)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _walk(item, (*path, str(i)))
+            yield from _walk(item, (*path, name(i, item)), name, skip)
     elif isinstance(value, str) and value.strip():
         yield path, value
+
+
+# The parts of Content that hold patient-facing text, in the order they are scored.
+PARTS = ("meta", "figures", "comparisons", "template", "options", "red_flags", "readiness", "program", "fusion",
+         "deliberation", "scores", "glossary", "conditions", "pages", "situation")
+
+
+def walk_parts(content: Content, name=by_position, skip=NOT_PROSE):
+    """(path, text) for every patient-facing string; a path starts with its part of Content, and an
+    option's with ("options", its id). ``skip``: the fields that are not prose."""
+    for part in PARTS:
+        value = getattr(content, part)
+        if part == "options":
+            for option in value:
+                yield from _walk(option, ("options", option.id), name, skip)
+        else:
+            yield from _walk(value, (part,), name, skip)
 
 
 def patient_texts(content: Content) -> list[tuple[str, str]]:
     """(where, text) for every patient-facing string; ``where`` names the file and field."""
     out = []
-    for name in ("meta", "figures", "comparisons", "template", "options", "red_flags", "readiness", "program", "fusion",
-                 "deliberation", "scores", "glossary", "conditions", "pages", "situation"):
-        value = getattr(content, name)
-        if name == "options":
-            for option in value:
-                for path, text in _walk(option, ("options", option.id)):
-                    out.append((f"{_file_for(path)}: {'.'.join(path[2:])}", text))
-            continue
-        for path, text in _walk(value, (name,)):
-            out.append((f"{_file_for(path)}: {'.'.join(path[1:])}", text))
+    for path, text in walk_parts(content):
+        inner = path[2:] if path[0] == "options" else path[1:]
+        out.append((f"{_file_for(path)}: {'.'.join(inner)}", text))
     return out
 
 
-def _term_pattern(content: Content) -> re.Pattern:
-    terms = {t.term for t in content.glossary} | set(NAMED_TERMS)
+def _term_pattern(content: Content, named: tuple[str, ...] = NAMED_TERMS) -> re.Pattern:
+    terms = {t.term for t in content.glossary} | set(named)
     terms |= {o.name for o in content.options}
     terms |= {v for k, v in content.pages.items() if k.startswith(("diagnosis.", "procedure."))}
     ordered = sorted((t for t in terms if t), key=len, reverse=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 Label = Literal["V1", "V2"]
 """V1: seen in the primary source. V2: seen only in a secondary report (the app says so).
@@ -37,6 +37,13 @@ TreatmentKind = Literal[
 Horizon = Literal[
     "operation", "30_days", "90_days", "1_year", "2_years", "4_years", "5_years", "8_11_years", "over_time"
 ]
+
+
+def in_english(info: ValidationInfo) -> bool:
+    """Whether the text being validated is the English (``load_content(lang=...)`` passes the language
+    as the validation context). A rule that reads English words (a fixed opening, "this aid") holds on
+    the English; a translation has the same data, so the rule has already held for it."""
+    return (info.context or {}).get("lang", "en") == "en"
 
 
 class Frozen(BaseModel):

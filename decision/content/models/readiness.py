@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
-from decision.content.models.base import Diagnosis, Frozen, TreatmentKind
+from decision.content.models.base import Diagnosis, Frozen, TreatmentKind, in_english
 
 
 class Waiver(Frozen):
@@ -43,13 +43,13 @@ class Requirement(Frozen):
     waiver: Waiver | None = None  # only for this aid's own choices, never for a payer's rule
 
     @model_validator(mode="after")
-    def _visits_have_a_period(self) -> Requirement:
+    def _visits_have_a_period(self, info: ValidationInfo) -> Requirement:
         if (self.min_visits is None) != (self.visits_within_weeks is None):
             raise ValueError("min_visits needs visits_within_weeks (visits only count within a stated period)")
         stray = [k for k in self.min_weeks_by_kind if k not in self.any_of]
         if stray:
             raise ValueError(f"min_weeks_by_kind names kind(s) not in any_of: {', '.join(stray)}")
-        if self.waiver is not None and not self.whose.startswith("this aid"):
+        if self.waiver is not None and in_english(info) and not self.whose.startswith("this aid"):
             raise ValueError("a waiver is only for this aid's own choices (whose: \"this aid...\")")
         return self
 

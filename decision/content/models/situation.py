@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
-from decision.content.models.base import Diagnosis, Frozen, Label, OptionId
+from decision.content.models.base import Diagnosis, Frozen, Label, OptionId, in_english
 
 FactorId = Literal["smoking", "diabetes", "weight", "previous_surgery"]
 FACTORS: tuple[FactorId, ...] = ("smoking", "diabetes", "weight", "previous_surgery")
@@ -38,10 +38,10 @@ class FactorEntry(Frozen):
     silent: str = ""  # "Our evidence does not say how smoking changes the results of ..."
 
     @model_validator(mode="after")
-    def _sourced_or_silent(self) -> FactorEntry:
+    def _sourced_or_silent(self, info: ValidationInfo) -> FactorEntry:
         if bool(self.says) == bool(self.silent.strip()):
             raise ValueError("says or silent: give sourced statements (says) or a silent sentence, not both or neither")
-        if self.silent and not self.silent.startswith(SILENT_START):
+        if self.silent and in_english(info) and not self.silent.startswith(SILENT_START):
             raise ValueError(f"silent: must begin '{SILENT_START}', so the patient reads plainly that it is not known")
         return self
 
