@@ -108,6 +108,19 @@ def test_a_number_from_a_subgroup_names_it_in_its_cell(content):
 
 
 @pytest.mark.parametrize("diagnosis", WITH_OPTIONS)
+def test_a_row_label_reads_as_words_with_spaces_between_its_parts(content, diagnosis):
+    # The badge, the outcome and how it was studied are three spans: without a space between them a
+    # screen reader (and a copy of the text, and the walk's word count) reads "Good resultPain
+    # scoreat 2 years".
+    view = overview(content, diagnosis)
+    for row, tr in zip(view.rows, [tr for tr in _table(content, diagnosis).iter("tr") if tr.get("data-comparison")],
+                       strict=True):
+        raw = "".join(next(el for el in tr if el.tag == "th").itertext())
+        assert f"{row.kind_word} {row.comparison.outcome} " in raw, raw
+        assert f"{row.comparison.outcome}{row.detail}" not in raw, raw
+
+
+@pytest.mark.parametrize("diagnosis", WITH_OPTIONS)
 def test_not_counted_cells_say_so_in_words_at_the_grid_size(content, diagnosis):
     words = content.pages["compare.not_counted"]
     assert len(words.split()) >= 3  # a phrase a patient reads, not a bare "Not counted"

@@ -80,7 +80,7 @@ def _cell_html(cell: OverviewCell, name: str, t: str) -> str:
     if cell.role == "gap":
         span = f' colspan="{cell.span}"' if cell.span > 1 else ""
         return f'<td class="gap {t}"{span}>{_e(cell.text)}</td>'  # its words name both groups
-    sub = f'<span class="sub">{_e(cell.subgroup)}</span>' if cell.subgroup else ""
+    sub = f' <span class="sub">{_e(cell.subgroup)}</span>' if cell.subgroup else ""
     return f'<td class="num {t}" data-option="{_e(name)}">{_e(cell.text)}{sub}</td>'
 
 
@@ -95,7 +95,9 @@ def overview_html(content: Content, view: Overview) -> str:
         c = row.comparison
         t = tone(c.kind)
         details = [row.detail] + ([content.pages["compare.v2_short"]] if c.label == "V2" else [])
-        label = (f'<span class="kind {t}">{_e(row.kind_word)}</span>{_e(c.outcome)}'
+        # Spaces between the parts: a screen reader (and a copy of the text) reads "Good result
+        # Pain score at 2 years", not "Good resultPain scoreat 2 years"; the layout is unchanged.
+        label = (f'<span class="kind {t}">{_e(row.kind_word)}</span> {_e(c.outcome)} '
                  f'<span class="detail">{" · ".join(_e(d) for d in details)}</span>')
         cells = "".join(_cell_html(cell, names[cell.option_id], t) for cell in row.cells)
         body.append(f'<tr data-comparison="{_e(c.id)}"><th scope="row">{label}</th>{cells}</tr>')
