@@ -45,7 +45,7 @@ def test_lines_not_met_stay_in_view_and_whose_rule_waits_in_the_layer(content):
     for line in met:
         assert line not in shown  # met lines are named compactly...
     in_place = [p.title for p in result.parts if p.met and not p.missing]
-    assert content.pages["care.in_place"].format(parts="; ".join(in_place)) in shown
+    assert content.pages["care.in_place"].format(parts=" · ".join(in_place)) in shown
     layer = _layer_text(at, content.pages["care.whose_rules_title"])
     for line in (*met, *missing):
         assert line in layer  # ...and said in full, with whose rule it is, in the layer

@@ -145,7 +145,7 @@ def _in_view(content: Content, result: Assessment) -> None:
     lines += said
     in_place = [part.title for part in result.parts if part.met and not part.missing]
     if in_place:
-        lines.append(p["care.in_place"].format(parts="; ".join(in_place)))
+        lines.append(p["care.in_place"].format(parts=" · ".join(in_place)))
     if lines:
         st.markdown("\n\n".join(lines))
 
