@@ -41,7 +41,7 @@ NOT_PROSE = {
     "authors", "publisher", "title_source", "url", "doi", "pmid", "year", "secondary_via",
     "comparison", "topic", "measure", "design", "applies_to", "meeting", "fusion_harms", "favours",
     "uncertain_sources", "unit", "asked_if", "span_kinds", "main_kinds", "kinds", "all_of", "level",
-    "topics", "basis", "harms", "drawing", "terms",
+    "topics", "basis", "harms", "drawing", "terms", "overview", "oswestry_source",
 }
 # Extra named terms, beyond the glossary, that the aid names and explains where they appear.
 NAMED_TERMS = (
@@ -54,6 +54,8 @@ NAMED_TERMS = (
     # Whose rule a readiness threshold is: the names of guideline bodies, insurers and policies.
     "American College of Physicians", "Academy of Medical Royal Colleges", "Cleveland Clinic", "Credence Blue",
     "SelectHealth", "eviCore", "BCBS South Carolina", "SUR712.036", "Back On Trek", "aortic aneurysm",
+    # The Oswestry score's own band names (Fairbank), shown as the scale names them.
+    "Minimal disability", "Moderate disability", "Severe disability", "Very severe disability",
 )
 
 
@@ -85,10 +87,27 @@ def by_id(i: int, item) -> str:
     return ident if isinstance(ident, str) and ident else str(i)
 
 
+def _holds_model(value) -> bool:
+    if isinstance(value, BaseModel):
+        return True
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else ()
+    return any(isinstance(item, BaseModel) for item in items)
+
+
+def _skipped(model: type[BaseModel], field: str, value, skip) -> bool:
+    """A field named as data in ``skip`` is skipped, unless what it holds is prose after all: models
+    (the template's ``diagnoses`` and ``kinds`` hold each diagnosis's introduction and each kind's
+    words), or a ``label`` typed as free text (a value's or a plan field's label, which a patient
+    reads; an evidence label is the type ``Label``, V1 or V2)."""
+    if field not in skip or _holds_model(value):
+        return False
+    return not (field == "label" and model.model_fields[field].annotation is str)
+
+
 def _walk(value, path: tuple, name=by_position, skip=NOT_PROSE):
     if isinstance(value, BaseModel):
         for field in type(value).model_fields:
-            if field in skip:
+            if _skipped(type(value), field, getattr(value, field), skip):
                 continue
             yield from _walk(getattr(value, field), (*path, field), name, skip)
     elif isinstance(value, dict):
