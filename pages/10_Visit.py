@@ -45,7 +45,7 @@ content, record = frame.open_page("visit", css=CSS)
 p = content.pages
 W = frame.widget_prefix() + "visit:"
 clinic = frame.clinic_mode()
-YES_NO = {True: "Yes", False: "No"}
+YES_NO = {True: p["answer.yes"], False: p["answer.no"]}
 
 
 def pick(label: str, options, name, current, key: str):
