@@ -87,7 +87,8 @@ if frame.clinic_mode():
         st.subheader(p["your_back.surgeon_title"])
         clinical = record.clinical
         clinical.confirmed_diagnosis = text_area(
-            p["your_back.confirmed_diagnosis"], clinical.confirmed_diagnosis, max_chars=2000, key=f"{W}confirmed_diagnosis",
+            p["your_back.confirmed_diagnosis"], clinical.confirmed_diagnosis, max_chars=2000,
+            key=f"{W}confirmed_diagnosis",
             message=p["input.cleaned"],
         )
         clinical.imaging_findings = text_area(
@@ -134,12 +135,14 @@ with st.expander(p["your_back.oswestry_title"], expanded=frame.clinic_mode()):
     record.oswestry.sections = sections
     total = st.number_input(
         p["your_back.oswestry_total"], min_value=0.0, max_value=100.0,
-        value=record.oswestry.total_percent, step=1.0, key=f"{W}odi_total", placeholder=p["your_back.oswestry_total_placeholder"],
+        value=record.oswestry.total_percent, step=1.0, key=f"{W}odi_total",
+        placeholder=p["your_back.oswestry_total_placeholder"],
     )
     record.oswestry.total_percent = total
     result = oswestry_score(record.oswestry, content.scores)
     if result:
-        st.metric(p["your_back.oswestry_score"], p["your_back.oswestry_value"].format(percent=f"{result.percent:g}"), help=result.how)
+        st.metric(p["your_back.oswestry_score"], p["your_back.oswestry_value"].format(percent=f"{result.percent:g}"),
+                  help=result.how)
         st.write(f"{result.band}. {result.how}")
     else:
         st.caption(p["your_back.oswestry_none"])

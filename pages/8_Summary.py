@@ -64,7 +64,8 @@ def decision_reached_control() -> None:
             format_func=_choice_name,
             key=f"{W}decision_choice",
         )
-        on = st.date_input(p["summary.decision_date"], value=reached.on if reached else date.today(), key=f"{W}decision_date")
+        on = st.date_input(p["summary.decision_date"], value=reached.on if reached else date.today(),
+                           key=f"{W}decision_date")
         record.decision_reached = DecisionReached(choice=choice, on=on) if choice and on else None
         # The leaning beside the decision, and a mark in words when they name different options
         st.markdown(f"**{p['visit.leaning']}:** {plain_md(leaning_text(record, content))}")
