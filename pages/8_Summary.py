@@ -79,7 +79,7 @@ def sure_beside_the_decision() -> None:
     """The SURE result from before the visit, its conflict flag, and the SURE at the end of the visit."""
     d = content.deliberation
     before = sure_score(record.sure.before)
-    st.markdown(f"**{p['visit.sure_before']}:** {plain_md(sure_text(record.sure.before))}")
+    st.markdown(f"**{p['visit.sure_before']}:** {plain_md(sure_text(record.sure.before, content))}")
     if before.conflict:
         st.warning(d.sure.conflict_message, icon=":material/help:")
     st.markdown(f"**{p['visit.sure_after']}**")
@@ -91,7 +91,7 @@ def sure_beside_the_decision() -> None:
     record.sure.after = SureAnswers(**given)
     after = sure_score(record.sure.after)
     if after.complete:
-        st.markdown(f"**{p['visit.sure_after']}:** {plain_md(sure_text(record.sure.after))}")
+        st.markdown(f"**{p['visit.sure_after']}:** {plain_md(sure_text(record.sure.after, content))}")
         if after.conflict:
             st.warning(d.sure.conflict_message, icon=":material/help:")
 

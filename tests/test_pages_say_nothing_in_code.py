@@ -1,6 +1,7 @@
 """A page's words live in content/, not in its code (issues 24 and 26: the ground for a Spanish copy).
 
-Every string literal in every file of ``pages/`` and ``ui/`` is scanned: a literal that reads as
+Every string literal in every file of ``pages/`` and ``ui/``, and of the builders of the summary and
+its PDF (``decision/output/summary/``, ``decision/output/pdf/``), is scanned: a literal that reads as
 words (a capital letter, or a space between letters) is English shown to a patient or a surgeon,
 and belongs in content/pages.yaml (declared in decision/content/page_strings.py), where the
 translation catalogue sees it. What is not a sentence a person reads (an icon, a page path, a
@@ -18,7 +19,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCANNED = sorted(str(p.relative_to(ROOT)) for d in ("pages", "ui") for p in (ROOT / d).glob("*.py"))
+SCANNED = sorted(str(p.relative_to(ROOT)) for d in ("pages", "ui", "decision/output/summary", "decision/output/pdf")
+                 for p in (ROOT / d).glob("*.py"))
 NOT_WORDS = re.compile(r"^(:material/[a-z_]+:|pages/\w+\.py)$")  # an icon, a page to link to
 CSS = re.compile(r"\[data-testid=|st-key-|\{[^}]*:[^}]*\}")  # a page's own style rules
 MARKUP = re.compile(r'^( :small\[|(<[a-z]+( class="[a-z-]+")?>)+)$')  # Streamlit's small print; an HTML tag's opening
@@ -27,6 +29,7 @@ _STYLE = "a piece of a style rule, not words"
 _EVIDENCE_LABEL = "the evidence label of a number (V1, V2) compared with the data, never shown: its words are content"
 _REFUSAL_CODE = "the text of an internal refusal, matched to a log code (ui/logs.py); never shown, never logged as text"
 _HEADER = "an HTTP header name or value, read by the browser"
+_FONT = "a font's name, style or file, or a cell's border or alignment code (fpdf)"
 _NO_CONTENT = ("shown only when the content failed its checks, so there is no content to take it from "
                "(the clinic team reads it, in English)")
 
@@ -76,11 +79,30 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ui/server.py", "SPINE_AID_CONTENT"): "an environment variable's name",
     ("ui/navigation.py", "client.showSidebarNavigation"): "a Streamlit option's name",
     ("ui/widgets.py", "T"): "a type variable's name",
+    # The summary and its PDF
+    ("decision/output/summary/evidence.py", "V2"): _EVIDENCE_LABEL,
+    ("decision/output/summary/evidence.py", ", PMID "): "a citation's identifier, written so in every language",
+    ("decision/output/summary/evidence.py", ", doi "): "a citation's identifier, written so in every language",
+    ("decision/output/pdf/build.py", "unique_id must be 2 to 64 hex digits"): (
+        "a programming error raised to the caller (the id is made by the app), never shown to a person"),
+    ("decision/output/pdf/build.py", "[0-9A-Fa-f]{2,64}"): "a pattern",
+    ("decision/output/pdf/layout.py", "NFC"): "a Unicode normal form's name",
+    ("decision/output/pdf/layout.py", "A4"): "a paper size",
+    **{(f"decision/output/pdf/{f}", code): _FONT for f, code in (
+        ("blocks.py", "B"), ("layout.py", "B"), ("layout.py", "C"), ("layout.py", "DejaVu"),
+        ("layout.py", "DejaVuSans.ttf"), ("layout.py", "DejaVuSans-Bold.ttf"), ("figures.py", "F"),
+        ("page_one.py", "LTR"), ("page_one.py", "LBR"), ("page_one.py", "L"))},
 }
 
 
 def _reads_as_words(text: str) -> bool:
     return bool(re.search(r"[A-Z]", text) or (" " in text and re.search(r"[a-z]", text)))
+
+
+def _exported_names(tree: ast.Module) -> set[int]:
+    """The names listed in ``__all__``: identifiers, not words."""
+    return {id(e) for n in tree.body if isinstance(n, ast.Assign) and isinstance(n.value, ast.List)
+            and any(isinstance(t, ast.Name) and t.id == "__all__" for t in n.targets) for e in n.value.elts}
 
 
 def _docstrings(tree: ast.Module) -> set[int]:
@@ -92,7 +114,7 @@ def _docstrings(tree: ast.Module) -> set[int]:
 def english_literals(source: str) -> list[tuple[int, str]]:
     """The string literals in ``source`` (f-strings' fixed parts too) that read as words."""
     tree = ast.parse(source)
-    skip = _docstrings(tree)
+    skip = _docstrings(tree) | _exported_names(tree)
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
@@ -109,6 +131,7 @@ def test_the_scan_finds_english_in_code():
     assert english_literals('st.button("Add", key=f"{W}concern_add")') == [(1, "Add")]
     assert english_literals('x = f"{n} of 4 answered"') == [(1, " of 4 answered")]
     assert english_literals('st.markdown(f"{a} :small[{b}]"); st.html(f\'<p class="aid-footer">{x}</p>\')') == []
+    assert english_literals('__all__ = ["Item", "build_summary"]') == []
     assert english_literals('st.page_link("pages/8_Summary.py", label=p["next.summary"], '
                             'icon=":material/arrow_forward:")') == []
     assert english_literals('st.markdown("- " + p["values.reason"]); st.html(".st-key-x [data-testid=\'a\']{b:0}")'
@@ -116,7 +139,8 @@ def test_the_scan_finds_english_in_code():
 
 
 def test_every_file_of_pages_and_ui_is_scanned():
-    assert len(SCANNED) >= 30 and "pages/0_Start.py" in SCANNED and "ui/frame.py" in SCANNED
+    assert len(SCANNED) >= 45 and "pages/0_Start.py" in SCANNED and "ui/frame.py" in SCANNED
+    assert "decision/output/summary/answers.py" in SCANNED and "decision/output/pdf/page_one.py" in SCANNED
 
 
 @pytest.mark.parametrize("path", SCANNED)

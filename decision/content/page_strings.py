@@ -24,6 +24,7 @@ from fnmatch import fnmatchcase
 from typing import Any, get_args
 
 from decision.content.models import Diagnosis, OptionId
+from decision.content.page_words import FILLED_26, WORDS_26
 
 # The ids a page builds keys from (a test keeps each equal to the code's own list or Literal).
 NAV_PAGES = ("start", "your_back", "care", "compare", "fusion", "values", "quiz", "leaning", "summary", "visit",
@@ -174,21 +175,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     **{f"note.{k}": () for k in NOTE}, "note.made": ("name", "app", "version", "reviewed", "day"),
     "note.initials": ("initials",), **{f"fhir.{k}": () for k in FHIR}, "fhir.questionnaire_title": ("name",),
     **{f"questionnaire.{k}": () for k in QUESTIONNAIRE},
-    # Words that were literals in pages/ and ui/ until issue 26 (tests/test_pages_say_nothing_in_code.py)
-    "answer.yes": (), "answer.no": (), "figure.source": ("source",), "figure.applies": ("population",),
-    "your_back.surgeon_title": (), "your_back.confirmed_diagnosis": (), "your_back.imaging_findings": (),
-    "your_back.pain_back": (), "your_back.pain_leg": (), "your_back.not_rated": (), "your_back.oswestry_title": (),
-    "your_back.oswestry_blank": (), "your_back.oswestry_total": (), "your_back.oswestry_total_placeholder": (),
-    "your_back.oswestry_score": (), "your_back.oswestry_value": ("percent",), "your_back.oswestry_none": (),
-    "summary.decision_title": (), "summary.decision_date": (), "summary.clear_decision": (), "summary.download": (),
-    "summary.download_help": (), "summary.sources": (),
-    "summary.answers_footer": ("name", "version", "reviewed", "made", "initials"),
-    "about.who_made": (), "about.funding": (), "about.conflicts": (), "about.dates_title": (),
-    "about.content_version": (), "about.published": (), "about.last_review": (), "about.next_review": (),
-    "about.evidence_title": (), "about.figure_count": ("total", "checked", "secondary"), "about.reading_title": (),
-    "about.reading_level": ("overall", "hardest"), "about.reading_unmeasured": (), "about.glossary_title": (),
-    "about.ipdas_title": (), "about.col_criterion": (), "about.col_where": (), "about.col_met": (),
-    "about.sources_title": (), "about.seed": ("authors",),
+    # Words that were literals in pages/, ui/ and the summary builders until issue 26 (page_words.py)
+    **dict.fromkeys(WORDS_26, ()), **FILLED_26,
 }
 
 # Strings of the other files that the code fills (decision/readiness.py with .format,
