@@ -23,7 +23,7 @@ from decision.content import OptionId
 from decision.content.page_strings import CHOICES
 from decision.deliberation import sure_score, visit_marks
 from decision.output.summary import decision_text, sure_text
-from decision.output.summary.words import NOT_ANSWERED
+from decision.output.summary.words import not_answered
 from decision.record import DecisionReached, NextStep, Proposal, SureAnswers
 from decision.record.limits import LEVELS_LIMIT, TEXT_LIMIT
 from decision.rules.readiness import assess
@@ -45,7 +45,8 @@ content, record = frame.open_page("visit", css=CSS)
 p = content.pages
 W = frame.widget_prefix() + "visit:"
 clinic = frame.clinic_mode()
-YES_NO = {True: "Yes", False: "No"}
+YES_NO = {True: p["answer.yes"], False: p["answer.no"]}
+NOT_ANSWERED = not_answered(content)
 
 
 def pick(label: str, options, name, current, key: str):
@@ -62,7 +63,7 @@ def before_the_visit() -> None:
     leaning = d.leaning_options.get(record.leaning, record.leaning) if record.leaning else NOT_ANSWERED
     with left:
         st.markdown(f"**{p['visit.leaning']}:** {leaning}  \n"
-                    f"**{p['visit.sure_before']}:** {sure_text(record.sure.before)}")
+                    f"**{p['visit.sure_before']}:** {sure_text(record.sure.before, content)}")
         marks = visit_marks(record)
         said = [p["visit.unsure"]] if marks.unsure else []
         if marks.differs_from:
@@ -143,7 +144,8 @@ def the_decision(picked: Choice | None) -> None:
                  for item in content.deliberation.sure.items}
         record.sure.after = SureAnswers(**given)
         scored = sure_score(record.sure.after).complete
-        heading.markdown(f"**{p['visit.sure_after']}**" + (f": {sure_text(record.sure.after)}" if scored else ""))
+        heading.markdown(f"**{p['visit.sure_after']}**"
+                         + (f": {sure_text(record.sure.after, content)}" if scored else ""))
 
 
 def at_home() -> None:
@@ -160,7 +162,7 @@ def at_home() -> None:
         (p["visit.proposal"], p[f"proposal.{c.proposed_operation}"] if c.proposed_operation else NOT_ANSWERED),
         (p["visit.next_step"], p[f"next_step.{c.next_step}"] if c.next_step else NOT_ANSWERED),
         (p["visit.decision"], decision_text(record, content)),
-        (p["visit.sure_after"], sure_text(record.sure.after)),
+        (p["visit.sure_after"], sure_text(record.sure.after, content)),
     ]
     for label, value in rows:
         name, answer = st.columns([1, 2])

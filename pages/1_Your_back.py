@@ -84,14 +84,15 @@ else:
 
 if frame.clinic_mode():
     with st.container(border=True, key="surgeon_facts"):
-        st.subheader("For the surgeon")
+        st.subheader(p["your_back.surgeon_title"])
         clinical = record.clinical
         clinical.confirmed_diagnosis = text_area(
-            "Confirmed diagnosis", clinical.confirmed_diagnosis, max_chars=2000, key=f"{W}confirmed_diagnosis",
+            p["your_back.confirmed_diagnosis"], clinical.confirmed_diagnosis, max_chars=2000,
+            key=f"{W}confirmed_diagnosis",
             message=p["input.cleaned"],
         )
         clinical.imaging_findings = text_area(
-            "Imaging findings", clinical.imaging_findings, max_chars=2000, key=f"{W}imaging_findings",
+            p["your_back.imaging_findings"], clinical.imaging_findings, max_chars=2000, key=f"{W}imaging_findings",
             message=p["input.cleaned"],
         )
         clinical.proposed_operation = choice(  # the same field and choices as on the Visit page
@@ -112,16 +113,16 @@ st.markdown(f"**{content.scores.pain_intro}**")  # the question the two sliders 
 cols = st.columns(2)
 with cols[0]:
     record.pain_back = st.select_slider(
-        "Back pain", options=[None, *range(11)], value=record.pain_back,
-        format_func=lambda v: "Not rated" if v is None else str(v), key=f"{W}pain_back",
+        p["your_back.pain_back"], options=[None, *range(11)], value=record.pain_back,
+        format_func=lambda v: p["your_back.not_rated"] if v is None else str(v), key=f"{W}pain_back",
     )
 with cols[1]:
     record.pain_leg = st.select_slider(
-        "Leg pain", options=[None, *range(11)], value=record.pain_leg,
-        format_func=lambda v: "Not rated" if v is None else str(v), key=f"{W}pain_leg",
+        p["your_back.pain_leg"], options=[None, *range(11)], value=record.pain_leg,
+        format_func=lambda v: p["your_back.not_rated"] if v is None else str(v), key=f"{W}pain_leg",
     )
 
-with st.expander("Oswestry Disability Index (the clinic can fill this in)", expanded=frame.clinic_mode()):
+with st.expander(p["your_back.oswestry_title"], expanded=frame.clinic_mode()):
     st.write(content.scores.oswestry_intro)
     sections = list(record.oswestry.sections)
     grid = st.columns(2)
@@ -129,20 +130,22 @@ with st.expander("Oswestry Disability Index (the clinic can fill this in)", expa
         with grid[i % 2]:
             sections[i] = st.selectbox(
                 name, [None, 0, 1, 2, 3, 4, 5], index=[None, 0, 1, 2, 3, 4, 5].index(sections[i]),
-                format_func=lambda v: "Blank" if v is None else str(v), key=f"{W}odi:{i}",
+                format_func=lambda v: p["your_back.oswestry_blank"] if v is None else str(v), key=f"{W}odi:{i}",
             )
     record.oswestry.sections = sections
     total = st.number_input(
-        "Or the total score, if you only have that (0 to 100)", min_value=0.0, max_value=100.0,
-        value=record.oswestry.total_percent, step=1.0, key=f"{W}odi_total", placeholder="Total",
+        p["your_back.oswestry_total"], min_value=0.0, max_value=100.0,
+        value=record.oswestry.total_percent, step=1.0, key=f"{W}odi_total",
+        placeholder=p["your_back.oswestry_total_placeholder"],
     )
     record.oswestry.total_percent = total
     result = oswestry_score(record.oswestry, content.scores)
     if result:
-        st.metric("Oswestry score", f"{result.percent:g} out of 100", help=result.how)
+        st.metric(p["your_back.oswestry_score"], p["your_back.oswestry_value"].format(percent=f"{result.percent:g}"),
+                  help=result.how)
         st.write(f"{result.band}. {result.how}")
     else:
-        st.caption("No Oswestry score yet.")
+        st.caption(p["your_back.oswestry_none"])
 
 st.page_link("pages/2_Your_care_so_far.py", label=p["next.care"], icon=":material/arrow_forward:")
 frame.close_page(content)

@@ -39,7 +39,7 @@ content, record = frame.open_page("summary")
 p = content.pages
 W = frame.widget_prefix()
 CHOICES = ("non_operative", "laminectomy", "microdiscectomy", "fusion", "more_time_needed")
-YES_NO = {True: "Yes", False: "No"}
+YES_NO = {True: p["answer.yes"], False: p["answer.no"]}
 
 
 def _choice_name(choice: str) -> str:
@@ -56,21 +56,22 @@ def decision_reached_control() -> None:
     """Clinic only: the option chosen (or more time needed) and the day, into the record."""
     reached = record.decision_reached
     with st.container(border=True, key="decision_reached"):
-        st.subheader("Decision reached")
+        st.subheader(p["summary.decision_title"])
         choice = st.radio(
-            "What was decided today?",
+            p["visit.decision"],
             CHOICES,
             index=CHOICES.index(reached.choice) if reached else None,
             format_func=_choice_name,
             key=f"{W}decision_choice",
         )
-        on = st.date_input("Date", value=reached.on if reached else date.today(), key=f"{W}decision_date")
+        on = st.date_input(p["summary.decision_date"], value=reached.on if reached else date.today(),
+                           key=f"{W}decision_date")
         record.decision_reached = DecisionReached(choice=choice, on=on) if choice and on else None
         # The leaning beside the decision, and a mark in words when they name different options
-        st.markdown(f"**Leaning toward:** {plain_md(leaning_text(record, content))}")
+        st.markdown(f"**{p['visit.leaning']}:** {plain_md(leaning_text(record, content))}")
         if leaning_differs(record):
             st.warning(p["summary.leaning_differs"], icon=":material/compare_arrows:")
-        st.button("Clear the decision", key="clear_decision", on_click=_clear_decision,
+        st.button(p["summary.clear_decision"], key="clear_decision", on_click=_clear_decision,
                   disabled=record.decision_reached is None)
 
 
@@ -78,10 +79,10 @@ def sure_beside_the_decision() -> None:
     """The SURE result from before the visit, its conflict flag, and the SURE at the end of the visit."""
     d = content.deliberation
     before = sure_score(record.sure.before)
-    st.markdown(f"**SURE before the visit:** {plain_md(sure_text(record.sure.before))}")
+    st.markdown(f"**{p['visit.sure_before']}:** {plain_md(sure_text(record.sure.before, content))}")
     if before.conflict:
         st.warning(d.sure.conflict_message, icon=":material/help:")
-    st.markdown("**SURE at the end of the visit**")
+    st.markdown(f"**{p['visit.sure_after']}**")
     given = {
         item.id: choice(item.question, [True, False], lambda v: YES_NO[v], getattr(record.sure.after, item.id),
                         key=f"{W}summary_sure_after:{item.id}", horizontal=True)
@@ -90,7 +91,7 @@ def sure_beside_the_decision() -> None:
     record.sure.after = SureAnswers(**given)
     after = sure_score(record.sure.after)
     if after.complete:
-        st.markdown(f"**SURE at the end of the visit:** {plain_md(sure_text(record.sure.after))}")
+        st.markdown(f"**{p['visit.sure_after']}:** {plain_md(sure_text(record.sure.after, content))}")
         if after.conflict:
             st.warning(d.sure.conflict_message, icon=":material/help:")
 
@@ -151,22 +152,22 @@ else:  # at home: what the visit needs, as lines; the detail one click away, und
 # the same day would give an address anyone could compute (issue 21; see ui/downloads.py).
 initials = (record.patient_initials or "record").replace(" ", "")
 st.download_button(
-    "Download the summary (PDF)",
+    p["summary.download"],
     data=lambda rec=record: build_pdf(rec, content, unique_id=secrets.token_hex(16)),
     file_name=f"spine-decision-summary-{initials}-{date.today().isoformat()}.pdf",
     mime="application/pdf",
     on_click="ignore",
     key="download_pdf",
     icon=":material/download:",
-    help="A summary to print for you and your surgeon. It has room for you both to sign.",
+    help=p["summary.download_help"],
 )
 if clinic:  # the note to paste into the chart, and the visit for the record system (issue 25)
     chart_exports(summary, record, content, initials)
 st.caption(p["summary.save_file"])
 
 draw_numbers(summary, content)
-draw_all_answers(summary, content, (
-    f"{summary.aid_name} · content version {summary.content_version}, reviewed {summary.content_date} · "
-    f"summary made on {summary.made_on.isoformat()} · initials: {summary.initials}"))
+draw_all_answers(summary, content, p["summary.answers_footer"].format(
+    name=summary.aid_name, version=summary.content_version, reviewed=summary.content_date,
+    made=summary.made_on.isoformat(), initials=summary.initials))
 
 frame.close_page(content)

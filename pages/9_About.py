@@ -10,25 +10,26 @@ from ui.figures import draw_table
 
 content, record = frame.open_page("about")
 m = content.meta
+pg = content.pages
 
 st.title(content.pages["about.title"])
 st.write(m.purpose)
 
-st.subheader("Who made it")
+st.subheader(pg["about.who_made"])
 for author in m.authors:
     st.write(author)
-st.subheader("Funding")
+st.subheader(pg["about.funding"])
 st.write(m.funding)
-st.subheader("Conflicts of interest")
+st.subheader(pg["about.conflicts"])
 st.write(m.conflicts)
 
-st.subheader("Dates and updates")
+st.subheader(pg["about.dates_title"])
 st.markdown(
     f"- {content.pages['about.app_version'].format(version=app_version())}\n"
-    f"- Content version: **{m.content_version}**\n"
-    f"- Published: **{m.published}**\n"
-    f"- Last review: **{m.last_review}**\n"
-    f"- Next review due: **{m.next_review}**"
+    f"- {pg['about.content_version']}: **{m.content_version}**\n"
+    f"- {pg['about.published']}: **{m.published}**\n"
+    f"- {pg['about.last_review']}: **{m.last_review}**\n"
+    f"- {pg['about.next_review']}: **{m.next_review}**"
 )
 st.write(m.update_policy)
 
@@ -38,51 +39,40 @@ if review.signed is None:
     st.write(content.pages["about.not_reviewed"])
 else:
     st.write(content.pages["about.reviewed"])
-    pg = content.pages
     draw_table([pg["about.review_role"], pg["about.review_date"], pg["about.review_scope"]],
                [[review.signed.role, review.signed.date.isoformat(), review.signed.scope]])
 
-st.subheader("How the evidence was chosen")
+st.subheader(pg["about.evidence_title"])
 st.write(m.evidence_method)
 v1 = sum(f.label == "V1" for f in content.all_figures)
 v2 = len(content.all_figures) - v1
-st.write(
-    f"This version shows {len(content.all_figures)} numbers: {v1} checked in the original study and "
-    f"{v2} seen only in a secondary report, which are marked where they appear."
-)
+st.write(pg["about.figure_count"].format(total=len(content.all_figures), checked=v1, secondary=v2))
 
-st.subheader("Reading level")
+st.subheader(pg["about.reading_title"])
 level = reading_level()
 if level is not None and level.current:
-    st.write(
-        f"The text written for patients reads at about US school grade {level.overall:.1f} overall "
-        f"(Flesch-Kincaid). The hardest single passage scores {level.hardest:.1f}. Our limit is grade 8."
-    )
+    st.write(pg["about.reading_level"].format(overall=f"{level.overall:.1f}", hardest=f"{level.hardest:.1f}"))
 else:
-    st.write(
-        "The reading level of this copy of the text has not been measured yet. Our limit is grade 8, "
-        "and the clinic team checks it before the aid is used."
-    )
+    st.write(pg["about.reading_unmeasured"])
 
-st.subheader("Words used in this aid")
+st.subheader(pg["about.glossary_title"])
 # One element for the whole list: every element is a message the server sends on every run.
 st.markdown("\n\n".join(f"**{term.term}**: {term.meaning}" for term in content.glossary))
 
-st.subheader("Checked against the IPDAS standard for decision aids")
+st.subheader(pg["about.ipdas_title"])
 # Four claims are computed from the content (decision.compare.self_check.ipdas_self_check), not written:
 # they replace the same criterion in meta.yaml, so the page cannot claim more than the content holds.
-pg = content.pages
 checks = list(ipdas_self_check(content))
 rows = []
 for i in m.ipdas:
     c = next((c for c in checks if c.match in i["criterion"]), None)
     where, met = (pg[f"ipdas.{c.key}.where"].format(**c.counts), c.met) if c else (i["where"], i["met"])
     rows.append([i["criterion"], where, met])
-draw_table(["Criterion", "Where", "Met"], rows)
+draw_table([pg["about.col_criterion"], pg["about.col_where"], pg["about.col_met"]], rows)
 
-st.subheader("All sources")
+st.subheader(pg["about.sources_title"])
 seed = content.source(m.seed_source)
-st.caption(f"This aid grew from a patient page by {seed.authors}, which it retells in its own words.")
+st.caption(pg["about.seed"].format(authors=seed.authors))
 # The full list (over a hundred sources) is drawn when asked for, as one element: on every visit
 # it was a third of the page's bytes and a hundred messages (benchmarks/load.py, issue 13).
 if st.toggle(pg["about.show_sources"].format(count=len(content.sources)), key="about_show_sources"):

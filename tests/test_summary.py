@@ -7,10 +7,8 @@ from datetime import date
 import pytest
 
 from decision.compare.fusion_plan import plan_lines
+from decision.content import load_content
 from decision.output.summary import (
-    CONFLICT_FLAG,
-    NOT_ANSWERED,
-    NOT_RECORDED,
     ComparisonBlock,
     Item,
     Paragraph,
@@ -20,6 +18,12 @@ from decision.output.summary import (
 )
 from decision.record import DecisionReached, DecisionRecord, FusionPlan, SureAnswers
 from tests import records
+
+# The summary's words for a skipped answer and a SURE conflict live in content/pages.yaml (issue 26)
+NOT_ANSWERED = load_content().pages["summary.not_answered"]
+NOT_RECORDED = load_content().pages["summary.not_recorded"]
+CONFLICT_FLAG = "possible decisional conflict"
+CONTENT = load_content()
 
 
 def items(summary, section_id: str) -> dict[str, str]:
@@ -235,11 +239,12 @@ def test_not_sure_is_printed_only_when_it_was_chosen(content):
 
 
 def test_sure_flags_possible_conflict_only_when_answered_and_under_four():
-    assert sure_text(SureAnswers()) == NOT_ANSWERED
-    assert sure_text(SureAnswers(sure=True, understand=True, risk_benefit=True, encouragement=True)) == "4 out of 4"
-    three = sure_text(SureAnswers(sure=True, understand=True, risk_benefit=False, encouragement=True))
+    assert sure_text(SureAnswers(), CONTENT) == NOT_ANSWERED
+    every = SureAnswers(sure=True, understand=True, risk_benefit=True, encouragement=True)
+    assert sure_text(every, CONTENT) == "4 out of 4"
+    three = sure_text(SureAnswers(sure=True, understand=True, risk_benefit=False, encouragement=True), CONTENT)
     assert three == f"3 out of 4: {CONFLICT_FLAG}"
-    partial = sure_text(SureAnswers(sure=True))  # as on screen, an unfinished test is not scored
+    partial = sure_text(SureAnswers(sure=True), CONTENT)  # as on screen, an unfinished test is not scored
     assert "1 of 4 questions answered" in partial and CONFLICT_FLAG not in partial
 
 

@@ -25,7 +25,12 @@ def _svg(markup: str) -> None:
 
 
 def source_line(content: Content, figure: Figure) -> str:
-    return f"Source: {content.source(figure.source).plain}. {label_note(figure)}"
+    return f"{content.pages['figure.source'].format(source=content.source(figure.source).plain)} {label_note(figure)}"
+
+
+def applies_line(content: Content, figure: Figure) -> str:
+    """Who a number applies to, and where it comes from: "Applies to: adults with... Source: ..."."""
+    return f"{content.pages['figure.applies'].format(population=figure.population)} {source_line(content, figure)}"
 
 
 def draw_figure(content: Content, figure: Figure, *, key: str, show_array: bool = True) -> None:
@@ -35,7 +40,7 @@ def draw_figure(content: Content, figure: Figure, *, key: str, show_array: bool 
         st.markdown(f"**{text}**")
         if show_array:
             _svg(icon_array_svg(figure))
-        st.caption(f"Applies to: {figure.population}.")
+        st.caption(content.pages["figure.applies"].format(population=figure.population))
         st.caption(source_line(content, figure))
 
 
@@ -53,7 +58,7 @@ def draw_figures(content: Content, figures: Iterable[Figure], *, key: str) -> No
     with st.container(border=True, key=f"figs-{key}"):
         # One element for the whole list (a long page reruns faster): sentence, then small print.
         st.markdown("\n\n".join(
-            f"**{i}. {sentence(figure)}**\n\n:small[Applies to: {figure.population}. {source_line(content, figure)}]"
+            f"**{i}. {sentence(figure)}**\n\n:small[{applies_line(content, figure)}]"
             for i, figure in enumerate(arrays, start=1)
         ))
         if arrays:
@@ -61,7 +66,7 @@ def draw_figures(content: Content, figures: Iterable[Figure], *, key: str) -> No
         for figure in figures:
             if figure.kind == "context":
                 st.markdown(f"**{sentence(figure)}**")
-                st.caption(f"Applies to: {figure.population}. {source_line(content, figure)}")
+                st.caption(applies_line(content, figure))
 
 
 def _warnings(figures: Sequence[Figure], warnings: Mapping[str, str] | None) -> tuple[str, ...] | None:
@@ -103,9 +108,9 @@ def draw_figures_by_kind(content: Content, figures: Sequence[Figure], kind_words
     arrays = tuple(f for f in figures if f.kind != "context")
     for figure in context:
         st.markdown(f"**{sentence(figure)}**")
-        st.caption(f"Applies to: {figure.population}. {source_line(content, figure)}")
+        st.caption(applies_line(content, figure))
     if arrays:
-        notes = tuple(f"Applies to: {f.population}. {source_line(content, f)}" for f in arrays)
+        notes = tuple(applies_line(content, f) for f in arrays)
         _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), notes, _warnings(arrays, warnings)))
 
 

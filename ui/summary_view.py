@@ -31,7 +31,6 @@ from decision.output.summary import (
 )
 from ui.figures import draw_table
 
-SOURCES = "Sources"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 
 
@@ -178,10 +177,10 @@ def draw_numbers(summary: Summary, content: Content) -> None:
             for block in rest:
                 if not isinstance(block, Item):
                     draw_block(block)
-            _sources(summary)
+            _sources(summary, content)
     if not figures and summary.citations:
-        with st.expander(SOURCES, key="summary-sources"):
-            _sources(summary)
+        with st.expander(content.pages["summary.sources"], key="summary-sources"):
+            _sources(summary, content)
 
 
 def draw_all_answers(summary: Summary, content: Content, made: str) -> None:
@@ -193,7 +192,7 @@ def draw_all_answers(summary: Summary, content: Content, made: str) -> None:
         st.caption(made)
 
 
-def _sources(summary: Summary) -> None:
+def _sources(summary: Summary, content: Content) -> None:
     if summary.citations:
-        st.markdown(f"**{SOURCES}**")
+        st.markdown(f"**{content.pages['summary.sources']}**")
         st.text("\n".join(f"{i}. {citation}" for i, citation in enumerate(summary.citations, start=1)))

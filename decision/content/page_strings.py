@@ -24,6 +24,7 @@ from fnmatch import fnmatchcase
 from typing import Any, get_args
 
 from decision.content.models import Diagnosis, OptionId
+from decision.content.page_words import FILLED_26, WORDS_26
 
 # The ids a page builds keys from (a test keeps each equal to the code's own list or Literal).
 NAV_PAGES = ("start", "your_back", "care", "compare", "fusion", "values", "quiz", "leaning", "summary", "visit",
@@ -174,6 +175,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     **{f"note.{k}": () for k in NOTE}, "note.made": ("name", "app", "version", "reviewed", "day"),
     "note.initials": ("initials",), **{f"fhir.{k}": () for k in FHIR}, "fhir.questionnaire_title": ("name",),
     **{f"questionnaire.{k}": () for k in QUESTIONNAIRE},
+    # Words that were literals in pages/, ui/ and the summary builders until issue 26 (page_words.py)
+    **dict.fromkeys(WORDS_26, ()), **FILLED_26,
 }
 
 # Strings of the other files that the code fills (decision/readiness.py with .format,

@@ -1,7 +1,7 @@
 """The blocks every page draws: a paragraph, a heading, a label and its value, a list, a chart section.
 
 ``Blocks`` adds to ``Layout`` the drawing of the summary's generic blocks (``Item``, ``Bullets``,
-``Paragraph``) line by line, with typed text cut to the lines it may take (``FREE_LINES``,
+``Paragraph``) line by line, with typed text cut to the lines it may take (``FREE_LINES_DEFAULT``,
 ``LIST_LINES``; the surgeon's notes are never cut) and the summary's "continued" sentence where it
 was cut. A chart section is drawn here because page one draws it and page two draws the ones page one had no room for.
 """
@@ -15,7 +15,6 @@ from decision.output.summary import Bullets, Item, Paragraph, Section
 
 # How many lines a piece of free text may take on page 1 before it is cut; an ``Item`` marked
 # ``whole`` (the surgeon's notes) is never cut: page one continues it on the next page.
-FREE_LINES = {"Confirmed diagnosis": 2, "Imaging findings": 2}
 FREE_LINES_DEFAULT = 2
 LIST_LINES = {"values": 3, "questions": 5}  # all the patient's own concerns / questions together
 
@@ -103,7 +102,7 @@ class Blocks(Layout):
         budget = LIST_LINES.get(section.id)
         for block in section.blocks:
             if isinstance(block, Item):
-                limit = FREE_LINES.get(block.label, FREE_LINES_DEFAULT) if block.free and not block.whole else None
+                limit = FREE_LINES_DEFAULT if block.free and not block.whole else None
                 self.item(block, limit)
             elif isinstance(block, Bullets):
                 self.bullets(block, budget)

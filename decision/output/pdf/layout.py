@@ -59,7 +59,7 @@ class SummaryPDF(FPDF):
         self.set_y(-FOOTER_ROOM + 1)
         self.set_font(FONT, "", SMALL)
         self.set_text_color(*MUTED_RGB)
-        self.cell(0, 4, f"{self.footer_text} · page {self.page_no()} of {{nb}}", align="C")
+        self.cell(0, 4, self.footer_text.replace("{page}", str(self.page_no())), align="C")
         self.set_text_color(0, 0, 0)
 
 
@@ -69,12 +69,12 @@ def start_pdf(summary: Summary, kind: type[SummaryPDF] = SummaryPDF) -> SummaryP
     pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     pdf.set_title(f"{summary.title}: {summary.aid_name}")
-    pdf.set_subject("Summary of a shared decision about lumbar spine surgery")
+    pdf.set_subject(summary.pdf_subject)
     pdf.set_creator(summary.aid_name)
     pdf.set_lang("en")
     made = summary.made_on
     pdf.set_creation_date(datetime(made.year, made.month, made.day, tzinfo=UTC))
-    pdf.footer_text = f"{summary.aid_name} · content version {summary.content_version}"
+    pdf.footer_text = summary.pdf_footer  # {page} is filled on each page (footer), {nb} by fpdf
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(False)  # every page break is ours, so the page count stays bounded
     pdf.add_page()

@@ -14,7 +14,6 @@ from fpdf.enums import XPos, YPos
 from decision.output.pdf.blocks import FREE_LINES_DEFAULT, Blocks
 from decision.output.pdf.layout import BODY, HEADING, LABEL_WIDTH, RULE_RGB, SMALL, TITLE, line_h, wrap
 from decision.output.summary import Bullets, Item, Paragraph, Section
-from decision.version import app_version
 
 ALERT_RGB, ALERT_FILL = (176, 0, 32), (253, 236, 238)
 SIGNATURES_H = 20  # mm at the foot of page 1: the heading, room to sign, the lines and their words
@@ -28,11 +27,7 @@ class PageOne(Blocks):
         s, pdf = self.s, self.pdf
         self.bottom = self.page_bottom - SIGNATURES_H - line_h(BODY)  # room kept for the signatures
         self.text(f"{s.title}: {s.aid_name}", size=TITLE, bold=True)
-        self.text(
-            f"App version {app_version()}. Content version {s.content_version}, reviewed {s.content_date}. "
-            f"Summary made on {s.made_on.isoformat()}. Patient initials: {s.initials}.",
-            size=SMALL,
-        )
+        self.text(s.pdf_made, size=SMALL)
         self._id_lines()
         for section in s.part("chart"):
             if section.alert:
@@ -144,18 +139,18 @@ class PageOne(Blocks):
         """Side by side, one signer each: room to sign above a line, the words under it, and a date."""
         pdf = self.pdf
         pdf.set_y(max(pdf.get_y(), self.page_bottom - SIGNATURES_H))
-        self.heading("Signatures")
+        self.heading(self.s.signatures_title)
         pdf.set_draw_color(0, 0, 0)
         line_y = pdf.get_y() + 10  # room to sign
-        col_w = pdf.epw / len(self.s.signatures)
-        for n, who in enumerate(self.s.signatures):
+        col_w = pdf.epw / len(self.s.signature_lines)
+        for n, who in enumerate(self.s.signature_lines):
             x = pdf.l_margin + n * col_w
             sign_w, date_w = col_w * 0.62, col_w * 0.28
             pdf.line(x, line_y, x + sign_w, line_y)
             pdf.line(x + sign_w + 3, line_y, x + sign_w + 3 + date_w, line_y)
             self.font(SMALL)
             pdf.set_xy(x, line_y + 0.5)
-            pdf.cell(sign_w, line_h(SMALL), f"{who} signature")
+            pdf.cell(sign_w, line_h(SMALL), who)
             pdf.set_xy(x + sign_w + 3, line_y + 0.5)
-            pdf.cell(date_w, line_h(SMALL), "Date")
+            pdf.cell(date_w, line_h(SMALL), self.s.sign_date)
         pdf.set_y(line_y + 0.5 + line_h(SMALL))

@@ -99,7 +99,7 @@ class Sections(Figures):
         if not self.cited:
             return
         self.full = False
-        self.heading("Sources")
+        self.heading(self.s.sources_title)
         for lines in self._citation_lines():
             self.font(SMALL)
             if not self.lines(lines, x=self.pdf.l_margin, width=self.pdf.epw, size=SMALL):

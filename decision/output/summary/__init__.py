@@ -17,8 +17,6 @@ from decision.output.summary.answers import quiz_text
 from decision.output.summary.build import build_summary
 from decision.output.summary.evidence import options_compared
 from decision.output.summary.model import (
-    ID_LINES,
-    SIGNATURES,
     Block,
     Bullets,
     ComparisonBlock,
@@ -29,15 +27,10 @@ from decision.output.summary.model import (
     Summary,
     Table,
 )
-from decision.output.summary.visit import CONFLICT_FLAG, decision_text, leaning_differs, leaning_text, sure_text
-from decision.output.summary.words import NOT_ANSWERED, NOT_RECORDED
+from decision.output.summary.visit import decision_text, leaning_differs, leaning_text, sure_text
+from decision.output.summary.words import not_answered, not_recorded
 
 __all__ = [
-    "CONFLICT_FLAG",
-    "ID_LINES",
-    "NOT_ANSWERED",
-    "NOT_RECORDED",
-    "SIGNATURES",
     "Block",
     "Bullets",
     "ComparisonBlock",
@@ -51,6 +44,8 @@ __all__ = [
     "decision_text",
     "leaning_differs",
     "leaning_text",
+    "not_answered",
+    "not_recorded",
     "options_compared",
     "quiz_text",
     "sure_text",

@@ -12,68 +12,76 @@ from __future__ import annotations
 from decision.content import Content
 from decision.deliberation import HIGHLY_RATED, score_quiz
 from decision.output.summary.model import Block, Bullets, Item, Paragraph, Section, Table
-from decision.output.summary.words import NOT_ANSWERED, _answer, _page
+from decision.output.summary.words import _answer, _page, not_answered
 from decision.record import DecisionRecord
 from decision.record.oswestry import oswestry_score
 
 
 def _your_back(record: DecisionRecord, content: Content) -> Section:
-    weeks = f"{record.symptom_weeks} weeks" if record.symptom_weeks is not None else NOT_ANSWERED
+    p = content.pages
+    weeks = (p["summary.weeks"].format(weeks=record.symptom_weeks) if record.symptom_weeks is not None
+             else not_answered(content))
     return Section(
         "your_back",
-        _page(content, "nav.your_back", "Your back"),
+        _page(content, "nav.your_back"),
         (
-            Item("Diagnosis", _answer(content, "diagnosis", record.diagnosis)),
-            Item("Operation talked about", _answer(content, "procedure", record.procedure)),
-            Item("Pain began", weeks),
-            Item("Worst pain", _answer(content, "worst_pain", record.worst_pain)),
+            Item(p["summary.diagnosis"], _answer(content, "diagnosis", record.diagnosis)),
+            Item(p["summary.operation"], _answer(content, "procedure", record.procedure)),
+            Item(p["summary.pain_began"], weeks),
+            Item(p["summary.worst_pain"], _answer(content, "worst_pain", record.worst_pain)),
         ),
     )
 
 
 def _baseline(record: DecisionRecord, content: Content, sources: list[str]) -> Section:
+    p = content.pages
+
     def pain(v: int | None) -> str:
-        return f"{v} out of 10" if v is not None else NOT_ANSWERED
+        return p["summary.out_of_10"].format(score=v) if v is not None else not_answered(content)
 
     odi = oswestry_score(record.oswestry, content.scores)
     if odi:
         sources.append(content.scores.oswestry_source)
-        parts = (f"{odi.percent:g} out of 100.", f"{odi.band}." if odi.band else "", odi.how)
+        parts = (p["summary.oswestry_value"].format(percent=f"{odi.percent:g}"), f"{odi.band}." if odi.band else "",
+                 odi.how)
         odi_text = " ".join(t for t in parts if t)
     else:
-        odi_text = NOT_ANSWERED
+        odi_text = not_answered(content)
     return Section(
         "baseline",
-        "Scores at the start",
+        p["summary.baseline_title"],
         (
-            Item("Back pain", pain(record.pain_back)),
-            Item("Leg pain", pain(record.pain_leg)),
-            Item("Oswestry score", odi_text),
+            Item(p["your_back.pain_back"], pain(record.pain_back)),
+            Item(p["your_back.pain_leg"], pain(record.pain_leg)),
+            Item(p["your_back.oswestry_score"], odi_text),
         ),
     )
 
 
 def _treatments(record: DecisionRecord, content: Content) -> Section:
+    p = content.pages
     if not record.treatments:
-        return Section("treatments", "Treatments tried", (Item("Treatments", NOT_ANSWERED),))
+        return Section("treatments", p["summary.treatments_title"],
+                       (Item(p["summary.treatments"], not_answered(content)),))
     names, helped = content.program.treatment_names, content.program.helped_names
     rows = tuple(
         (
             names.get(t.kind, t.kind),
-            str(t.weeks) if t.weeks is not None else NOT_ANSWERED,
+            str(t.weeks) if t.weeks is not None else not_answered(content),
             str(t.visits) if t.visits is not None else "–",
-            helped.get(t.helped, t.helped) if t.helped else NOT_ANSWERED,
+            helped.get(t.helped, t.helped) if t.helped else not_answered(content),
         )
         for t in record.treatments
     )
-    line = Item("Treatments", ", ".join(dict.fromkeys(r[0] for r in rows)), line=True)
-    blocks: list[Block] = [line, Table(("Treatment", "Weeks", "Visits", "Did it help?"), rows)]
+    line = Item(p["summary.treatments"], ", ".join(dict.fromkeys(r[0] for r in rows)), line=True)
+    header = (p["summary.col_treatment"], p["summary.col_weeks"], p["summary.col_visits"], p["summary.col_helped"])
+    blocks: list[Block] = [line, Table(header, rows)]
     r = content.readiness
     if record.care_weeks is not None:
         blocks.append(Item(r.span.question, str(record.care_weeks)))
     if record.medicines_unsuitable:
         blocks.append(Paragraph(r.medicines_unsuitable.question))
-    return Section("treatments", "Treatments tried", tuple(blocks))
+    return Section("treatments", p["summary.treatments_title"], tuple(blocks))
 
 
 def quiz_text(record: DecisionRecord, content: Content) -> tuple[str, str | None]:
@@ -82,7 +90,7 @@ def quiz_text(record: DecisionRecord, content: Content) -> tuple[str, str | None
     quiz = content.deliberation.quiz
     score = score_quiz(record.quiz, quiz, record.diagnosis)
     if not score.answered:
-        return NOT_ANSWERED, None
+        return not_answered(content), None
     p = content.pages
     first = p["summary.quiz_score"].format(right=score.right, answered=score.answered, total=score.total)
     changed = {q: a for q, a in record.quiz_second_tries.items() if q in record.quiz}
@@ -93,19 +101,21 @@ def quiz_text(record: DecisionRecord, content: Content) -> tuple[str, str | None
 
 
 def _understanding(record: DecisionRecord, content: Content) -> Section:
-    d = content.deliberation
+    d, p = content.deliberation, content.pages
     quiz, second = quiz_text(record, content)
-    role = d.decision_roles.get(record.decision_role, record.decision_role) if record.decision_role else NOT_ANSWERED
-    blocks: list[Block] = [Item("Quiz", quiz)]
+    role = (d.decision_roles.get(record.decision_role, record.decision_role) if record.decision_role
+            else not_answered(content))
+    blocks: list[Block] = [Item(p["summary.quiz"], quiz)]
     if second:
-        blocks.append(Item("Quiz, second tries", second))
-    blocks.append(Item("How you want to decide", role))  # the leaning is on page 1, beside the decision
+        blocks.append(Item(p["summary.quiz_second"], second))
+    blocks.append(Item(p["summary.decide_how"], role))  # the leaning is on page 1, beside the decision
     if record.fusion_patient_notes:
-        blocks.append(Item("Your notes on fusion", record.fusion_patient_notes, free=True))
-    return Section("leaning", _page(content, "nav.leaning", "Where you are leaning"), tuple(blocks))
+        blocks.append(Item(p["summary.fusion_notes"], record.fusion_patient_notes, free=True))
+    return Section("leaning", _page(content, "nav.leaning"), tuple(blocks))
 
 
 def _values(record: DecisionRecord, content: Content) -> Section:
+    p = content.pages
     labels = {v.id: v.label for v in content.deliberation.values.items}
     top = sorted(
         ((rating, labels[vid]) for vid, rating in record.values.items() if vid in labels and rating >= HIGHLY_RATED),
@@ -113,19 +123,21 @@ def _values(record: DecisionRecord, content: Content) -> Section:
     )
     blocks: list[Block] = []
     if top:
-        blocks += [Item(label, f"{rating} out of 10") for rating, label in top]
+        blocks += [Item(label, p["summary.out_of_10"].format(score=rating)) for rating, label in top]
     else:
-        blocks.append(Item("Top values", NOT_ANSWERED if not record.values else f"None rated {HIGHLY_RATED} or more"))
+        blocks.append(Item(p["summary.top_values"], not_answered(content) if not record.values
+                           else p["summary.none_rated"].format(rating=HIGHLY_RATED)))
     if record.own_concerns:
-        blocks += [Paragraph("Your own concerns:", strong=True), Bullets(tuple(record.own_concerns), free=True)]
+        blocks += [Paragraph(p["summary.own_concerns_heading"], strong=True),
+                   Bullets(tuple(record.own_concerns), free=True)]
     else:
-        blocks.append(Item("Your own concerns", NOT_ANSWERED))
-    return Section("values", _page(content, "nav.values", "What matters to you"), tuple(blocks))
+        blocks.append(Item(p["summary.own_concerns"], not_answered(content)))
+    return Section("values", _page(content, "nav.values"), tuple(blocks))
 
 
 def _questions(record: DecisionRecord, content: Content) -> Section:
     if record.questions:
         blocks: tuple[Block, ...] = (Bullets(tuple(record.questions), free=True, numbered=True),)
     else:
-        blocks = (Item("Questions", NOT_ANSWERED),)
-    return Section("questions", "Questions for the surgeon", blocks)
+        blocks = (Item(content.pages["summary.questions"], not_answered(content)),)
+    return Section("questions", content.pages["summary.questions_title"], blocks)

@@ -8,6 +8,7 @@ flag). The sources cited along the way become the numbered list of citations.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from decision.content import Content
 from decision.output.summary.answers import (
@@ -23,10 +24,11 @@ from decision.output.summary.model import Block, Bullets, Paragraph, Part, Secti
 from decision.output.summary.readiness import _readiness, _readiness_detail, _safety
 from decision.output.summary.situation import _situation
 from decision.output.summary.visit import _decision, _sure, _surgeon
-from decision.output.summary.words import NOT_ANSWERED
+from decision.output.summary.words import not_answered
 from decision.record import DecisionRecord
 from decision.rules.readiness import assess
 from decision.rules.red_flags import screen
+from decision.version import app_version
 
 
 def build_summary(record: DecisionRecord, content: Content, today: date | None = None) -> Summary:
@@ -70,12 +72,12 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
     cited = tuple(s for s in dict.fromkeys(sources) if s in content.source_by_id)
     p = content.pages
     return Summary(
-        title=p.get("summary.title", "Your summary"),
+        title=p["summary.title"],
         aid_name=m.name,
         content_version=m.content_version,
         content_date=m.last_review,
         made_on=today or date.today(),
-        initials=record.patient_initials or NOT_ANSWERED,
+        initials=record.patient_initials or not_answered(content),
         sections=(*chart, *(_as(sec, "answers") for sec in answers), *(_as(sec, "figures") for sec in figures)),
         citations=tuple(content.source(s).citation for s in cited),
         citation_ids=cited,
@@ -86,7 +88,29 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
         notes_continued=p.get("summary.notes_continued", ""),
         more_numbers=p.get("summary.more_numbers", ""),
         text_source_ids=text_sources,
+        **_printout_words(record, content, today or date.today()),
     )
+
+
+def _printout_words(record: DecisionRecord, content: Content, made: date) -> dict[str, Any]:
+    """The printout's own words, from content: its first line, footer, signatures and headings."""
+    p, m = content.pages, content.meta
+    signers = (p["summary.sign_patient"], p["summary.sign_surgeon"])
+    return {
+        "signatures": signers,
+        "signature_lines": tuple(p["summary.signature"].format(who=who) for who in signers),
+        "id_lines": (p["summary.id_name"], p["summary.id_birth"], p["summary.id_record"]),
+        "pdf_subject": p["summary.pdf_subject"],
+        # fpdf fills {nb} (the page count); the footer fills {page} on each page
+        "pdf_footer": p["summary.pdf_footer"].format(name=m.name, version=m.content_version, page="{page}",
+                                                     pages="{nb}"),
+        "pdf_made": p["summary.pdf_made"].format(app=app_version(), version=m.content_version,
+                                                 reviewed=m.last_review, made=made.isoformat(),
+                                                 initials=record.patient_initials or not_answered(content)),
+        "signatures_title": p["summary.signatures"],
+        "sign_date": p["summary.sign_date"],
+        "sources_title": p["summary.sources"],
+    }
 
 
 def _as(section: Section, part: Part) -> Section:

@@ -19,7 +19,7 @@ from decision.compare.overview import cell_number, design_short, overview
 from decision.content import Comparison, Content
 from decision.content.wording import arm_of, format_number, gap_sentence
 from decision.output.summary.model import Block, ComparisonBlock, Item, Paragraph, Section
-from decision.output.summary.words import NOT_ANSWERED, _page
+from decision.output.summary.words import _page, not_answered
 from decision.record import DecisionRecord
 
 _COLOUR = {"good": GOOD, "harm": HARM, "later": LATER}
@@ -31,10 +31,8 @@ def options_compared(record: DecisionRecord, content: Content) -> tuple[str, ...
     return tuple(o for o in content.template.option_order if o in record.options_compared)
 
 
-def _label_words(label: str) -> str:
-    if label == "V2":
-        return "Seen only in a secondary report, not in the original study. Treat it with extra caution."
-    return ""
+def _label_words(content: Content, label: str) -> str:
+    return content.pages["summary.v2_note"] if label == "V2" else ""
 
 
 def _arm_lines(content: Content, c: Comparison) -> tuple[str, ...]:
@@ -59,7 +57,7 @@ def comparison_block(content: Content, c: Comparison, *, first: bool) -> Compari
     src = content.source(c.source)
     year = f", {src.year}" if src.year else ""
     where = f", PMID {src.pmid}" if src.pmid else f", doi {src.doi}" if src.doi else ""
-    notes = tuple(t for t in (c.caveat, c.single_arm, c.scale, _label_words(c.label)) if t)
+    notes = tuple(t for t in (c.caveat, c.single_arm, c.scale, _label_words(content, c.label)) if t)
     return ComparisonBlock(
         comparison_id=c.id,
         kind=c.kind,
@@ -68,8 +66,8 @@ def comparison_block(content: Content, c: Comparison, *, first: bool) -> Compari
         design=design_short(content, c),
         arms=_arm_lines(content, c),
         notes=notes,
-        population=f"Applies to: {c.population}.",
-        source=f"Source: {src.authors}, {src.publisher}{year}{where}.",
+        population=content.pages["figure.applies"].format(population=c.population),
+        source=content.pages["summary.source"].format(source=f"{src.authors}, {src.publisher}{year}{where}"),
         source_id=c.source,
         colour=_COLOUR[tone(c.kind)],
         overview=first,
@@ -91,14 +89,14 @@ def _options(record: DecisionRecord, content: Content, sources: list[str]) -> Se
     """The options compared, then the diagnosis's introduction, then its comparisons: the overview's
     rows first, in the overview's order, then the rest by kind, each with all its arms."""
     view = compare(content, record.diagnosis)
-    title = _page(content, "summary.figures", "The numbers")
+    title, p = _page(content, "summary.figures"), content.pages
     compared = ", ".join(content.option(o).name for o in options_compared(record, content))
-    blocks: list[Block] = [Item("Options compared", compared or _page(content, "summary.options_none", NOT_ANSWERED))]
+    blocks: list[Block] = [Item(p["summary.options_compared"], compared or _page(content, "summary.options_none"))]
     if not view.options:
-        blocks.append(Item("Options for your diagnosis", NOT_ANSWERED))
+        blocks.append(Item(p["summary.options_for_diagnosis"], not_answered(content)))
         blocks.append(Paragraph(view.intro))
         return Section("options", title, tuple(blocks))
-    blocks.append(Item("Options for your diagnosis", ", ".join(content.option(o).name for o in view.options)))
+    blocks.append(Item(p["summary.options_for_diagnosis"], ", ".join(content.option(o).name for o in view.options)))
     grid = overview(content, record.diagnosis)
     if grid.intro:
         blocks.append(Paragraph(grid.intro))

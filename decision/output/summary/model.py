@@ -15,9 +15,6 @@ from typing import Literal
 
 from decision.compare.icon_array import AFFECTED
 
-SIGNATURES = ("Patient", "Surgeon")
-ID_LINES = ("Name", "Date of birth", "Record number")
-
 # ---------------------------------------------------------------- the blocks
 
 
@@ -98,8 +95,9 @@ class Summary:
     sections: tuple[Section, ...]
     citations: tuple[str, ...]
     citation_ids: tuple[str, ...]  # the source id of each citation, in the same order
-    signatures: tuple[str, ...] = SIGNATURES
-    id_lines: tuple[str, ...] = ID_LINES  # blank lines for the clinic: nothing identifying is stored
+    signatures: tuple[str, ...] = ()  # who signs: the patient, the surgeon
+    signature_lines: tuple[str, ...] = ()  # the words under each one's signature line
+    id_lines: tuple[str, ...] = ()  # blank lines for the clinic: nothing identifying is stored
     id_note: str = ""
     continued: str = "…"  # ends free text cut to fit the printout
     overleaf: str = ""  # ends page 1 when some of it had to move to page 2
@@ -107,6 +105,13 @@ class Summary:
     notes_continued: str = ""  # the heading of the rest of those notes on page 2
     more_numbers: str = ""  # says that figures left off the printout are on the screen
     text_source_ids: frozenset[str] = frozenset()  # sources cited by something other than a figure
+    # The printout's own words, from content (issue 26): its subject, footer, first line and signatures
+    pdf_subject: str = ""
+    pdf_footer: str = ""  # the aid and content version, and "{page}" for fpdf's page number and "{nb}" for the count
+    pdf_made: str = ""  # the app and content versions, the day it was made, the initials
+    signatures_title: str = ""
+    sign_date: str = ""
+    sources_title: str = ""
 
     def citation_number(self, source_id: str) -> int | None:
         """1-based number of a source in the list of citations."""

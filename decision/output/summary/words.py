@@ -2,21 +2,28 @@
 
 Every clinical word of the summary comes from ``content``; the sections only pick and order it.
 ``_page`` and ``_answer`` read ``content.pages`` with a key the caller names (the page-strings
-test scans their calls for those keys). What an unanswered question shows is said here once.
+test scans their calls for those keys). What an unanswered question shows is said here once, in
+the content's words (issue 26: no English in code).
 """
 
 from __future__ import annotations
 
 from decision.content import Content
 
-NOT_ANSWERED = "Not answered"
-NOT_RECORDED = "Not recorded"
+
+def _page(content: Content, key: str, fallback: str | None = None) -> str:
+    """The page string ``key``; with a ``fallback`` (a stored id, never English), that when it has none."""
+    return content.pages[key] if fallback is None else content.pages.get(key, fallback)
 
 
-def _page(content: Content, key: str, fallback: str) -> str:
-    return content.pages.get(key, fallback)
+def not_answered(content: Content) -> str:
+    return content.pages["summary.not_answered"]
+
+
+def not_recorded(content: Content) -> str:
+    return content.pages["summary.not_recorded"]
 
 
 def _answer(content: Content, prefix: str, value: str | None) -> str:
     """The words for a stored choice, or "Not answered" when the question was skipped."""
-    return NOT_ANSWERED if value is None else _page(content, f"{prefix}.{value}", value)
+    return not_answered(content) if value is None else _page(content, f"{prefix}.{value}", value)

@@ -1,0 +1,41 @@
+"""The page strings that moved out of code in issue 26, declared for ``page_strings.PAGES``.
+
+Until issue 26 these words were English literals in ``pages/``, ``ui/`` and the builders of the summary
+and its PDF (``decision/output/summary/``, ``decision/output/pdf/``), out of the translation catalogue's
+reach; tests/test_pages_say_nothing_in_code.py keeps any from coming back. ``WORDS_26`` are read with
+no placeholder; ``FILLED_26`` names the placeholders the code fills in each of the others.
+"""
+
+from __future__ import annotations
+
+_PLAIN = """
+answer.yes answer.no your_back.surgeon_title your_back.confirmed_diagnosis your_back.imaging_findings
+your_back.pain_back your_back.pain_leg your_back.not_rated your_back.oswestry_title your_back.oswestry_blank
+your_back.oswestry_total your_back.oswestry_total_placeholder your_back.oswestry_score your_back.oswestry_none
+summary.decision_title summary.decision_date summary.clear_decision summary.download summary.download_help
+summary.sources about.who_made about.funding about.conflicts about.dates_title about.content_version about.published
+about.last_review about.next_review about.evidence_title about.reading_title about.reading_unmeasured
+about.glossary_title about.ipdas_title about.col_criterion about.col_where about.col_met about.sources_title
+summary.not_answered summary.not_recorded summary.diagnosis summary.operation summary.pain_began summary.worst_pain
+summary.baseline_title summary.treatments_title summary.treatments summary.col_treatment summary.col_weeks
+summary.col_visits summary.col_helped summary.quiz summary.quiz_second summary.decide_how summary.fusion_notes
+summary.top_values summary.own_concerns_heading summary.own_concerns summary.questions summary.questions_title
+summary.v2_note summary.options_compared summary.options_for_diagnosis summary.urgent_signs summary.result
+summary.missing summary.in_place summary.readiness_why summary.decision summary.surgeon_notes summary.surgeon_plan
+summary.sure_title summary.sure_before summary.sure_after summary.sign_patient summary.sign_surgeon summary.id_name
+summary.id_birth summary.id_record summary.pdf_subject summary.signatures summary.sign_date
+"""
+
+WORDS_26: tuple[str, ...] = tuple(_PLAIN.split())
+
+FILLED_26: dict[str, tuple[str, ...]] = {
+    "figure.source": ("source",), "figure.applies": ("population",), "your_back.oswestry_value": ("percent",),
+    "summary.answers_footer": ("name", "version", "reviewed", "made", "initials"),
+    "about.figure_count": ("total", "checked", "secondary"), "about.reading_level": ("overall", "hardest"),
+    "about.seed": ("authors",), "summary.weeks": ("weeks",), "summary.out_of_10": ("score",),
+    "summary.oswestry_value": ("percent",), "summary.none_rated": ("rating",), "summary.source": ("source",),
+    "summary.decision_on": ("choice", "day"), "summary.sure_score": ("score", "total"),
+    "summary.sure_conflict": ("score", "total"), "summary.sure_partial": ("answered", "total"),
+    "summary.pdf_footer": ("name", "version", "page", "pages"),
+    "summary.pdf_made": ("app", "version", "reviewed", "made", "initials"), "summary.signature": ("who",),
+}
