@@ -82,7 +82,8 @@ def draw_detail(card: FusionCard) -> None:
         f"- **{c.name}.** {c.involves}" + (f" {c.no_harm}" if c.no_harm else "") for c in q.choices))
     if card.key_figures:
         st.markdown(f"**{p['fusion.key_applies']}**\n\n" + "\n".join(
-            f"- {sentence(f)} :small[{f.population[0].upper()}{f.population[1:]}. {source_line(content, f)}]"
+            f"- {sentence(f, content.words)} "
+            f":small[{f.population[0].upper()}{f.population[1:]}. {source_line(content, f)}]"
             for f in card.key_figures))
     st.markdown(f"#### {p['fusion.known_title']}")
     st.write(q.known)

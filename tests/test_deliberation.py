@@ -155,9 +155,9 @@ def test_the_comparison_note_gives_every_arm_with_who_and_where(content):
                   if content.comparison(r.comparison).paired and content.comparison(r.comparison).measure == "people")
     c = content.comparison(reason.comparison)
     note = comparison_note(content, c.id, reason.option)
-    assert note.startswith(arm_sentence(c, reason.option))
+    assert note.startswith(arm_sentence(c, reason.option, content.words))
     for oid in c.arms:
-        assert arm_sentence(c, oid) in note  # never one side alone
+        assert arm_sentence(c, oid, content.words) in note  # never one side alone
     assert c.population in note and content.source(c.source).authors in note
 
 

@@ -58,7 +58,7 @@ def test_each_bottom_line_says_its_key_numbers_as_drawn_and_no_other(content, wh
     q = next((q for q in content.fusion.questions if q.id == where), None)
     line, key = (q.bottom_line or q.key_message, q.key_figures) if q else (r.bottom_line, r.key_figures)
     said = _numbers(line)
-    drawn = [format_number(content.figure(f).per_100) for f in key]
+    drawn = [format_number(content.figure(f).per_100, content.words) for f in key]
     assert sorted(said) == sorted(drawn), (where, said, drawn)
     if any(content.figure(f).label == "V2" for f in key):
         assert "seen only in a secondary report" in line.lower()
@@ -87,7 +87,7 @@ def test_every_reoperation_figure_states_its_time_frame(content):
     for figure in _reoperation_figures(content):
         assert re.search(r"\b\d+\s+(years?|months?|weeks?)\b", figure.time_frame), figure.id
         assert figure.horizon != "over_time", figure.id
-        assert figure.time_frame in sentence(figure)
+        assert figure.time_frame in sentence(figure, content.words)
 
 
 def test_the_reoperation_panel_covers_each_operation_and_care_without_surgery(content):
@@ -250,7 +250,7 @@ def test_each_closed_card_shows_its_question_bottom_line_and_key_numbers_only(co
         if q.key_message:
             assert q.key_message in card
         for fid in q.figures:  # the key numbers are said in the bottom line; their arrays wait
-            assert sentence(content.figure(fid)) not in card, f"{fid} is drawn on the closed card {q.id}"
+            assert sentence(content.figure(fid), content.words) not in card, f"{fid} is drawn on the closed card {q.id}"
         assert q.not_known not in text and q.known not in text
     assert not page_svgs(at, "spine-drawing"), "the drawing waits behind 'read more'"
     assert [t.label for t in at.toggle if (t.key or "").startswith("fusion_more:")] == [
@@ -282,7 +282,8 @@ def test_key_numbers_say_benefit_or_harm_in_a_word_and_a_colour(content):
     for q in content.fusion.questions:  # a V2 key number keeps its label beside it behind "read more" too
         for fid in q.key_figures:
             if content.figure(fid).label == "V2":
-                drawn = next(m.value for m in at.markdown if sentence(content.figure(fid)) in str(m.value))
+                said = sentence(content.figure(fid), content.words)
+                drawn = next(m.value for m in at.markdown if said in str(m.value))
                 assert content.pages["fusion.v2_label"] in drawn, fid
 
 
@@ -298,13 +299,13 @@ def test_read_more_shows_everything_on_the_card(content):
             assert a in text
         for fid in q.figures:
             figure = content.figure(fid)
-            assert sentence(figure) in text
+            assert sentence(figure, content.words) in text
             assert figure.population[1:] in text, f"who {fid} applies to is lost"
         for sid in q.sources:
             assert content.source(sid).citation in text
     r = content.fusion.reoperation
     for fid in (*r.figures, *r.after_non_operative):
-        assert sentence(content.figure(fid)) in text
+        assert sentence(content.figure(fid), content.words) in text
     assert r.intro in text and r.caution in text
     for fid in (*r.key_figures, *(f for q in content.fusion.questions for f in q.key_figures)):
         figure = content.figure(fid)

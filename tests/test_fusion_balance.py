@@ -108,8 +108,8 @@ def test_the_decompression_card_draws_the_single_arm_warning_beside_ssss(content
     q = card(content, "decompression_alone")
     html = "\n".join(str(m.value) for m in at.markdown if "key-number" in str(m.value))
     cells = _warning_cells(html)
-    ssss = escape(sentence(content.figure("ssss_reoperation_5y.laminectomy")))
-    slip = escape(sentence(content.figure("slip_reop_decompression_4y")))
+    ssss = escape(sentence(content.figure("ssss_reoperation_5y.laminectomy"), content.words))
+    slip = escape(sentence(content.figure("slip_reop_decompression_4y"), content.words))
     assert slip in cells and ssss in cells, "SSSS and SLIP are both drawn on card 1"
     warning = q.single_arm["ssss_reoperation_5y.laminectomy"]
     assert cells[ssss] == escape(warning) and "Do not compare" in warning and "SLIP" in warning
@@ -126,9 +126,10 @@ def test_the_approach_card_draws_a_warning_beside_each_number_alone_from_its_stu
     html = "\n".join(str(m.value) for m in at.markdown if "key-number" in str(m.value))
     cells = _warning_cells(html)
     for fid in q.key_figures:
-        drawn = cells[escape(sentence(content.figure(fid)))]
+        drawn = cells[escape(sentence(content.figure(fid), content.words))]
         assert drawn == escape(q.single_arm.get(fid, "")), fid
-    assert cells[escape(sentence(content.figure("anterior_vessel_injury")))], "a lone number with no warning"
+    lone = escape(sentence(content.figure("anterior_vessel_injury"), content.words))
+    assert cells[lone], "a lone number with no warning"
 
 
 # ---------------------------------------------------------------- check-content refuses a broken copy

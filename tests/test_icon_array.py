@@ -19,9 +19,11 @@ from decision.compare.icon_array import (
     icon_arrays_html,
     icon_cells,
 )
-from decision.content import Figure
+from decision.content import Figure, load_content
 from decision.content.wording import format_number, sentence
 from tests.svg_spec import NS, drawings, people, svgs
+
+W = load_content().words  # the English frames a number is said in (content/pages.yaml, wording.*)
 
 
 def fig(per_100, **kw) -> Figure:
@@ -43,13 +45,13 @@ def test_icon_array_has_100_icons_with_n_highlighted(per_100, filled):
 
 @given(st.floats(min_value=0, max_value=100, allow_nan=False))
 def test_the_svg_draws_as_many_affected_people_as_the_cells_say(per_100):
-    (svg,) = svgs(icon_array_svg(fig(per_100)))
+    (svg,) = svgs(icon_array_svg(fig(per_100), W))
     assert people(svg) == {"affected": sum(icon_cells(per_100)), "unaffected": 100 - sum(icon_cells(per_100))}
 
 
 @pytest.mark.parametrize("per_100", [0, 9.1, 52, 100])
 def test_every_person_is_drawn_once_and_the_bottom_row_fills_first(per_100):
-    (svg,) = svgs(icon_array_svg(fig(per_100)))
+    (svg,) = svgs(icon_array_svg(fig(per_100), W))
     covered = {}
     for rect in svg.iter(f"{NS}rect"):
         x, y, w, h = (int(float(rect.get(k))) // 10 for k in ("x", "y", "width", "height"))
@@ -63,9 +65,9 @@ def test_every_person_is_drawn_once_and_the_bottom_row_fills_first(per_100):
 
 
 def test_the_svg_uses_the_same_colours_as_the_pdf_and_names_itself_by_its_sentence():
-    html = icon_array_svg(fig(18))
+    html = icon_array_svg(fig(18), W)
     (svg,) = svgs(html)
-    assert svg.get("role") == "img" and svg.get("aria-label") == sentence(fig(18))
+    assert svg.get("role") == "img" and svg.get("aria-label") == sentence(fig(18), W)
     fills = {c.get("fill") for c in svg.iter(f"{NS}circle")}
     assert fills == {colour_for("reoperation"), UNAFFECTED}
     assert float(svg.get("width")) >= MIN_WIDTH_PX
@@ -73,13 +75,13 @@ def test_the_svg_uses_the_same_colours_as_the_pdf_and_names_itself_by_its_senten
 
 
 def test_text_in_the_svg_is_escaped():
-    (svg,) = svgs(icon_array_svg(fig(18, outcome='had <b>"x"</b> & more')))
+    (svg,) = svgs(icon_array_svg(fig(18, outcome='had <b>"x"</b> & more'), W))
     assert "<b>" in svg.get("aria-label")  # the parser un-escapes it: it was text, not markup
     assert not list(svg.iter(f"{NS}b")) and not list(svg.iter("b"))
 
 
 def test_several_arrays_each_get_their_number_as_a_title():
-    html = icon_arrays_html([fig(70), fig(52, id="g")])
+    html = icon_arrays_html([fig(70), fig(52, id="g")], W)
     arrays = svgs(html)
     assert [people(s)["affected"] for s in arrays] == [70, 52]
     assert [s.find(f"{NS}text").text for s in arrays] == ["1. 70 in 100", "2. 52 in 100"]
@@ -89,12 +91,12 @@ def test_several_arrays_each_get_their_number_as_a_title():
 
 
 def test_numbers_under_one_in_100_are_said_per_1000():
-    assert format_number(0.35) == "fewer than 1 in 100 (about 3.5 in 1,000)"
+    assert format_number(0.35, W) == "fewer than 1 in 100 (about 3.5 in 1,000)"
 
 
 def test_sentence_is_the_text_alternative_with_time_frame():
-    assert sentence(fig(18)) == "18 in 100 people had another operation within 8 years."
-    assert sentence(fig(9.1)).startswith("About 9 in 100 people")
+    assert sentence(fig(18), W) == "18 in 100 people had another operation within 8 years."
+    assert sentence(fig(9.1), W).startswith("About 9 in 100 people")
 
 
 def test_a_rerun_sends_the_same_drawings():
@@ -110,13 +112,13 @@ def test_a_rerun_sends_the_same_drawings():
 @pytest.mark.parametrize("kind, colour", [("benefit", GOOD), ("harm", HARM), ("reoperation", HARM),
                                           ("natural_course", LATER), ("context", AFFECTED)])
 def test_a_good_result_a_harm_and_an_operation_later_each_have_their_colour(kind, colour):
-    (svg,) = svgs(icon_array_svg(fig(30, kind=kind)))
+    (svg,) = svgs(icon_array_svg(fig(30, kind=kind), W))
     assert {c.get("fill") for c in svg.iter(f"{NS}circle")} == {colour, UNAFFECTED}
     assert len({GOOD, HARM, LATER}) == 3
 
 
 def test_arrays_of_two_kinds_side_by_side_each_carry_their_own_colour():
-    html = icon_arrays_html([fig(70, kind="benefit"), fig(20, id="g", kind="harm"), fig(10, id="h", kind="harm")])
+    html = icon_arrays_html([fig(70, kind="benefit"), fig(20, id="g", kind="harm"), fig(10, id="h", kind="harm")], W)
     patterns = {c.get("fill") for svg in svgs(html) for c in svg.iter(f"{NS}circle")}
     assert patterns == {GOOD, HARM, UNAFFECTED}
 
@@ -126,7 +128,7 @@ def test_key_numbers_tell_benefit_from_harm_by_colour_and_by_a_word():
 
     good = fig(63, id="g", kind="benefit", outcome="had a good result")
     bad = fig(22, id="h", kind="harm", outcome="had a <b>complication</b>")
-    html = keyed_arrays_html(((good, "Benefit"), (bad, "Harm & worse")))
+    html = keyed_arrays_html(((good, "Benefit"), (bad, "Harm & worse")), W)
     good_svg, bad_svg = svgs(html)
     assert KIND_COLORS["benefit"] != KIND_COLORS["harm"]
     assert KIND_COLORS["benefit"] in ET.tostring(good_svg, encoding="unicode")
@@ -138,7 +140,7 @@ def test_key_numbers_tell_benefit_from_harm_by_colour_and_by_a_word():
 
 
 def test_an_array_drawn_in_another_colour_keeps_its_people():
-    svg = icon_array_svg(fig(30), color="#c4501a")
+    svg = icon_array_svg(fig(30), W, color="#c4501a")
     (drawn,) = svgs(svg)
     assert people(drawn)["affected"] == 30 and "#c4501a" in svg and AFFECTED not in svg
 
@@ -150,11 +152,11 @@ def test_key_numbers_say_each_sentence_once_and_define_each_colour_once():
 
     a, b = fig(63, id="a", kind="benefit"), fig(40, id="b", kind="benefit")
     c = fig(22, id="c", kind="harm", outcome="had a complication")
-    html = keyed_arrays_html(((a, "Good result"), (b, "Good result"), (c, "Harm")))
+    html = keyed_arrays_html(((a, "Good result"), (b, "Good result"), (c, "Harm")), W)
     drawn = svgs(html)
     assert [people(s)["affected"] for s in drawn] == [63, 40, 22]
     assert all(s.get("aria-hidden") == "true" and s.get("role") is None and s.get("aria-label") is None for s in drawn)
     for f in (a, b, c):
-        assert html.count(sentence(f)) == 1
+        assert html.count(sentence(f, W)) == 1
     assert html.count(f'<pattern id="ia-{KIND_COLORS["benefit"][1:]}"') == 1
     assert html.count(f'<pattern id="ia-{KIND_COLORS["harm"][1:]}"') == 1

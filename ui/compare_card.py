@@ -35,9 +35,9 @@ def draw_outcome_card(content: Content, c: Comparison, options: tuple[str, ...])
         if c.measure == "people":
             st.markdown(paired_arrays_html(content, c, options), unsafe_allow_html=True)
             # The sentences in the order of the pictures above them (the columns' order).
-            st.markdown("\n".join(f"- {arm_sentence(c, oid)}" for oid in options if oid in c.arms))
+            st.markdown("\n".join(f"- {arm_sentence(c, oid, content.words)}" for oid in options if oid in c.arms))
         else:
-            st.markdown("\n".join(f"- {line}" for line in summary_sentences(c)))
+            st.markdown("\n".join(f"- {line}" for line in summary_sentences(c, content.words)))
             if c.gap is not None:
                 first, second = (c.arms[o].outcome for o in c.arms)
                 st.caption(p["compare.gap_arms"].format(first=first, second=second))
@@ -56,10 +56,11 @@ def draw_all_results(content: Content, view: CompareView) -> None:
     st.markdown(f"#### {p['compare.all_results']}")
     for group in view.groups:
         lines = []
+        w = content.words
         for c in group.comparisons:
-            said = [arm_sentence(c, oid) for oid in c.arms] if c.measure == "people" else list(summary_sentences(c))
+            said = [arm_sentence(c, oid, w) for oid in c.arms] if c.measure == "people" else [*summary_sentences(c, w)]
             if c.measure == "gap" and not said:
-                said = [gap_sentence(c)]
+                said = [gap_sentence(c, content.words)]
             extra = " ".join(t for t in (c.single_arm, c.caveat) if t)
             lines.append(f"- **{c.outcome}, {c.time_frame}.** " + " ".join(said)
                          + f" :small[{c.population}. {design_words(content, c)} {p['compare.source']} "

@@ -25,7 +25,8 @@ def _svg(markup: str) -> None:
 
 
 def source_line(content: Content, figure: Figure) -> str:
-    return f"{content.pages['figure.source'].format(source=content.source(figure.source).plain)} {label_note(figure)}"
+    where = content.pages["figure.source"].format(source=content.source(figure.source).plain)
+    return f"{where} {label_note(figure, content.words)}"
 
 
 def applies_line(content: Content, figure: Figure) -> str:
@@ -35,11 +36,11 @@ def applies_line(content: Content, figure: Figure) -> str:
 
 def draw_figure(content: Content, figure: Figure, *, key: str, show_array: bool = True) -> None:
     """One number. The sentence is the text alternative of the icon array and is always shown."""
-    text = sentence(figure)
+    text = sentence(figure, content.words)
     with st.container(border=True, key=f"fig-{key}"):
         st.markdown(f"**{text}**")
         if show_array:
-            _svg(icon_array_svg(figure))
+            _svg(icon_array_svg(figure, content.words))
         st.caption(content.pages["figure.applies"].format(population=figure.population))
         st.caption(source_line(content, figure))
 
@@ -58,14 +59,14 @@ def draw_figures(content: Content, figures: Iterable[Figure], *, key: str) -> No
     with st.container(border=True, key=f"figs-{key}"):
         # One element for the whole list (a long page reruns faster): sentence, then small print.
         st.markdown("\n\n".join(
-            f"**{i}. {sentence(figure)}**\n\n:small[{applies_line(content, figure)}]"
+            f"**{i}. {sentence(figure, content.words)}**\n\n:small[{applies_line(content, figure)}]"
             for i, figure in enumerate(arrays, start=1)
         ))
         if arrays:
-            _svg(icon_arrays_html(arrays))
+            _svg(icon_arrays_html(arrays, content.words))
         for figure in figures:
             if figure.kind == "context":
-                st.markdown(f"**{sentence(figure)}**")
+                st.markdown(f"**{sentence(figure, content.words)}**")
                 st.caption(applies_line(content, figure))
 
 
@@ -87,13 +88,15 @@ def draw_key_numbers(content: Content, context: Sequence[Figure], arrays: Sequen
         return v2_label if v2_label and f.label == "V2" else ""
 
     if context:
-        st.markdown("\n\n".join(f"**{sentence(f)}**" + (f" :small[{label(f)}]" if label(f) else "") for f in context))
+        st.markdown("\n\n".join(f"**{sentence(f, content.words)}**" + (f" :small[{label(f)}]" if label(f) else "")
+                                for f in context))
     lines = "" if v2_label is not None else " ".join(
         dict.fromkeys(source_line(content, f) for f in (*context, *arrays)))  # once each, in order
     if arrays:
         notes = tuple(label(f) for f in arrays) if any(label(f) for f in arrays) else None
         # The sources in the same element as the arrays: one message fewer per card, every run.
-        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), notes, _warnings(arrays, warnings))
+        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), content.words, notes,
+                               _warnings(arrays, warnings))
              + (f'<p class="kn-sources">{escape(lines)}</p>' if lines else ""))
     elif lines:
         st.caption(lines)
@@ -107,11 +110,12 @@ def draw_figures_by_kind(content: Content, figures: Sequence[Figure], kind_words
     context = [f for f in figures if f.kind == "context"]
     arrays = tuple(f for f in figures if f.kind != "context")
     for figure in context:
-        st.markdown(f"**{sentence(figure)}**")
+        st.markdown(f"**{sentence(figure, content.words)}**")
         st.caption(applies_line(content, figure))
     if arrays:
         notes = tuple(applies_line(content, f) for f in arrays)
-        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), notes, _warnings(arrays, warnings)))
+        _svg(keyed_arrays_html(tuple((f, kind_words[f.kind]) for f in arrays), content.words, notes,
+                               _warnings(arrays, warnings)))
 
 
 def draw_spine(segments: int | None) -> None:

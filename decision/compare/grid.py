@@ -130,8 +130,8 @@ def paired_arrays_html(content: Content, comparison: Comparison, options: tuple[
             parts.append(f'<figure><figcaption>{_name(content.option(oid).name)}</figcaption>'
                          f'<div class="none">{_e(words)}</div></figure>')
             continue
-        number = format_number(figure.per_100).split(" (")[0]
+        number = format_number(figure.per_100, content.words).split(" (")[0]
         parts.append(f"<figure><figcaption>{_name(content.option(oid).name)}</figcaption>"
-                     f"{icon_array_svg(figure, title=number)}</figure>")
+                     f"{icon_array_svg(figure, content.words, title=number)}</figure>")
     return f'<div class="aid-pair">{"".join(parts)}</div>'
 

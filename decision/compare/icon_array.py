@@ -18,7 +18,7 @@ from functools import lru_cache
 from html import escape
 
 from decision.content import Figure
-from decision.content.wording import format_number, icons_to_fill, sentence
+from decision.content.wording import Words, format_number, icons_to_fill, sentence
 
 GRID = 10
 AFFECTED = "#1f5f8b"
@@ -100,7 +100,7 @@ def _grid(per_100: float, y0: float, colour: str = AFFECTED) -> str:
 
 
 @lru_cache(maxsize=1024)
-def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_PX, defs: bool = True,
+def icon_array_svg(figure: Figure, words: Words, *, title: str | None = None, px: int = ARRAY_PX, defs: bool = True,
                    color: str | None = None, named: bool = True) -> str:
     """One icon array as an inline ``<svg>``; its accessible name is the figure's sentence.
 
@@ -115,7 +115,7 @@ def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_
     colour = color or colour_for(figure.kind)
     top = TITLE_UNITS if title else 0
     height = GRID * CELL + top
-    name = f'role="img" aria-label="{escape(sentence(figure), quote=True)}"' if named else 'aria-hidden="true"'
+    name = f'role="img" aria-label="{escape(sentence(figure, words), quote=True)}"' if named else 'aria-hidden="true"'
     heading = (
         f'<text x="{GRID * CELL / 2:g}" y="13" text-anchor="middle" font-size="11" fill="#1c2430">'
         f"{escape(title)}</text>"
@@ -128,29 +128,29 @@ def icon_array_svg(figure: Figure, *, title: str | None = None, px: int = ARRAY_
     )
 
 
-def icon_arrays_html(figures: list[Figure] | tuple[Figure, ...]) -> str:
+def icon_arrays_html(figures: list[Figure] | tuple[Figure, ...], words: Words) -> str:
     """Several icon arrays, each titled with its number ("1. 70 in 100"), side by side.
 
     They wrap onto the next line when the column is narrow, so none is drawn under
     MIN_WIDTH_PX wide. The first array carries the circle patterns the others use: the arrays
     are one element of the page, drawn and removed together.
     """
-    return _icon_arrays_html(tuple(figures))
+    return _icon_arrays_html(tuple(figures), words)
 
 
 @lru_cache(maxsize=1024)
-def _icon_arrays_html(figures: tuple[Figure, ...]) -> str:
+def _icon_arrays_html(figures: tuple[Figure, ...], words: Words) -> str:
     seen: set[str] = set()
     arrays = []
     for i, f in enumerate(figures, start=1):
         colour = colour_for(f.kind)
-        arrays.append(icon_array_svg(f, title=f"{i}. {format_number(f.per_100).split(' (')[0]}",
+        arrays.append(icon_array_svg(f, words, title=f"{i}. {format_number(f.per_100, words).split(' (')[0]}",
                                      defs=colour not in seen))
         seen.add(colour)
     return f'<div class="icon-arrays" style="display:flex;flex-wrap:wrap;gap:12px 20px">{"".join(arrays)}</div>'
 
 
-def keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None = None,
+def keyed_arrays_html(items: tuple[tuple[Figure, str], ...], words: Words, notes: tuple[str, ...] | None = None,
                       warnings: tuple[str, ...] | None = None) -> str:
     """Key numbers side by side: for each (figure, word for its kind), a coloured mark and the
     word, the figure's sentence, then its icon array in the kind's colour, and its note in small
@@ -164,7 +164,7 @@ def keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, .
         raise ValueError("give one note per figure, or none")
     if warnings is not None and len(warnings) != len(items):
         raise ValueError("give one warning per figure (\"\" for none), or none")
-    return _keyed_arrays_html(tuple(items), tuple(notes) if notes is not None else None,
+    return _keyed_arrays_html(tuple(items), words, tuple(notes) if notes is not None else None,
                               tuple(warnings) if warnings is not None else None)
 
 
@@ -183,7 +183,7 @@ KEY_NUMBERS_CSS = (
 
 
 @lru_cache(maxsize=256)
-def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, ...] | None,
+def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...], words: Words, notes: tuple[str, ...] | None,
                        warnings: tuple[str, ...] | None = None) -> str:
     cells = []
     seen: set[str] = set()  # colours whose circle patterns an earlier array of this element holds
@@ -193,8 +193,8 @@ def _keyed_arrays_html(items: tuple[tuple[Figure, str], ...], notes: tuple[str, 
         cells.append(
             f'<div class="key-number" data-kind="{figure.kind}">'
             f'<div class="kn-word">{mark}{escape(word)}</div>'
-            f'<div class="kn-sentence">{escape(sentence(figure))}</div>'
-            f"{icon_array_svg(figure, color=color, defs=color not in seen, named=False)}"
+            f'<div class="kn-sentence">{escape(sentence(figure, words))}</div>'
+            f"{icon_array_svg(figure, words, color=color, defs=color not in seen, named=False)}"
             + (f'<div class="kn-warning">{escape(warnings[i])}</div>' if warnings and warnings[i] else "")
             + (f'<div class="kn-note">{escape(notes[i])}</div>' if notes else "")
             + "</div>"

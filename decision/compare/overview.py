@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from decision.content import Comparison, Content
-from decision.content.wording import arm_of, format_number, gap_short, plain_number
+from decision.content.wording import Words, arm_of, format_number, gap_short, plain_number
 
 CellRole = Literal["number", "none", "gap", "gap_other"]
 
@@ -53,14 +53,14 @@ class Overview:
     intro: str = ""  # the diagnosis's story, above the grid (issue 23)
 
 
-def cell_number(comparison: Comparison, option_id: str) -> str:
+def cell_number(comparison: Comparison, option_id: str, words: Words) -> str:
     """The number of one arm, short, for a grid cell: '63 in 100', 'fewer than 1 in 100', '12 weeks'."""
     a = arm_of(comparison, option_id)
     if comparison.measure == "points":
         assert a.points is not None  # measure 'points' has points on every arm (checked at load)
-        return f"{plain_number(a.points)} {comparison.unit}"
+        return f"{plain_number(a.points, words)} {comparison.unit}"
     assert a.per_100 is not None  # measure 'people' has per_100 on every arm (gaps never reach here)
-    return format_number(a.per_100).split(" (")[0]
+    return format_number(a.per_100, words).split(" (")[0]
 
 
 def design_short(content: Content, c: Comparison) -> str:
@@ -83,7 +83,7 @@ def gap_named(content: Content, c: Comparison) -> str:
     other = next(o for o in c.arms if o != c.gap.favours)
     between = content.pages["compare.gap_between"].format(
         favoured=content.option(c.gap.favours).name, other=content.option(other).name)
-    return f"{between} {gap_short(c)}"
+    return f"{between} {gap_short(c, content.words)}"
 
 
 def _gap_cells(content: Content, c: Comparison, options: tuple[str, ...], text: str) -> tuple[OverviewCell, ...]:
@@ -102,7 +102,7 @@ def _gap_cells(content: Content, c: Comparison, options: tuple[str, ...], text: 
             cells.append(OverviewCell(oid, text, True, span=2, role="gap"))
             i += 1
         elif oid == c.gap.favours:  # a narrow column: the short sentence; its header and the pointer name both
-            cells.append(OverviewCell(oid, gap_short(c), True, role="gap"))
+            cells.append(OverviewCell(oid, gap_short(c, content.words), True, role="gap"))
         else:
             pointer = content.pages["compare.gap_other"].format(favoured=content.option(c.gap.favours).name)
             cells.append(OverviewCell(oid, pointer, False, role="gap_other"))
@@ -126,7 +126,7 @@ def overview(content: Content, diagnosis: str | None) -> Overview:
             rows.append(OverviewRow(c, word, detail, _gap_cells(content, c, options, text), text))
             continue
         cells = tuple(
-            OverviewCell(oid, cell_number(c, oid), True, arm_of(c, oid).subgroup) if oid in c.arms
+            OverviewCell(oid, cell_number(c, oid, content.words), True, arm_of(c, oid).subgroup) if oid in c.arms
             else OverviewCell(oid, not_counted, False, role="none")
             for oid in options
         )

@@ -59,6 +59,13 @@ class Content(Frozen):
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 
     @cached_property
+    def words(self):  # -> decision.content.wording.Words (imported here: wording imports this module)
+        """The frames a number is said in, from ``pages`` (``wording.*``)."""
+        from decision.content.wording import Words
+
+        return Words.of(self.pages)
+
+    @cached_property
     def source_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
 

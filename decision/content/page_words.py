@@ -26,7 +26,11 @@ summary.sure_title summary.sure_before summary.sure_after summary.sign_patient s
 summary.id_birth summary.id_record summary.pdf_subject summary.signatures summary.sign_date
 """
 
-WORDS_26: tuple[str, ...] = tuple(_PLAIN.split())
+# How a number is said (decision/content/wording.py's frames): whole patterns, so a translation can
+# put the number, the outcome and the time in its own order.
+_WORDING = "wording.v1_note wording.v2_note wording.decimal_mark"
+
+WORDS_26: tuple[str, ...] = tuple(_PLAIN.split()) + tuple(_WORDING.split())
 
 FILLED_26: dict[str, tuple[str, ...]] = {
     "figure.source": ("source",), "figure.applies": ("population",), "your_back.oswestry_value": ("percent",),
@@ -38,4 +42,7 @@ FILLED_26: dict[str, tuple[str, ...]] = {
     "summary.sure_conflict": ("score", "total"), "summary.sure_partial": ("answered", "total"),
     "summary.pdf_footer": ("name", "version", "page", "pages"),
     "summary.pdf_made": ("app", "version", "reviewed", "made", "initials"), "summary.signature": ("who",),
+    "wording.in_100": ("n",), "wording.under_1": ("per_1000",),
+    "wording.people": ("number", "outcome", "time_frame"), "wording.people_about": ("number", "outcome", "time_frame"),
+    "wording.range": ("low", "high"), "wording.points": ("outcome", "points", "unit", "time_frame"),
 }

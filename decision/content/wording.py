@@ -3,10 +3,15 @@
 One place for the words of a number, so the Compare page, the values fit, the quiz, the summary and
 its PDF say each number the same way. Rounding is half up, as people round (16.5 -> 17), and a
 number under 1 in 100 is said per 1,000 instead of rounding to one whole person.
+
+The sentence frames ("{number} in 100", "About {number} people {outcome} {time_frame}.") are content
+(``content/pages.yaml``, the ``wording.*`` keys), so a translation says them in its own words and
+order; ``Words`` carries them, hashable, so the cached drawings can take it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import cast
 
@@ -27,31 +32,50 @@ def icons_to_fill(per_100: float) -> int:
     return max(0, min(100, round_half_up(per_100)))
 
 
-def format_number(per_100: float) -> str:
+@dataclass(frozen=True)
+class Words:
+    """The frames a number is said in, from content (``Words.of(content.pages)``)."""
+
+    in_100: str  # "{n} in 100"
+    under_1: str  # "fewer than 1 in 100 (about {per_1000} in 1,000)"
+    people: str  # "{number} people {outcome} {time_frame}."
+    people_about: str  # "About {number} people {outcome} {time_frame}."
+    range: str  # "Studies give a range of {low} to {high}."
+    points: str  # "{outcome}: {points} {unit}, {time_frame}."
+    v1_note: str
+    v2_note: str
+    decimal_mark: str  # "." in English, "," in Spanish
+
+    @classmethod
+    def of(cls, pages) -> Words:
+        return cls(**{name: pages[f"wording.{name}"] for name in cls.__dataclass_fields__})
+
+
+def plain_number(x: float, words: Words) -> str:
+    return f"{x:g}".replace(".", words.decimal_mark)
+
+
+def format_number(per_100: float, words: Words) -> str:
     if per_100 == 0:
-        return "0 in 100"
+        return words.in_100.format(n=0)
     if per_100 < 1:
-        per_1000 = round(per_100 * 10, 1)
-        per_1000_text = f"{per_1000:g}"
-        return f"fewer than 1 in 100 (about {per_1000_text} in 1,000)"
-    return f"{icons_to_fill(per_100)} in 100"
+        return words.under_1.format(per_1000=plain_number(round(per_100 * 10, 1), words))
+    return words.in_100.format(n=icons_to_fill(per_100))
 
 
-def sentence(figure: Figure) -> str:
+def sentence(figure: Figure, words: Words) -> str:
     """'About 9 in 100 people ... within 4 years.' The text alternative for the icon array."""
-    number = format_number(figure.per_100)
-    about = "About " if figure.per_100 >= 1 and figure.per_100 != round(figure.per_100) else ""
-    text = f"{about}{number} people {figure.outcome} {figure.time_frame}."
+    frame = words.people_about if figure.per_100 >= 1 and figure.per_100 != round(figure.per_100) else words.people
+    text = " ".join(frame.format(number=format_number(figure.per_100, words), outcome=figure.outcome,
+                                 time_frame=figure.time_frame).split())
     text = text[0].upper() + text[1:]
     if figure.low is not None and figure.high is not None:  # both or neither (checked at load)
-        text += f" Studies give a range of {format_number(figure.low)} to {format_number(figure.high)}."
+        text += " " + words.range.format(low=format_number(figure.low, words), high=format_number(figure.high, words))
     return text
 
 
-def label_note(figure: Figure) -> str:
-    if figure.label == "V2":
-        return "Seen only in a secondary report, not in the original study. Treat it with extra caution."
-    return "Seen in the original study."
+def label_note(figure: Figure, words: Words) -> str:
+    return words.v2_note if figure.label == "V2" else words.v1_note
 
 
 def arm_figure(comparison: Comparison, option_id: str) -> Figure | None:
@@ -67,44 +91,41 @@ def arm_of(comparison: Comparison, option_id: str) -> Arm:
     return comparison.arms[cast(OptionId, option_id)]
 
 
-def plain_number(x: float) -> str:
-    return f"{x:g}"
-
-
-def arm_sentence(comparison: Comparison, option_id: str) -> str:
+def arm_sentence(comparison: Comparison, option_id: str, words: Words) -> str:
     """One arm in words: 'About 63 in 100 people who had ... at 5 years.' or '… scored 25 points.'"""
     a = arm_of(comparison, option_id)
     if comparison.measure == "people":
         figure = arm_figure(comparison, option_id)
         assert figure is not None  # measure 'people': every arm is a figure
-        return sentence(figure)
+        return sentence(figure, words)
     if comparison.measure == "points":
         assert a.points is not None  # measure 'points' has points on every arm (checked at load)
-        return f"{a.outcome}: {plain_number(a.points)} {comparison.unit}, {comparison.time_frame}."
-    return f"{a.outcome}."
+        return words.points.format(outcome=a.outcome, points=plain_number(a.points, words), unit=comparison.unit,
+                                   time_frame=comparison.time_frame)
+    return a.outcome if a.outcome.endswith((".", "?", "!")) else f"{a.outcome}."
 
 
-def gap_sentence(comparison: Comparison) -> str:
+def gap_sentence(comparison: Comparison, words: Words) -> str:
     g = comparison.gap
     if g is None:
         return ""
-    return " ".join(g.sentence.replace("{points}", plain_number(g.points)).replace(
-        "{low}", plain_number(g.low) if g.low is not None else "").replace(
-        "{high}", plain_number(g.high) if g.high is not None else "").split())
+    return " ".join(g.sentence.replace("{points}", plain_number(g.points, words)).replace(
+        "{low}", plain_number(g.low, words) if g.low is not None else "").replace(
+        "{high}", plain_number(g.high, words) if g.high is not None else "").split())
 
 
-def gap_short(comparison: Comparison) -> str:
+def gap_short(comparison: Comparison, words: Words) -> str:
     g = comparison.gap
-    return g.short.replace("{points}", plain_number(g.points)) if g is not None else ""
+    return g.short.replace("{points}", plain_number(g.points, words)) if g is not None else ""
 
 
-def summary_sentences(comparison: Comparison) -> tuple[str, ...]:
+def summary_sentences(comparison: Comparison, words: Words) -> tuple[str, ...]:
     """Everything said about the numbers of one comparison, arm by arm, then the gap."""
-    lines = [arm_sentence(comparison, oid) for oid in comparison.arms] if comparison.measure != "gap" else []
+    lines = [arm_sentence(comparison, oid, words) for oid in comparison.arms] if comparison.measure != "gap" else []
     if comparison.measure == "points" and comparison.scale:
         lines.append(comparison.scale)
     if comparison.gap is not None:
-        lines.append(gap_sentence(comparison))
+        lines.append(gap_sentence(comparison, words))
     return tuple(lines)
 
 
@@ -117,5 +138,5 @@ def design_words(content: Content, comparison: Comparison) -> str:
     return words
 
 
-def number_words(per_100: float) -> str:
-    return format_number(per_100)
+def number_words(per_100: float, words: Words) -> str:
+    return format_number(per_100, words)

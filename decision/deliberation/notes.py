@@ -18,9 +18,11 @@ def evidence_note(content: Content, figure: str | None, source: str | None) -> s
     parts = []
     if figure:
         f = content.figure(figure)
-        parts.append(f"{sentence(f)} Applies to: {f.population}. Source: {_short(content, f.source)}. {label_note(f)}")
+        applies = content.pages["figure.applies"].format(population=f.population)
+        where = content.pages["figure.source"].format(source=_short(content, f.source))
+        parts.append(" ".join((sentence(f, content.words), applies, where, label_note(f, content.words))))
     if source and not (figure and content.figure(figure).source == source):
-        parts.append(f"Source: {_short(content, source)}.")
+        parts.append(content.pages["figure.source"].format(source=_short(content, source)))
     return " ".join(parts)
 
 
@@ -29,12 +31,13 @@ def comparison_note(content: Content, comparison_id: str, option: str | None = N
     others: a number never shows without its comparator), who it applies to, and where from."""
     c = content.comparison(comparison_id)
     order = sorted(c.arms, key=lambda o: o != option)
-    parts = [gap_sentence(c)] if c.measure == "gap" else [arm_sentence(c, o) for o in order]
+    w = content.words
+    parts = [gap_sentence(c, w)] if c.measure == "gap" else [arm_sentence(c, o, w) for o in order]
     if c.measure == "points":
         parts.append(c.scale)
-    parts.append(f"Applies to: {c.population}. Source: {_short(content, c.source)}.")
-    parts.append("Seen only in a secondary report, not in the original study." if c.label == "V2"
-                 else "Seen in the original study.")
+    parts.append(content.pages["figure.applies"].format(population=c.population))
+    parts.append(content.pages["figure.source"].format(source=_short(content, c.source)))
+    parts.append(content.words.v2_note if c.label == "V2" else content.words.v1_note)
     return " ".join(parts)
 
 

@@ -41,14 +41,15 @@ def _arm_lines(content: Content, c: Comparison) -> tuple[str, ...]:
         other = next(o for o in c.arms if o != c.gap.favours)
         between = content.pages["compare.gap_between"].format(
             favoured=content.option(c.gap.favours).name, other=content.option(other).name)
-        return (f"{between} {gap_sentence(c)}",)
+        return (f"{between} {gap_sentence(c, content.words)}",)
     return tuple(_arm_line(content, c, oid) for oid in content.template.option_order if oid in c.arms)
 
 
 def _arm_line(content: Content, c: Comparison, option_id: str) -> str:
     """'Spinal fusion: 6 in 100 (complex fusion)': the option, its number, and the subgroup it counts."""
     arm = arm_of(c, option_id)
-    number = format_number(arm.per_100) if arm.per_100 is not None else cell_number(c, option_id)
+    number = (format_number(arm.per_100, content.words) if arm.per_100 is not None
+              else cell_number(c, option_id, content.words))
     sub = f" ({arm.subgroup})" if arm.subgroup else ""
     return f"{content.option(option_id).name}: {number}{sub}"
 
