@@ -3,13 +3,15 @@
 import streamlit as st
 
 from decision.compare.self_check import ipdas_self_check
+from decision.content.locale_format import format_date, format_number
 from decision.version import app_version
-from ui import frame
+from ui import frame, language
 from ui.about import reading_level, sign_off_here
 from ui.figures import draw_table
 
 content, record = frame.open_page("about")
 m = content.meta
+lang = language.current()
 
 st.title(content.pages["about.title"])
 st.write(m.purpose)
@@ -40,7 +42,10 @@ else:
     st.write(content.pages["about.reviewed"])
     pg = content.pages
     draw_table([pg["about.review_role"], pg["about.review_date"], pg["about.review_scope"]],
-               [[review.signed.role, review.signed.date.isoformat(), review.signed.scope]])
+               [[review.signed.role, format_date(review.signed.date, lang), review.signed.scope]])
+if lang != "en" or len(language.available()) > 1:  # who translated, how it was checked, who has not
+    st.subheader(content.pages["about.translation_title"])
+    st.write(content.pages["about.translation"])
 
 st.subheader("How the evidence was chosen")
 st.write(m.evidence_method)
@@ -54,9 +59,10 @@ st.write(
 st.subheader("Reading level")
 level = reading_level()
 if level is not None and level.current:
+    overall, hardest = (format_number(g, lang, decimals=1) for g in (level.overall, level.hardest))
     st.write(
-        f"The text written for patients reads at about US school grade {level.overall:.1f} overall "
-        f"(Flesch-Kincaid). The hardest single passage scores {level.hardest:.1f}. Our limit is grade 8."
+        f"The text written for patients reads at about US school grade {overall} overall "
+        f"(Flesch-Kincaid). The hardest single passage scores {hardest}. Our limit is grade 8."
     )
 else:
     st.write(
