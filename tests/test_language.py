@@ -18,7 +18,7 @@ from hypothesis import given, strategies as st_h
 from streamlit.testing.v1 import AppTest
 
 from decision.content import CONTENT_ENV
-from decision.content.locale_format import format_date, format_number
+from decision.content.locale_format import LANGUAGES, format_date, format_number, language_name
 from decision.record import DecisionRecord
 from tests.conftest import APP, assert_no_exception
 from tests.test_translation import pseudo_spanish, translated_master  # noqa: F401 (a fixture)
@@ -39,6 +39,10 @@ def test_a_decimal_comma_in_spanish_and_english_as_before():
     assert format_number(6.04, "en", decimals=1) == f"{6.04:.1f}" == "6.0"
     assert format_number(1234.5, "es", decimals=1) == "1.234,5"
     assert format_number(1000, "en") == "1,000"
+
+
+def test_each_language_is_named_in_itself():
+    assert [language_name(lang) for lang in LANGUAGES] == ["English", "Español"]
 
 
 def test_an_unknown_language_is_refused():
@@ -149,3 +153,27 @@ def test_the_language_is_kept_in_the_tab_beside_the_record():
     assert _parse_kept(json.dumps({**kept, "lang": "es"}))[3] == "es"
     assert _parse_kept(json.dumps(kept))[3] == "en"
     assert _parse_kept(json.dumps({**kept, "lang": "<script>"}))[3] == "en"
+
+
+def test_the_tab_copy_carries_the_language_and_a_restore_takes_it(spanish_app, monkeypatch):
+    from types import SimpleNamespace
+
+    from tests.test_tab_store_writes import writes
+    from ui import session, tab_store
+
+    at = _start(DecisionRecord(safety_screen_done=True, patient_initials="KL"))
+    assert json.loads(writes(at)[0]["kept"])["lang"] == "en"
+    next(r for r in at.radio if r.key == SWITCH).set_value("es").run()
+    kept = writes(at)[0]["kept"]
+    assert json.loads(kept)["lang"] == "es"
+
+    def take(state):  # the tab's answer, as a new session gets it (tests/test_finish_and_clear.py)
+        monkeypatch.setattr(session, "st", SimpleNamespace(session_state=state))
+        monkeypatch.setattr(tab_store, "reported", lambda: {"kept": kept, "available": True})
+        monkeypatch.setattr(tab_store, "boot_id", lambda: "boot")
+        session._take_kept()
+        return state
+
+    restored = take({})
+    assert restored["lang"] == "es" and restored["record"].patient_initials == "KL"
+    assert take({"lang": "en"})["lang"] == "en"  # ?lang= in the address, read first, wins

@@ -18,13 +18,11 @@ from pathlib import Path
 import streamlit as st
 
 from decision.content import content_dir
-from decision.content.locale_format import LANGUAGES
+from decision.content.locale_format import LANGUAGES, language_name
 from decision.content.translation.catalogue import catalogue_files
 
 KEY = "lang"  # ui/session.py keeps it in the tab (LANG_KEY)
 PARAM = "lang"
-# Each language's own name (an endonym): the same in every language, as the reader looks for it.
-NAMES = {"en": "English", "es": "Español"}
 
 
 @st.cache_resource(show_spinner=False)
@@ -70,5 +68,5 @@ def switch(label: str, where: str) -> None:
         return
     widget_key = f"lang_switch_{where}"
     st.session_state[widget_key] = current()  # both switches show the language in use
-    st.radio(label, langs, format_func=NAMES.__getitem__, horizontal=True, key=widget_key,
+    st.radio(label, langs, format_func=language_name, horizontal=True, key=widget_key,
              on_change=_switched, args=(widget_key,))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal as _babel_decimal
 
@@ -26,6 +27,12 @@ def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"not a language of this aid: {lang!r}")
     return lang
+
+
+def language_name(lang: str) -> str:
+    """The language's own name, as its readers look for it on a switch: 'English', 'Español' (CLDR)."""
+    name = Locale.parse(check_lang(lang)).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
 
 
 def format_date(day: date, lang: str = "en") -> str:
