@@ -177,3 +177,15 @@ def test_the_tab_copy_carries_the_language_and_a_restore_takes_it(spanish_app, m
     restored = take({})
     assert restored["lang"] == "es" and restored["record"].patient_initials == "KL"
     assert take({"lang": "en"})["lang"] == "en"  # ?lang= in the address, read first, wins
+
+
+def test_the_server_loads_each_language_at_start_and_says_which(translated_master, tmp_path):  # noqa: F811
+    from tests.test_server import Server, _get
+
+    s = Server(tmp_path, env={"SPINE_AID_CONTENT": str(translated_master)})
+    try:
+        assert _get(s.url + "/healthz")[0] == 200
+        start = next(e for e in s.log_lines() if e.get("event") == "start")
+        assert start["languages"] == ["en", "es"]
+    finally:
+        s.stop()
