@@ -122,6 +122,7 @@ def test_switching_language_keeps_every_answer(spanish_app, content):
     assert_no_exception(at)
     assert at.session_state["record"].model_dump_json() == before
     assert at.title[0].value == pseudo_spanish(content.pages["your_back.title"])
+    assert [t.value for t in at.text_input if t.key.endswith(":initials")] == ["AB"]  # shown, not only kept
     next(r for r in at.sidebar.radio if r.key.startswith("lang_switch_sidebar")).set_value("en").run()
     assert at.title[0].value == content.pages["your_back.title"]
     assert at.session_state["record"].model_dump_json() == before
