@@ -15,10 +15,11 @@ This file plays two parts, and ``__name__`` tells which:
 import streamlit as st
 
 if __name__ == "__main__":
-    from ui import frame, navigation
+    from ui import frame, language, navigation
 
-    content, _ = frame.content_or_error()
-    st.navigation(navigation.navigation_pages(content), position="sidebar", expanded=True).run()
+    lang = language.current()
+    content, _ = frame.content_or_error(lang)
+    st.navigation(navigation.navigation_pages(content, lang), position="sidebar", expanded=True).run()
 else:
     from ui import server
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from decision.content import LEVEL_ORDER
 from decision.rules.red_flags import PAUSING, level, screen
-from ui import frame, safety
+from ui import frame, language, safety
 
 content, record = frame.open_page("start")
 p, meta, flags = content.pages, content.meta, content.red_flags
@@ -13,6 +13,7 @@ if st.session_state.pop("cleared", False):
     st.success(p["frame.cleared"])
 
 st.title(p["start.title"])
+language.switch(p["frame.language"], "start")  # English / Español, once a translation is complete
 st.write(meta.purpose)
 # Side by side: two closed layers take one line, not two (issue 24 counts screens).
 not_for, steps = st.columns(2)

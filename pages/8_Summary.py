@@ -17,12 +17,13 @@ from datetime import date
 
 import streamlit as st
 
+from decision.content.locale_format import format_date
 from decision.deliberation import sure_score
 from decision.output.pdf import build_pdf
 from decision.output.summary import build_summary, leaning_differs, leaning_text, sure_text
 from decision.record import DecisionReached, SureAnswers
 from decision.rules.readiness import assess
-from ui import frame
+from ui import frame, language
 from ui.chart_exports import chart_exports
 from ui.summary_view import (
     back_pain_note,
@@ -168,6 +169,6 @@ st.caption(p["summary.save_file"])
 draw_numbers(summary, content)
 draw_all_answers(summary, content, p["summary.answers_footer"].format(
     name=summary.aid_name, version=summary.content_version, reviewed=summary.content_date,
-    made=summary.made_on.isoformat(), initials=summary.initials))
+    made=format_date(summary.made_on, language.current()), initials=summary.initials))
 
 frame.close_page(content)

@@ -3,14 +3,16 @@
 import streamlit as st
 
 from decision.compare.self_check import ipdas_self_check
+from decision.content.locale_format import format_date, format_number
 from decision.version import app_version
-from ui import frame
+from ui import frame, language
 from ui.about import reading_level, sign_off_here
 from ui.figures import draw_table
 
 content, record = frame.open_page("about")
 m = content.meta
 pg = content.pages
+lang = language.current()
 
 st.title(content.pages["about.title"])
 st.write(m.purpose)
@@ -40,7 +42,10 @@ if review.signed is None:
 else:
     st.write(content.pages["about.reviewed"])
     draw_table([pg["about.review_role"], pg["about.review_date"], pg["about.review_scope"]],
-               [[review.signed.role, review.signed.date.isoformat(), review.signed.scope]])
+               [[review.signed.role, format_date(review.signed.date, lang), review.signed.scope]])
+if lang != "en" or len(language.available()) > 1:  # who translated, how it was checked, who has not
+    st.subheader(content.pages["about.translation_title"])
+    st.write(content.pages["about.translation"])
 
 st.subheader(pg["about.evidence_title"])
 st.write(m.evidence_method)
@@ -51,7 +56,8 @@ st.write(pg["about.figure_count"].format(total=len(content.all_figures), checked
 st.subheader(pg["about.reading_title"])
 level = reading_level()
 if level is not None and level.current:
-    st.write(pg["about.reading_level"].format(overall=f"{level.overall:.1f}", hardest=f"{level.hardest:.1f}"))
+    overall, hardest = (format_number(g, lang, decimals=1) for g in (level.overall, level.hardest))
+    st.write(pg["about.reading_level"].format(overall=overall, hardest=hardest))
 else:
     st.write(pg["about.reading_unmeasured"])
 

@@ -248,6 +248,7 @@ def test_a_clients_clear_cache_message_does_not_empty_every_users_cache(server, 
 def test_the_start_is_logged_as_one_json_line_with_version_and_content(server):
     start = next(e for e in server.log_lines() if e.get("event") == "start")
     assert start["content_valid"] is True and start["content_version"]
+    assert start["languages"][0] == "en" and set(start["languages"]) <= {"en", "es"}  # what is offered (issue 26)
     assert len(start["content_hash"]) == 64 and start["version"]
 
 

@@ -18,7 +18,7 @@ import streamlit as st
 from decision.content import Content, ContentError, load_content
 from decision.record import DecisionRecord
 from decision.rules.red_flags import screen
-from ui import finish, navigation, safety, save_open, session, tab_store
+from ui import finish, language, navigation, safety, save_open, session, tab_store
 from ui.navigation import PAGE_BY_KEY, START
 
 # The pages' own calls (frame.record(), frame.widget_prefix()…), kept under these names.
@@ -53,9 +53,11 @@ _FRAME_CSS = (
 
 
 @st.cache_resource(show_spinner=False)
-def content_or_error() -> tuple[Content | None, str | None]:
+def content_or_error(lang: str = "en") -> tuple[Content | None, str | None]:
+    """The content in ``lang``, loaded once per language per process (ui/language.py offers a
+    language only when this loads)."""
     try:
-        return load_content(), None
+        return load_content(lang=lang), None
     except ContentError as exc:
         return None, str(exc)
 
@@ -67,7 +69,7 @@ def open_page(key: str, css: str = "") -> tuple[Content, DecisionRecord]:
     """Start a page: content, the record, the frame. ``css``: the page's own style rules, drawn in
     the frame's one style element (each element is a message sent on every run)."""
     info = PAGE_BY_KEY[key]
-    content, error = content_or_error()
+    content, error = content_or_error(language.current())
     navigation.take_over_from_the_pages_folder(content)
     st.set_page_config(
         page_title=(content.meta.name if content else "Decision aid"),
@@ -166,6 +168,7 @@ def _red_flag_banner(content: Content, rec: DecisionRecord) -> None:
 def _sidebar(content: Content, current: str) -> None:
     p = content.pages
     with st.sidebar:
+        language.switch(p["frame.language"], "sidebar")
         toggle_key = "clinic_toggle_" + current
         st.toggle(
             p["mode.clinic"],

@@ -87,7 +87,7 @@ def _resolved_main_script(path: str) -> str:
     return str(Path(path).resolve())
 
 
-def navigation_pages(content: Content | None) -> list[st.Page]:
+def navigation_pages(content: Content | None, lang: str = "en") -> list[st.Page]:
     """The walk's pages for ``st.navigation`` (app.py): fresh copies of page objects made once.
 
     Streamlit draws their titles in the sidebar from its navigation message, which it sends on
@@ -96,15 +96,15 @@ def navigation_pages(content: Content | None) -> list[st.Page]:
     path on disk (py-spy, issue 13). A page object also records that it may be run once, so two
     sessions must never share one: each run gets its own shallow copies (no disk access).
     """
-    return [copy.copy(page) for page in _page_templates(content)]
+    return [copy.copy(page) for page in _page_templates(lang, content)]
 
 
 @st.cache_resource(show_spinner=False)
-def _page_templates(_content: Content | None) -> tuple[st.Page, ...]:
-    """Made once per process (the content is too; the leading underscore keeps Streamlit from
-    hashing it). The start page is the default: its address is "/". Titles come from content
-    (``nav.*``); if the content is broken, the page says so and the titles fall back to the file
-    names."""
+def _page_templates(lang: str, _content: Content | None) -> tuple[st.Page, ...]:
+    """Made once per process and language (the content is too; the leading underscore keeps
+    Streamlit from hashing it, so the language is the key). The start page is the default: its
+    address is "/". Titles come from content (``nav.*``); if the content is broken, the page says
+    so and the titles fall back to the file names."""
     # .streamlit/config.toml hides Streamlit's own page list, so the list it makes from the
     # ``pages/`` folder on a fresh process's first run is never seen; ours is shown from here on.
     st.set_option("client.showSidebarNavigation", True)

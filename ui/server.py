@@ -96,13 +96,16 @@ def start() -> None:
     # The pages' own cached load (ui/frame.py): loaded once per process, here at start, and the
     # same answer every page and /healthz then read.
     from ui.frame import content_or_error
+    from ui.language import available
 
     content, problem = content_or_error()
     valid = content is not None
+    # Each translation whose catalogue loads, loaded here too (not on a patient's first page), and said.
+    languages = list(available()) if valid else []
     content_version = content.meta.content_version if content else None
     strict = os.environ.get("SPINE_AID_STRICT", "0") == "1"
     logs.event("start", version=app_version(), content_version=content_version, content_hash=content_fingerprint(),
-               content_valid=valid, strict=strict,
+               content_valid=valid, languages=languages, strict=strict,
                custom_content=bool(os.environ.get("SPINE_AID_CONTENT")))
     if strict and not valid:
         logs.event("not_starting", logging.ERROR, reason="content_invalid")

@@ -13,11 +13,13 @@ import re
 import streamlit as st
 
 from decision.content import RedFlagId
+from decision.content.locale_format import LANGUAGES
 from decision.record import DecisionRecord, RecordError, parse_record
 from ui import logs, tab_store
 
 WIDGET_PREFIX = "w:"  # every input's key starts with widget_prefix(), so a load can reset them all
 _WIDGET_KEY = re.compile(r"^w\d*:")
+LANG_KEY = "lang"  # ui/language.py's KEY: the language on screen, kept in the tab beside the record
 KEPT_SIGNS = "signs_kept_at_load"  # (signs kept, the file's own safety answer), for "I ticked this by mistake"
 
 
@@ -67,11 +69,13 @@ def _take_kept() -> None:
         return
     st.session_state["record"] = data[0]
     st.session_state["clinic_mode"] = data[1]
+    if data[3] != "en":  # beside the record, as clinic mode is (ui/language.py says why)
+        st.session_state.setdefault(LANG_KEY, data[3])  # ?lang= in the address, read first, wins
     if data[2] != tab_store.boot_id():
         st.session_state["tab_notice"] = "tab_store.server_restarted"
 
 
-def _parse_kept(kept: str) -> tuple[DecisionRecord, bool, str]:
+def _parse_kept(kept: str) -> tuple[DecisionRecord, bool, str, str]:
     """The tab's copy, checked as strictly as a file: anyone can edit their own tab's storage."""
     if len(kept) > 2 * 1_000_000:
         raise ValueError("too large")
@@ -79,7 +83,8 @@ def _parse_kept(kept: str) -> tuple[DecisionRecord, bool, str]:
     if not isinstance(outer, dict) or not isinstance(outer.get("record"), str):
         raise ValueError("not ours")
     record = parse_record(outer["record"])
-    return record, outer.get("clinic") is True, str(outer.get("boot", ""))
+    lang = str(outer["lang"]) if outer.get("lang") in LANGUAGES else "en"  # anything else: English
+    return record, outer.get("clinic") is True, str(outer.get("boot", "")), lang
 
 
 def remember() -> None:
@@ -87,11 +92,11 @@ def remember() -> None:
     if st.session_state.pop("tab_clear_pending", False):
         tab_store.clear()
         return
-    rec = record()
-    if rec == DecisionRecord() and not clinic_mode():
+    rec, lang = record(), st.session_state.get(LANG_KEY, "en")
+    if rec == DecisionRecord() and not clinic_mode() and lang == "en":
         tab_store.keep(None)
     else:
-        tab_store.keep({"record": rec.model_dump_json(), "clinic": clinic_mode()})
+        tab_store.keep({"record": rec.model_dump_json(), "clinic": clinic_mode(), "lang": lang})
 
 
 def widget_prefix() -> str:
@@ -103,6 +108,14 @@ def widget_prefix() -> str:
     """
     generation = st.session_state.get("widget_generation", 0)
     return WIDGET_PREFIX if generation == 0 else f"w{generation}:"
+
+
+def restart_inputs() -> None:
+    """Every input starts again from the record under a new key (a load, a change of language):
+    the browser keeps what an input shows under its key, so an old key would show old values."""
+    for key in [k for k in st.session_state if isinstance(k, str) and _WIDGET_KEY.match(k)]:
+        del st.session_state[key]
+    st.session_state["widget_generation"] = st.session_state.get("widget_generation", 0) + 1
 
 
 def replace_record(new: DecisionRecord) -> list[RedFlagId]:
@@ -122,9 +135,7 @@ def replace_record(new: DecisionRecord) -> list[RedFlagId]:
     else:
         st.session_state.pop(KEPT_SIGNS, None)
     st.session_state["record"] = new
-    for key in [k for k in st.session_state if isinstance(k, str) and _WIDGET_KEY.match(k)]:
-        del st.session_state[key]
-    st.session_state["widget_generation"] = st.session_state.get("widget_generation", 0) + 1
+    restart_inputs()
     return ticked_now
 
 

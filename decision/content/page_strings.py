@@ -78,7 +78,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     **_each("nav.{}"),
     # The frame around every page (ui/frame.py): safety gate, sidebar, tab store, footer; save and open
     # (ui/save_open.py), in the sidebar and at the foot of each page; "Finish and clear" (ui/finish.py)
-    "start.safety_gate": (), "start.walk_paused": (), "mode.clinic": (), "frame.clinic_help": (),
+    "start.safety_gate": (), "start.walk_paused": (), "mode.clinic": (), "frame.clinic_help": (), "frame.language": (),
     "frame.finish_title": (), "frame.finish": (), "frame.finish_help": (), "frame.clear_confirm": (),
     "frame.clear_yes": (), "frame.clear_cancel": (), "frame.cleared": (),
     "frame.save_open_title": (), "frame.save_open_intro": (),
@@ -167,7 +167,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "visit.sure_after": (),
     # About (pages/9_About.py): the IPDAS self-check's "where" column is filled with its counts
     "about.title": (), "about.show_sources": ("count",), "about.app_version": ("version",),
-    "about.review_title": (), "about.not_reviewed": (), "about.reviewed": (), "about.review_role": (),
+    "about.review_title": (), "about.not_reviewed": (),
+    "about.translation_title": (), "about.translation": (), "about.reviewed": (), "about.review_role": (),
     "about.review_date": (), "about.review_scope": (),
     "ipdas.balance.where": ("diagnoses",), "ipdas.same_frame.where": ("comparisons", "single"),
     "ipdas.ranges.where": ("ranged", "comparisons"), "ipdas.cited.where": ("uncited",),
