@@ -117,6 +117,7 @@ def test_english_is_the_default_and_is_unchanged(content):
 
 
 def test_check_content_says_nothing_of_a_translation_where_there_is_none(content_copy, capsys):
+    shutil.rmtree(content_copy / "es", ignore_errors=True)  # a content folder with no catalogue
     assert decision_main(["check-content", "--root", str(content_copy)]) == 0
     out = capsys.readouterr()
     assert "es:" not in out.out + out.err and "Translation" not in out.out + out.err
@@ -274,3 +275,26 @@ def test_placeholders_are_compared_as_names():
     assert placeholder_problems("Hello {name}, {count} left.", "Hola {name}, quedan {count}.") == []
     assert placeholder_problems("{count} left.", "Quedan {cuenta}.") == [
         "the placeholder {cuenta} is not in the English", "the placeholder {count} of the English is missing"]
+
+
+def test_the_shipped_spanish_is_complete_and_says_the_english_numbers(content, capsys):
+    """The catalogue in content/es/ is whole: check-content counts every field translated, and the
+    Spanish content has every number, source and label of the English (issue 26)."""
+    assert decision_main(["check-content"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"es: (\d+) of \1 fields translated\.", out), out
+    spanish = load_content(CONTENT_DIR, "es")
+    assert [(f.id, f.source, f.label, f.per_100) for f in spanish.all_figures] == [
+        (f.id, f.source, f.label, f.per_100) for f in content.all_figures]
+    assert spanish.option("fusion").name != content.option("fusion").name
+
+
+def test_a_changed_spanish_sentence_changes_the_content_fingerprint(content_copy):
+    # The sign-off and the reading-level report name the content by this hash: a Spanish change is a
+    # content change a reviewer must see again.
+    from decision.content import content_fingerprint
+
+    before = content_fingerprint(content_copy)
+    path = content_copy / "es" / "pages.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert content_fingerprint(content_copy) != before

@@ -83,7 +83,9 @@ def content_fingerprint(root: Path | None = None) -> str:
     content a report was made from (reading_level.json), and which one a server started with."""
     root = Path(root) if root else content_dir()
     digest = hashlib.sha256()
-    for path in content_files(root):
+    # A translation's catalogue (content/es/...) is content too: a changed Spanish sentence is a
+    # change a reviewer signs off again.
+    for path in [*content_files(root), *sorted(root.glob("??/**/*.yaml"))]:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"(missing)")
         digest.update(b"\0")

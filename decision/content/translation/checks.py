@@ -35,6 +35,8 @@ NAMED_TERMS_ES = (
     *(t for t in NAMED_TERMS if t[:1].isupper()),
     "Índice de Discapacidad de Oswestry", "paracetamol", "acetaminofén", "ibuprofeno", "naproxeno", "celecoxib",
     "gabapentina", "pregabalina", "antiinflamatorio", "antiinflamatorios", "antidepresivo", "antidepresivos",
+    # The Oswestry score's band names, as the English counts its own.
+    "Discapacidad mínima", "Discapacidad moderada", "Discapacidad grave", "Discapacidad muy grave",
 )
 
 
