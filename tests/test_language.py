@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from datetime import date
 from decimal import Decimal
 
@@ -73,7 +74,10 @@ def spanish_app(translated_master, monkeypatch):  # noqa: F811
 
 
 @pytest.fixture
-def english_only():
+def english_only(content_copy, monkeypatch):
+    """A content folder with no catalogue (the shipped one has Spanish since issue 26 landed)."""
+    shutil.rmtree(content_copy / "es", ignore_errors=True)
+    monkeypatch.setenv(CONTENT_ENV, str(content_copy))
     st.cache_resource.clear()
     yield
     st.cache_resource.clear()

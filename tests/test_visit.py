@@ -122,7 +122,8 @@ def test_at_home_the_visit_page_shows_the_surgeons_fields_and_answers_none(conte
     assert content.pages["visit.at_home"] in shown and content.pages["proposal.non_operative"] in shown
     assert "L5-S1 **bold**" in [t.value for t in at.text]  # typed text shown as text, never as markup
     assert content.pages["visit.differs_proposal"] in shown  # her own view is marked at home too
-    assert not at.text_input and not at.selectbox and not at.radio  # nothing to answer at home
+    # Nothing to answer at home (the language switch is a setting, not an answer).
+    assert not at.text_input and not at.selectbox and not [r for r in at.radio if not r.key.startswith("lang_switch")]
     assert at.session_state["record"] == record
 
 

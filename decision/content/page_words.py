@@ -42,7 +42,7 @@ FILLED_26: dict[str, tuple[str, ...]] = {
     "summary.sure_conflict": ("score", "total"), "summary.sure_partial": ("answered", "total"),
     "summary.pdf_footer": ("name", "version", "page", "pages"),
     "summary.pdf_made": ("app", "version", "reviewed", "made", "initials"), "summary.signature": ("who",),
-    "wording.in_100": ("n",), "wording.under_1": ("per_1000",),
+    "wording.in_100": ("n",), "wording.under_1": ("per_thousand",),
     "wording.people": ("number", "outcome", "time_frame"), "wording.people_about": ("number", "outcome", "time_frame"),
     "wording.range": ("low", "high"), "wording.points": ("outcome", "points", "unit", "time_frame"),
 }

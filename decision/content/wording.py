@@ -37,7 +37,7 @@ class Words:
     """The frames a number is said in, from content (``Words.of(content.pages)``)."""
 
     in_100: str  # "{n} in 100"
-    under_1: str  # "fewer than 1 in 100 (about {per_1000} in 1,000)"
+    under_1: str  # "fewer than 1 in 100 (about {per_thousand} in 1,000)"
     people: str  # "{number} people {outcome} {time_frame}."
     people_about: str  # "About {number} people {outcome} {time_frame}."
     range: str  # "Studies give a range of {low} to {high}."
@@ -59,7 +59,7 @@ def format_number(per_100: float, words: Words) -> str:
     if per_100 == 0:
         return words.in_100.format(n=0)
     if per_100 < 1:
-        return words.under_1.format(per_1000=plain_number(round(per_100 * 10, 1), words))
+        return words.under_1.format(per_thousand=plain_number(round(per_100 * 10, 1), words))
     return words.in_100.format(n=icons_to_fill(per_100))
 
 
