@@ -120,7 +120,9 @@ def test_a_stenosis_patient_with_long_standing_leg_symptoms_is_not_sent_to_an_am
     expect(page.get_by_role("dialog")).to_have_count(0)
     expect(page.locator("[data-testid='stAlert']").filter(has_text=content.red_flags.levels["emergency"].title)).to_have_count(0)
     open_from_sidebar(page, content.pages["nav.your_back"])
-    page.get_by_role("radiogroup").first.get_by_text(content.pages["diagnosis.spinal_stenosis"], exact=True).click()
+    # The page's first question, not the sidebar's language switch (a radio group too, since issue 26).
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_role("radiogroup").first.get_by_text(content.pages["diagnosis.spinal_stenosis"], exact=True).click()
     wait_for_app(page)
     expect(page.locator("h1")).to_have_text(content.pages["your_back.title"])
     assert content.red_flags.levels["emergency"].title not in page.locator("body").inner_text()
