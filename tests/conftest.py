@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,12 @@ def edit_content(copy: Path, rel: str, change) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def check_content_on(root: Path) -> subprocess.CompletedProcess:
+    """``python -m decision check-content --root ROOT``, as a clinic runs it: its exit code and output."""
+    return subprocess.run([sys.executable, "-m", "decision", "check-content", "--root", str(root)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
 
 
 def app_at(page: str | None = None, record: DecisionRecord | None = None, *, clinic: bool = False) -> AppTest:

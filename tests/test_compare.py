@@ -27,7 +27,7 @@ from decision.compare.self_check import balance_counts, ipdas_self_check
 from decision.content import SURGICAL, ContentError, load_content
 from decision.output.summary import ComparisonBlock, build_summary
 from decision.record import SCHEMA_VERSION, DecisionRecord
-from tests.conftest import ROOT, app_at, assert_no_exception, edit_content
+from tests.conftest import ROOT, app_at, assert_no_exception, check_content_on, edit_content
 from tests.svg_spec import arrays_in
 
 PAGE = "pages/3_Compare_your_options.py"
@@ -289,8 +289,7 @@ def test_check_content_refuses_content_that_breaks_balance_or_pairing(content_co
     edit_content(content_copy, rel, change)
     with pytest.raises(ContentError, match=where):
         load_content(content_copy)
-    out = subprocess.run([sys.executable, "-m", "decision", "check-content", "--root", str(content_copy)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    out = check_content_on(content_copy)
     assert out.returncode == 1 and "Traceback" not in out.stderr
 
 

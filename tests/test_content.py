@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,7 +24,7 @@ from decision.content import (
 )
 from decision.content.load import _PART_MODELS
 from decision.content.readability import GRADE_LIMIT, score_content
-from tests.conftest import APP, ROOT, break_content
+from tests.conftest import APP, break_content, check_content_on
 from tests.svg_spec import drawings
 
 ALL_FILES = content_files()
@@ -135,10 +133,7 @@ def test_a_hostile_content_file_gets_one_plain_message(content_copy, raw, messag
 
 def test_check_content_exits_non_zero_and_names_file_and_field(content_copy):
     break_content(content_copy, "readiness.yaml", "min_weeks: 6", "min_weeks: six")
-    out = subprocess.run(
-        [sys.executable, "-m", "decision", "check-content", "--root", str(content_copy)],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )
+    out = check_content_on(content_copy)
     assert out.returncode == 1
     assert "readiness.yaml" in out.stderr and "min_weeks" in out.stderr
     assert "Traceback" not in out.stderr

@@ -9,8 +9,6 @@ long-term back pain overview holds the MRC trial; a grade of certainty only wher
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -20,7 +18,7 @@ from decision.compare.overview import overview
 from decision.content import OVERVIEW_MAX_ROWS, ContentError, load_content
 from decision.content.models import HARM_SIDE
 from decision.record import DecisionRecord
-from tests.conftest import ROOT, app_at, assert_no_exception, edit_content
+from tests.conftest import app_at, assert_no_exception, check_content_on, edit_content
 
 PAGE = "pages/3_Compare_your_options.py"
 CONTENT = load_content()
@@ -212,6 +210,5 @@ def test_check_content_refuses_an_overview_or_a_grade_that_breaks_the_rules(cont
     edit_content(content_copy, rel, change)
     with pytest.raises(ContentError, match=where):
         load_content(content_copy)
-    out = subprocess.run([sys.executable, "-m", "decision", "check-content", "--root", str(content_copy)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    out = check_content_on(content_copy)
     assert out.returncode == 1 and "Traceback" not in out.stderr
