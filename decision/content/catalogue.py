@@ -55,6 +55,7 @@ class Content(Frozen):
     conditions: Conditions  # what each diagnosis is, said where the patient chooses it
     pages: dict[str, str]  # short page intros and labels, patient-facing
     situation: Situation  # things that change your chances, per option of each diagnosis
+    lang: str = "en"  # the language its patient-facing text is in (load_content(lang=...)): dates and numbers follow it
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 

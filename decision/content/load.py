@@ -225,7 +225,7 @@ def _load(root: Path, read_yaml, lang: str) -> Content:
         read[rel] = data
     raw["options"] = options
     try:
-        content = Content.model_validate(raw, context=context)
+        content = Content.model_validate({**raw, "lang": lang}, context=context)
     except ValidationError as exc:
         first = exc.errors()[0]
         raise ContentError(f"Content check failed: {first['msg'].removeprefix('Value error, ')}.") from None
