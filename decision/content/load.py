@@ -192,7 +192,8 @@ def _load(root: Path, read_yaml, lang: str) -> Content:
     context = None if lang == "en" else {"lang": lang}
     read: dict[str, Any] = {}  # each file's data by its path in content/, for the strings' contract
     raw: dict = {
-        "sources": _load_list(root, "sources", "bibliography", Source, read=read, context=context),
+        "sources": _load_list(root, "sources", "bibliography", Source, read=read, read_yaml=read_yaml,
+                              context=context),
         "figures": _load_list(root, "figures", "figures", Figure, optional=True, read=read, read_yaml=read_yaml,
                               context=context),
         "comparisons": _load_list(root, "comparisons", "figures", Comparison, optional=True, read_yaml=read_yaml,

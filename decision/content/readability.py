@@ -70,6 +70,8 @@ def _file_for(path: tuple) -> str:
     top = path[0]
     if top in ("figures", "comparisons"):
         return "figures/"
+    if top == "sources":
+        return "bibliography/"
     if top == "options":
         return f"options/{path[1]}"
     return FILES.get(top, top)
@@ -128,6 +130,9 @@ PARTS = ("meta", "figures", "comparisons", "template", "options", "red_flags", "
 def walk_parts(content: Content, name=by_position, skip=NOT_PROSE):
     """(path, text) for every patient-facing string; a path starts with its part of Content, and an
     option's with ("options", its id). ``skip``: the fields that are not prose."""
+    for i, source in enumerate(content.sources):  # who a source is, in a patient's words (the rest is the citation)
+        if source.plain_name:
+            yield ("sources", name(i, source), "plain_name"), source.plain_name
     for part in PARTS:
         value = getattr(content, part)
         if part == "options":

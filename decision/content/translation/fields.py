@@ -57,7 +57,7 @@ def _file_and_path(path: tuple[str, ...], lists: dict[tuple[str, str], str]) -> 
     top = path[0]
     if top == "options":
         return f"options/{path[1]}.yaml", path[2:]
-    if top in ("figures", "comparisons"):
+    if top in ("figures", "comparisons", "sources"):
         return lists[(top, path[1])], path
     if top == "glossary":
         return FILES[top], ("terms", *path[1:])
@@ -66,7 +66,7 @@ def _file_and_path(path: tuple[str, ...], lists: dict[tuple[str, str], str]) -> 
 
 def english_fields(content: Content, root: Path) -> dict[str, dict[str, Field]]:
     """English file -> catalogue key -> field, in the order the English reads."""
-    lists = _list_files(root, "figures", ("figures", "comparisons"))
+    lists = {**_list_files(root, "figures", ("figures", "comparisons")), **_list_files(root, "bibliography", ("sources",))}
     out: dict[str, dict[str, Field]] = {}
     for path, text in walk_parts(content, by_id, SKIP):
         rel, inner = _file_and_path(path, lists)
