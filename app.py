@@ -19,7 +19,7 @@ if __name__ == "__main__":
 
     lang = language.current()
     content, _ = frame.content_or_error(lang)
-    st.navigation(navigation.navigation_pages(content, lang), position="sidebar", expanded=True).run()
+    st.navigation(navigation.navigation_pages(content), position="sidebar", expanded=True).run()
 else:
     from ui import server
 

@@ -55,7 +55,10 @@ st.write(pg["about.figure_count"].format(total=len(content.all_figures), checked
 
 st.subheader(pg["about.reading_title"])
 level = reading_level()
-if level is not None and level.current:
+if level is not None and level.current and lang in level.translated:  # a translation says its own score
+    overall, lowest = (format_number(s, lang, decimals=0) for s in level.translated[lang])
+    st.write(pg["about.reading_level_translated"].format(overall=overall, lowest=lowest))
+elif level is not None and level.current:
     overall, hardest = (format_number(g, lang, decimals=1) for g in (level.overall, level.hardest))
     st.write(pg["about.reading_level"].format(overall=overall, hardest=hardest))
 else:
@@ -68,12 +71,12 @@ st.markdown("\n\n".join(f"**{term.term}**: {term.meaning}" for term in content.g
 st.subheader(pg["about.ipdas_title"])
 # Four claims are computed from the content (decision.compare.self_check.ipdas_self_check), not written:
 # they replace the same criterion in meta.yaml, so the page cannot claim more than the content holds.
-checks = list(ipdas_self_check(content))
+checks = {c.key: c for c in ipdas_self_check(content)}
 rows = []
-for i in m.ipdas:
-    c = next((c for c in checks if c.match in i["criterion"]), None)
-    where, met = (pg[f"ipdas.{c.key}.where"].format(**c.counts), c.met) if c else (i["where"], i["met"])
-    rows.append([i["criterion"], where, met])
+for row in m.ipdas:
+    c = checks.get(row.computed or "")
+    where, met = (pg[f"ipdas.{c.key}.where"].format(**c.counts), c.met) if c else (row.where, row.met)
+    rows.append([row.criterion, where, pg[f"about.met_{met}"]])
 draw_table([pg["about.col_criterion"], pg["about.col_where"], pg["about.col_met"]], rows)
 
 st.subheader(pg["about.sources_title"])

@@ -87,16 +87,17 @@ def _resolved_main_script(path: str) -> str:
     return str(Path(path).resolve())
 
 
-def navigation_pages(content: Content | None, lang: str = "en") -> list[st.Page]:
+def navigation_pages(content: Content | None) -> list[st.Page]:
     """The walk's pages for ``st.navigation`` (app.py): fresh copies of page objects made once.
 
     Streamlit draws their titles in the sidebar from its navigation message, which it sends on
     every run anyway; ten ``st.page_link`` elements cost ten more messages on every run, and the
     classic ``pages/`` folder made a page object for every file on every run, each resolving its
     path on disk (py-spy, issue 13). A page object also records that it may be run once, so two
-    sessions must never share one: each run gets its own shallow copies (no disk access).
+    sessions must never share one: each run gets its own shallow copies (no disk access). They are
+    kept per language, the content's own (a Spanish first visitor once made every English title Spanish).
     """
-    return [copy.copy(page) for page in _page_templates(lang, content)]
+    return [copy.copy(page) for page in _page_templates(content.lang if content else "en", content)]
 
 
 @st.cache_resource(show_spinner=False)

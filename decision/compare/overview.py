@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from decision.content import Comparison, Content
-from decision.content.wording import Words, arm_of, format_number, gap_short, plain_number
+from decision.content.wording import Words, amount, arm_of, certainty_words, format_number, gap_short
 
 CellRole = Literal["number", "none", "gap", "gap_other"]
 
@@ -58,7 +58,7 @@ def cell_number(comparison: Comparison, option_id: str, words: Words) -> str:
     a = arm_of(comparison, option_id)
     if comparison.measure == "points":
         assert a.points is not None  # measure 'points' has points on every arm (checked at load)
-        return f"{plain_number(a.points, words)} {comparison.unit}"
+        return amount(a.points, comparison.unit, words)
     assert a.per_100 is not None  # measure 'people' has per_100 on every arm (gaps never reach here)
     return format_number(a.per_100, words).split(" (")[0]
 
@@ -68,7 +68,7 @@ def design_short(content: Content, c: Comparison) -> str:
     it (issue 23: only a source's own grade, never one read off the design)."""
     words = [content.template.designs_short[c.design]]
     if c.certainty is not None:
-        words.append(content.pages["compare.certainty"].format(level=c.certainty.level))
+        words.append(content.pages["compare.certainty"].format(level=certainty_words(content, c)))
     return ", ".join(words)
 
 

@@ -17,7 +17,6 @@ from decision.content import Content
 @dataclass(frozen=True)
 class SelfCheck:
     key: str  # pages.yaml holds "ipdas.<key>.where", the words for the "where" column
-    match: str  # a word of the meta.yaml criterion this check replaces (not shown)
     met: str  # "yes", "partly" or "no"
     counts: dict
 
@@ -48,12 +47,12 @@ def ipdas_self_check(content: Content) -> tuple[SelfCheck, ...]:
     uncited_cells = [(o.id, r) for o in content.options for r, cell in o.cells.items()
                      if any(ch.isdigit() for ch in cell.text) and not cell.sources]
     return (
-        SelfCheck("balance", "equal detail", "no" if not both else "yes" if even else "partly",
+        SelfCheck("balance", "no" if not both else "yes" if even else "partly",
                   {"diagnoses": sum(1 for opts in balance.values() if opts)}),
-        SelfCheck("same_frame", "denominator", "yes" if not single else "partly",
+        SelfCheck("same_frame", "yes" if not single else "partly",
                   {"comparisons": len(comps), "single": len(single)}),
-        SelfCheck("ranges", "uncertain", "yes" if len(ranged) == len(comps) else "partly" if ranged else "no",
+        SelfCheck("ranges", "yes" if len(ranged) == len(comps) else "partly" if ranged else "no",
                   {"ranged": len(ranged), "comparisons": len(comps)}),
-        SelfCheck("cited", "Cites the evidence", "yes" if not uncited_cells else "partly",
+        SelfCheck("cited", "yes" if not uncited_cells else "partly",
                   {"uncited": len(uncited_cells)}),
     )

@@ -24,6 +24,7 @@ from fnmatch import fnmatchcase
 from typing import Any, get_args
 
 from decision.content.models import Diagnosis, OptionId
+from decision.content.models.comparisons import Certainty
 from decision.content.page_words import FILLED_26, WORDS_26
 
 # The ids a page builds keys from (a test keeps each equal to the code's own list or Literal).
@@ -37,6 +38,7 @@ NEXT_STEPS = ("follow_up", "referral", "trial_of_care", "surgery_scheduled", "ot
 CHOICES = (*get_args(OptionId), "more_time_needed")  # the decision's choice (DecisionRecord)
 FUSION_KINDS = ("benefit", "harm", "reoperation", "natural_course")  # pages/4_Fusion_questions.py
 TAB_NOTICES = ("unavailable", "unreadable", "server_restarted")  # ui/session.py, st.session_state["tab_notice"]
+CERTAINTY = tuple(level.replace(" ", "_") for level in get_args(Certainty))  # a comparison's certainty.level
 FIT_KINDS = ("tends_to_fit", "mixed", "tends_not_to_fit")  # decision.deliberation.FIT_ORDER
 IPDAS = ("balance", "same_frame", "ranges", "cited")  # decision.compare.self_check.ipdas_self_check
 
@@ -53,6 +55,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "tab_store.{}": TAB_NOTICES,
     "ipdas.{}.where": IPDAS,
     "values.fit_{}": FIT_KINDS,
+    "certainty.{}": CERTAINTY,
+    "about.met_{}": ("yes", "partly", "no"),  # decision.content.models.aid.IpdasRow.met
 }
 
 
@@ -202,6 +206,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "nicotine.current": ("weeks",), "nicotine.too_recent": ("weeks", "have"), "nicotine.met": ("weeks",),
         "part_titles.care": (), "part_titles.helped": (), "part_titles.limits": (), "part_titles.surgeon": (),
     },
+    "scores.yaml": {"oswestry_how_sections": ("points", "answered", "out_of"), "oswestry_how_total": ()},
     "figures/*.yaml": {
         # The gap between two arms, in a sentence and in the overview's short cell
         "comparisons.*.gap.sentence": ("points", "low", "high"), "comparisons.*.gap.short": ("points",),

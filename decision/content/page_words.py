@@ -30,12 +30,14 @@ summary.id_birth summary.id_record summary.pdf_subject summary.signatures summar
 # put the number, the outcome and the time in its own order.
 _WORDING = "wording.v1_note wording.v2_note wording.decimal_mark"
 
+
 WORDS_26: tuple[str, ...] = tuple(_PLAIN.split()) + tuple(_WORDING.split())
 
 FILLED_26: dict[str, tuple[str, ...]] = {
     "figure.source": ("source",), "figure.applies": ("population",), "your_back.oswestry_value": ("percent",),
     "summary.answers_footer": ("name", "version", "reviewed", "made", "initials"),
     "about.figure_count": ("total", "checked", "secondary"), "about.reading_level": ("overall", "hardest"),
+    "about.reading_level_translated": ("overall", "lowest"),
     "about.seed": ("authors",), "summary.weeks": ("weeks",), "summary.out_of_10": ("score",),
     "summary.oswestry_value": ("percent",), "summary.none_rated": ("rating",), "summary.source": ("source",),
     "summary.decision_on": ("choice", "day"), "summary.sure_score": ("score", "total"),
@@ -44,5 +46,6 @@ FILLED_26: dict[str, tuple[str, ...]] = {
     "summary.pdf_made": ("app", "version", "reviewed", "made", "initials"), "summary.signature": ("who",),
     "wording.in_100": ("n",), "wording.under_1": ("per_thousand",),
     "wording.people": ("number", "outcome", "time_frame"), "wording.people_about": ("number", "outcome", "time_frame"),
-    "wording.range": ("low", "high"), "wording.points": ("outcome", "points", "unit", "time_frame"),
+    "wording.range": ("low", "high"), "wording.points": ("outcome", "amount", "time_frame"),
+    "wording.unit_points": ("n",), "wording.unit_weeks": ("n",), "wording.unit_days": ("n",),
 }

@@ -20,13 +20,16 @@ import argparse
 import json
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 from pathlib import Path
+from types import UnionType
+from typing import Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
 from decision.content.catalogue import Content
 from decision.content.load import FILES, ContentError, content_dir, content_fingerprint, load_content
+from decision.content.locale_format import LANGUAGES as ALL_LANGUAGES
 
 REPORT = "reading_level.json"
 
@@ -37,8 +40,8 @@ MIN_WORDS = 10
 NOT_PROSE = {
     "id", "source", "sources", "figure", "figures", "key_figures", "label", "horizon", "kind", "fits", "any_of",
     "answer", "option", "fit", "group", "procedure", "diagnoses", "not_counting", "option_order",
-    "content_version", "published", "last_review", "next_review", "seed_source", "ipdas", "options",
-    "authors", "publisher", "title_source", "url", "doi", "pmid", "year", "secondary_via",
+    "content_version", "published", "last_review", "next_review", "seed_source", "options",
+    "publisher", "title_source", "url", "doi", "pmid", "year", "secondary_via",
     "comparison", "topic", "measure", "design", "applies_to", "meeting", "fusion_harms", "favours",
     "uncertain_sources", "unit", "asked_if", "span_kinds", "main_kinds", "kinds", "all_of", "level",
     "topics", "basis", "harms", "drawing", "terms", "overview", "oswestry_source",
@@ -96,11 +99,21 @@ def _holds_model(value) -> bool:
     return any(isinstance(item, BaseModel) for item in items)
 
 
+def _is_id(annotation) -> bool:
+    """A field typed as a Literal (or an optional one) holds one of a few ids, never words."""
+    if get_origin(annotation) is Literal:
+        return True
+    return get_origin(annotation) in (Union, UnionType) and all(
+        get_origin(a) is Literal or a is type(None) for a in get_args(annotation))
+
+
 def _skipped(model: type[BaseModel], field: str, value, skip) -> bool:
     """A field named as data in ``skip`` is skipped, unless what it holds is prose after all: models
     (the template's ``diagnoses`` and ``kinds`` hold each diagnosis's introduction and each kind's
     words), or a ``label`` typed as free text (a value's or a plan field's label, which a patient
     reads; an evidence label is the type ``Label``, V1 or V2)."""
+    if _is_id(model.model_fields[field].annotation):
+        return True
     if field not in skip or _holds_model(value):
         return False
     return not (field == "label" and model.model_fields[field].annotation is str)
@@ -195,6 +208,12 @@ def overall_grade(content: Content) -> float:
 # ---------------------------------------------------------------- the checked-in report
 
 
+def _translations_report(root: Path | None) -> dict:
+    from decision.content.translation.checks import translations_report  # scores Spanish with textstat
+
+    return translations_report(Path(root) if root else content_dir())
+
+
 def fingerprint(root: Path | None = None) -> str:
     """Which content the report was made from (``content_fingerprint``)."""
     return content_fingerprint(root)
@@ -210,7 +229,9 @@ def build_report(content: Content, root: Path | None = None) -> dict:
         "hardest_where": worst.where,
         "grade_limit": GRADE_LIMIT,
         "method": "Flesch-Kincaid (textstat); named terms count as one short word",
+        **_translations_report(root),  # each complete translation's own score (decision.content.translation)
     }
+
 
 
 @dataclass(frozen=True)
@@ -218,6 +239,8 @@ class ReadingLevel:
     overall: float
     hardest: float
     current: bool  # False: the report was written for other content (or there is none)
+    # Per translation: (its whole text's INFLESZ, its hardest field's): higher is easier
+    translated: dict[str, tuple[float, float]] = dc_field(default_factory=dict)
 
 
 def read_report(root: Path | None = None) -> ReadingLevel | None:
@@ -225,8 +248,10 @@ def read_report(root: Path | None = None) -> ReadingLevel | None:
     root = Path(root) if root else content_dir()
     try:
         data = json.loads((root / REPORT).read_text(encoding="utf-8"))
+        translated = {lang: (float(data[lang]["overall_inflesz"]), float(data[lang]["lowest_inflesz"]))
+                      for lang in ALL_LANGUAGES[1:] if isinstance(data.get(lang), dict)}
         return ReadingLevel(float(data["overall_grade"]), float(data["hardest_grade"]),
-                            data.get("fingerprint") == fingerprint(root))
+                            data.get("fingerprint") == fingerprint(root), translated)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -41,7 +41,10 @@ class Words:
     people: str  # "{number} people {outcome} {time_frame}."
     people_about: str  # "About {number} people {outcome} {time_frame}."
     range: str  # "Studies give a range of {low} to {high}."
-    points: str  # "{outcome}: {points} {unit}, {time_frame}."
+    points: str  # "{outcome}: {amount}, {time_frame}."
+    unit_points: str  # "{n} points": a score's number and what it counts (Comparison.unit)
+    unit_weeks: str
+    unit_days: str
     v1_note: str
     v2_note: str
     decimal_mark: str  # "." in English, "," in Spanish
@@ -53,6 +56,11 @@ class Words:
 
 def plain_number(x: float, words: Words) -> str:
     return f"{x:g}".replace(".", words.decimal_mark)
+
+
+def amount(points: float, unit: str, words: Words) -> str:
+    """A score's number with what it counts: '4.1 days' ('4,1 días'), '12 weeks', '25 points'."""
+    return getattr(words, f"unit_{unit}").format(n=plain_number(points, words))
 
 
 def format_number(per_100: float, words: Words) -> str:
@@ -100,7 +108,7 @@ def arm_sentence(comparison: Comparison, option_id: str, words: Words) -> str:
         return sentence(figure, words)
     if comparison.measure == "points":
         assert a.points is not None  # measure 'points' has points on every arm (checked at load)
-        return words.points.format(outcome=a.outcome, points=plain_number(a.points, words), unit=comparison.unit,
+        return words.points.format(outcome=a.outcome, amount=amount(a.points, comparison.unit, words),
                                    time_frame=comparison.time_frame)
     return a.outcome if a.outcome.endswith((".", "?", "!")) else f"{a.outcome}."
 
@@ -134,8 +142,14 @@ def design_words(content: Content, comparison: Comparison) -> str:
     graded it (issue 23: a source's own grade, never one read off the design)."""
     words = content.template.designs[comparison.design]
     if comparison.certainty is not None:
-        words += " " + content.pages["compare.certainty_sentence"].format(level=comparison.certainty.level)
+        words += " " + content.pages["compare.certainty_sentence"].format(level=certainty_words(content, comparison))
     return words
+
+
+def certainty_words(content: Content, comparison: Comparison) -> str:
+    """The review's grade in the reader's words ("very low to low"): an id in the data, words in pages."""
+    assert comparison.certainty is not None
+    return content.pages[f"certainty.{comparison.certainty.level.replace(' ', '_')}"]
 
 
 def number_words(per_100: float, words: Words) -> str:

@@ -3,7 +3,8 @@
 Score (%) = sum of the section scores ÷ (5 × number of sections answered) × 100. Each blank
 section lowers the denominator by 5 (shared/evidence/nonoperative-and-red-flags.md, section
 4.1). The questionnaire's wording is copyrighted and is not reproduced: the clinic enters the
-section scores or the total. Bands are data (content/scores.yaml).
+section scores or the total. Bands, and the sentence that says how a score was reached, are data
+(content/scores.yaml).
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ def oswestry_score(odi: Oswestry, scores: Scores) -> OswestryResult | None:
     answered = [s for s in odi.sections if s is not None]
     if answered:
         percent = round(sum(answered) / (5 * len(answered)) * 100, 1)
-        how = f"{sum(answered)} points from {len(answered)} of 10 sections, out of {5 * len(answered)}."
+        how = scores.oswestry_how_sections.format(points=sum(answered), answered=len(answered),
+                                                  out_of=5 * len(answered))
         return OswestryResult(percent, len(answered), band_for(percent, scores), how)
     if odi.total_percent is not None:
         percent = round(odi.total_percent, 1)
-        return OswestryResult(percent, None, band_for(percent, scores), "Entered as a total.")
+        return OswestryResult(percent, None, band_for(percent, scores), scores.oswestry_how_total)
     return None

@@ -4,7 +4,24 @@ funding and conflicts, purpose, how its evidence was found, and the glossary of 
 
 from __future__ import annotations
 
+from typing import Literal
+
+from pydantic import model_validator
+
 from decision.content.models.base import Frozen
+
+# The IPDAS criteria the content can prove or disprove, computed (decision.compare.self_check)
+IpdasCheck = Literal["balance", "same_frame", "ranges", "cited"]
+
+
+class IpdasRow(Frozen):
+    """One row of the About page's IPDAS self-check: a criterion, where the aid meets it, and how far.
+    A row that names a ``computed`` check shows what the content proves instead of what is written."""
+
+    criterion: str
+    where: str
+    met: Literal["yes", "partly", "no"]  # said in words by pages' about.met_<met>
+    computed: IpdasCheck | None = None
 
 
 class Meta(Frozen):
@@ -22,7 +39,14 @@ class Meta(Frozen):
     not_for: tuple[str, ...]
     steps: tuple[str, ...]
     seed_source: str
-    ipdas: tuple[dict[str, str], ...] = ()
+    ipdas: tuple[IpdasRow, ...] = ()
+
+    @model_validator(mode="after")
+    def _each_check_once(self) -> Meta:
+        computed = [row.computed for row in self.ipdas if row.computed]
+        if len(computed) != len(set(computed)):
+            raise ValueError("ipdas: a computed check can replace only one row")
+        return self
 
 
 class GlossaryTerm(Frozen):

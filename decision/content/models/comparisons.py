@@ -106,7 +106,8 @@ class Comparison(Frozen):
     applies_to: tuple[Diagnosis, ...] = Field(min_length=1)
     arms: dict[OptionId, Arm] = Field(min_length=1)
     scale: str = ""  # measure points: what the score is and which way is better
-    unit: str = "points"  # measure points: the word after each number ("points", or "weeks" for a time)
+    # measure points: what each number counts, said by its frame in pages (wording.unit_points: "{n} points")
+    unit: Literal["points", "weeks", "days"] = "points"
     gap: Gap | None = None
     single_arm: str = ""  # why only one option has a number (required with one arm)
     caveat: str = ""  # e.g. people crossed over between the groups

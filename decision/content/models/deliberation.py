@@ -156,4 +156,7 @@ class Scores(Frozen):
     oswestry_sections: tuple[str, ...] = Field(min_length=10, max_length=10)
     oswestry_bands: tuple[OswestryBand, ...]
     oswestry_source: str
+    # How a score was reached, said under it: "{points} points from {answered} of 10 sections, out of {out_of}."
+    oswestry_how_sections: str
+    oswestry_how_total: str
     pain_intro: str

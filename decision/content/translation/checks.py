@@ -102,22 +102,43 @@ def _shared_terms(root: Path, lang: str) -> list[str]:
     return problems
 
 
-def readability_problems(translated: Content, root: Path, lang: str) -> list[str]:
-    """Each field (or file's short fields together) of the translated content below the INFLESZ limit."""
+def inflesz_scores(translated: Content, root: Path) -> list[tuple[str, str | None, float]]:
+    """(file, field key, INFLESZ) for each field of the translated content long enough to score alone,
+    and (file, None, INFLESZ) for each file's short fields scored together."""
     terms = _term_pattern(translated, NAMED_TERMS_ES)
-    problems = []
+    scores: list[tuple[str, str | None, float]] = []
     for rel, fields in english_fields(translated, root).items():
         short = []
         for key, field in fields.items():
             plain = _plain(field.text, terms)
             if len(plain.split()) < MIN_WORDS:
                 short.append(plain.rstrip(".?!:") + ".")
-            elif (score := inflesz(plain)) < INFLESZ_LIMIT:
-                problems.append(f"Translation file {lang}/{rel}, field {key}: hard to read (INFLESZ {score:.0f}, "
-                                f"the limit is {INFLESZ_LIMIT:.0f}); use shorter sentences and shorter words")
-        if short and (score := inflesz(" ".join(short))) < INFLESZ_LIMIT:
+            else:
+                scores.append((rel, key, inflesz(plain)))
+        if short:
+            scores.append((rel, None, inflesz(" ".join(short))))
+    return scores
+
+
+def overall_inflesz(translated: Content, root: Path) -> float:
+    """The whole translated text scored as one (as the English overall grade is)."""
+    terms = _term_pattern(translated, NAMED_TERMS_ES)
+    return inflesz(" ".join(_plain(f.text, terms) for fields in english_fields(translated, root).values()
+                            for f in fields.values()))
+
+
+def readability_problems(translated: Content, root: Path, lang: str) -> list[str]:
+    """Each field (or file's short fields together) of the translated content below the INFLESZ limit."""
+    problems = []
+    for rel, key, score in inflesz_scores(translated, root):
+        if score >= INFLESZ_LIMIT:
+            continue
+        if key is None:
             problems.append(f"Translation file {lang}/{rel}, its short fields together: hard to read (INFLESZ "
                             f"{score:.0f}, the limit is {INFLESZ_LIMIT:.0f}); use shorter words")
+        else:
+            problems.append(f"Translation file {lang}/{rel}, field {key}: hard to read (INFLESZ {score:.0f}, "
+                            f"the limit is {INFLESZ_LIMIT:.0f}); use shorter sentences and shorter words")
     return problems
 
 
@@ -132,3 +153,24 @@ def translation_problems(content: Content, root: Path, lang: str) -> tuple[list[
     except ContentError as exc:
         return [f"In {lang}: {exc}".rstrip(".")], tallies
     return readability_problems(translated, root, lang), tallies
+
+
+def translations_report(folder: Path) -> dict:
+    """Each complete translation's own score (INFLESZ for Spanish: higher is easier), for its About page."""
+    from decision.content.translation import LANGUAGES
+    from decision.content.translation.catalogue import has_catalogue
+
+    out = {}
+    for lang in (lang for lang in LANGUAGES if has_catalogue(folder, lang)):
+        try:
+            translated = load_content(folder, lang)
+        except ContentError:  # incomplete: check-content says why; nothing to report yet
+            continue
+        scores = inflesz_scores(translated, folder)
+        rel, key, lowest = min(scores, key=lambda s: s[2])
+        out[lang] = {"overall_inflesz": round(overall_inflesz(translated, folder), 1),
+                     "lowest_inflesz": round(lowest, 1),
+                     "lowest_where": f"{lang}/{rel}: {key or '(short labels together)'}",
+                     "inflesz_limit": INFLESZ_LIMIT,
+                     "method": "INFLESZ (Szigriszt-Pazos, textstat); named terms count as one short word"}
+    return out

@@ -66,7 +66,8 @@ def _file_and_path(path: tuple[str, ...], lists: dict[tuple[str, str], str]) -> 
 
 def english_fields(content: Content, root: Path) -> dict[str, dict[str, Field]]:
     """English file -> catalogue key -> field, in the order the English reads."""
-    lists = {**_list_files(root, "figures", ("figures", "comparisons")), **_list_files(root, "bibliography", ("sources",))}
+    lists = {**_list_files(root, "figures", ("figures", "comparisons")),
+             **_list_files(root, "bibliography", ("sources",))}  # a source's plain name (Source.plain_name)
     out: dict[str, dict[str, Field]] = {}
     for path, text in walk_parts(content, by_id, SKIP):
         rel, inner = _file_and_path(path, lists)
