@@ -30,7 +30,17 @@ summary.id_birth summary.id_record summary.pdf_subject summary.signatures summar
 # put the number, the outcome and the time in its own order.
 _WORDING = "wording.v1_note wording.v2_note wording.decimal_mark"
 
-WORDS_26: tuple[str, ...] = tuple(_PLAIN.split()) + tuple(_WORDING.split())
+# The printout in two languages (issue 26 item 3): the Oswestry detail and "seen via" of the summary,
+# and the chart copy (page 1 again in the chart's language, decision/output/pdf/build.py; the Summary
+# page's box that adds it).
+_PRINTOUT = ("summary.oswestry_total summary.chart_copy summary.chart_copy_rest summary.chart_copy_add "
+             "summary.chart_copy_add_help")
+_PRINTOUT_FILLED: dict[str, tuple[str, ...]] = {
+    "summary.oswestry_how": ("points", "answered", "most"), "summary.seen_via": ("via",),
+    "summary.chart_copy_footer": ("name", "version", "page", "pages"),
+}
+
+WORDS_26: tuple[str, ...] = tuple(_PLAIN.split()) + tuple(_WORDING.split()) + tuple(_PRINTOUT.split())
 
 FILLED_26: dict[str, tuple[str, ...]] = {
     "figure.source": ("source",), "figure.applies": ("population",), "your_back.oswestry_value": ("percent",),
@@ -45,4 +55,5 @@ FILLED_26: dict[str, tuple[str, ...]] = {
     "wording.in_100": ("n",), "wording.under_1": ("per_thousand",),
     "wording.people": ("number", "outcome", "time_frame"), "wording.people_about": ("number", "outcome", "time_frame"),
     "wording.range": ("low", "high"), "wording.points": ("outcome", "points", "unit", "time_frame"),
+    **_PRINTOUT_FILLED,
 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decision.content import Content
 from decision.deliberation import HIGHLY_RATED, score_quiz
 from decision.output.summary.model import Block, Bullets, Item, Paragraph, Section, Table
-from decision.output.summary.words import _answer, _page, not_answered
+from decision.output.summary.words import _answer, _page, not_answered, score_text
 from decision.record import DecisionRecord
 from decision.record.oswestry import oswestry_score
 
@@ -42,8 +42,8 @@ def _baseline(record: DecisionRecord, content: Content, sources: list[str]) -> S
     odi = oswestry_score(record.oswestry, content.scores)
     if odi:
         sources.append(content.scores.oswestry_source)
-        parts = (p["summary.oswestry_value"].format(percent=f"{odi.percent:g}"), f"{odi.band}." if odi.band else "",
-                 odi.how)
+        parts = (p["summary.oswestry_value"].format(percent=score_text(odi.percent, content.lang)),
+                 f"{odi.band}." if odi.band else "", _oswestry_how(record, content))
         odi_text = " ".join(t for t in parts if t)
     else:
         odi_text = not_answered(content)
@@ -56,6 +56,16 @@ def _baseline(record: DecisionRecord, content: Content, sources: list[str]) -> S
             Item(p["your_back.oswestry_score"], odi_text),
         ),
     )
+
+
+def _oswestry_how(record: DecisionRecord, content: Content) -> str:
+    """How the score was made, in the content's words: the points of the sections answered (as
+    ``oswestry_score`` counts them), or a total entered as it is."""
+    answered = [s for s in record.oswestry.sections if s is not None]
+    if answered:
+        return content.pages["summary.oswestry_how"].format(points=sum(answered), answered=len(answered),
+                                                            most=5 * len(answered))
+    return content.pages["summary.oswestry_total"]
 
 
 def _treatments(record: DecisionRecord, content: Content) -> Section:
