@@ -23,7 +23,7 @@ from pathlib import Path
 
 from decision.content import Content, ContentError, load_content
 from decision.content.locale_format import LANGUAGES
-from decision.record import MAX_FILE_BYTES, RecordError, parse_record
+from decision.record import MAX_FILE_BYTES, DecisionRecord, RecordError, parse_record
 
 
 def _one_line(text: str) -> str:
@@ -157,6 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(f"Content is not valid: {exc}", file=sys.stderr)
         return 1
+    return _printout(args, record, content, patient, chart)
+
+
+def _printout(args: argparse.Namespace, record: DecisionRecord, english: Content, patient: Content,
+              chart: Content) -> int:
+    """The note, the summary (PDF or text) or the FHIR bundle: the patient's language, the chart's copy."""
     if args.command == "note":
         from decision.output.note import build_note
 
@@ -172,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "fhir":
         from decision.output.fhir import bundle_json
 
-        data = bundle_json(record, content, data, pdf_lang=patient.lang).encode("utf-8")
+        data = bundle_json(record, english, data, pdf_lang=patient.lang).encode("utf-8")
     try:
         Path(args.output).write_bytes(data)
     except OSError as exc:
@@ -180,7 +186,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"Wrote {args.output}")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
