@@ -5,9 +5,9 @@ surgeon's proposal, the readiness result, SURE, what matters most and the questi
 then the diagnosis's story (issue 23). Every number, every answer from home, the readiness reasons
 and the surgeon's plan in full are one click away, each in a closed layer near what it explains
 (issue 24; ui/summary_view.py). On a screen in Spanish, a box (ticked at first) makes the PDF end
-with page 1 again in English, for the chart (issue 26). In clinic the page opens with what the visit must settle: the
-decision, with the SURE result and any conflict beside it and the SURE at the end of the visit,
-then the open questions, the readiness result and the surgeon's fields, all in view.
+with page 1 again in English, for the chart (issue 26). In clinic the page opens with what the
+visit must settle: the decision, with the SURE result and any conflict beside it and the SURE at the
+end of the visit, then the open questions, the readiness result and the surgeon's fields, all in view.
 
 The screen and the PDF draw the same ``decision.output.summary.Summary``. Text the patient or the
 surgeon typed is shown with ``st.text`` (never as Markdown or HTML).
