@@ -1,6 +1,14 @@
 """Command line: ``python -m decision check-content | assess RECORD.json | compare RECORD.json |
-summary RECORD.json -o OUT.pdf [--text] | note RECORD.json | fhir RECORD.json -o BUNDLE.json |
-review-pack -o PACK.html`` (``--text`` prints the words the PDF prints, line by line).
+summary RECORD.json -o OUT.pdf [--text] [--lang es] [--chart-lang en] | note RECORD.json [--lang es] |
+fhir RECORD.json -o BUNDLE.json [--lang es] | review-pack -o PACK.html`` (``--text`` prints the words
+the PDF prints, line by line).
+
+Languages (issue 26): ``summary --lang`` is the patient's language; ``--chart-lang`` adds page one again
+in the chart's language at the end when it differs (the same language adds nothing). The note is for
+the chart, so it stays English unless ``--lang`` asks for another (a clinic that keeps its charts in
+Spanish). ``fhir --lang`` is the language of the PDF inside, for the patient's copy in the record
+system; the chart page in English is added to it, and the bundle's own words (the questionnaire, the
+document's title) stay English, the record system's language.
 
 Errors print one plain line (no traceback) and exit with code 2 for a bad record file and 1
 for invalid content.
@@ -13,8 +21,9 @@ import json
 import sys
 from pathlib import Path
 
-from decision.content import ContentError, load_content
-from decision.record import MAX_FILE_BYTES, RecordError, parse_record
+from decision.content import Content, ContentError, load_content
+from decision.content.locale_format import LANGUAGES
+from decision.record import MAX_FILE_BYTES, DecisionRecord, RecordError, parse_record
 
 
 def _one_line(text: str) -> str:
@@ -64,6 +73,18 @@ def _check_content(content, root: str | None) -> int:
     return 0
 
 
+def _language(value: str) -> str:
+    """A language of this aid; anything else is refused in one line that does not repeat it."""
+    if value not in LANGUAGES:
+        raise argparse.ArgumentTypeError(f"not a language of this aid; choose one of {', '.join(LANGUAGES)}")
+    return value
+
+
+def _in(english: Content, lang: str) -> Content:
+    """The content in ``lang``: the English already loaded, or the language asked for."""
+    return english if lang == english.lang else load_content(lang=lang)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m decision", description="Lumbar spine decision aid tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -79,11 +100,19 @@ def _parser() -> argparse.ArgumentParser:
     summary_cmd.add_argument("record")
     summary_cmd.add_argument("-o", "--output")
     summary_cmd.add_argument("--text", action="store_true", help="Print the words the PDF prints, line by line.")
+    summary_cmd.add_argument("--lang", type=_language, metavar="{en,es}", default="en",
+                             help="The patient's language (default en).")
+    summary_cmd.add_argument("--chart-lang", type=_language, metavar="{en,es}", default=None,
+                             help="Add page 1 again in this language at the end, for the chart, when it differs.")
     note_cmd = sub.add_parser("note", help="Print the plain-text visit note of a saved record, for the chart.")
     note_cmd.add_argument("record")
+    note_cmd.add_argument("--lang", type=_language, metavar="{en,es}", default="en",
+                          help="The note's language (default en: the chart's).")
     fhir_cmd = sub.add_parser("fhir", help="Write the visit as an HL7 FHIR R4 Bundle (JSON), with the PDF inside.")
     fhir_cmd.add_argument("record")
     fhir_cmd.add_argument("-o", "--output", required=True)
+    fhir_cmd.add_argument("--lang", type=_language, metavar="{en,es}", default="en",
+                          help="The language of the PDF inside (default en); the chart page in English is added.")
     pack_cmd = sub.add_parser("review-pack", help="Write the clinical review pack of the content (HTML) to sign.")
     pack_cmd.add_argument("-o", "--output", required=True)
     pack_cmd.add_argument("--root", default=None, help="A content folder other than the built-in one.")
@@ -122,22 +151,34 @@ def main(argv: list[str] | None = None) -> int:
 
         print(json.dumps(as_json(compare(content, record.diagnosis)), indent=2))
         return 0
+    try:  # the English content is loaded above; another language is loaded only when asked for
+        patient = _in(content, getattr(args, "lang", "en"))
+        chart = _in(content, "en" if args.command == "fhir" else getattr(args, "chart_lang", None) or patient.lang)
+    except ContentError as exc:
+        print(f"Content is not valid: {exc}", file=sys.stderr)
+        return 1
+    return _printout(args, record, content, patient, chart)
+
+
+def _printout(args: argparse.Namespace, record: DecisionRecord, english: Content, patient: Content,
+              chart: Content) -> int:
+    """The note, the summary (PDF or text) or the FHIR bundle: the patient's language, the chart's copy."""
     if args.command == "note":
         from decision.output.note import build_note
 
-        sys.stdout.write(build_note(record, content))
+        sys.stdout.write(build_note(record, patient))
         return 0
     from decision.output.pdf import build_pdf, pdf_text
 
     if args.command == "summary" and args.text:
-        print(pdf_text(record, content))
+        print(pdf_text(record, patient, chart_content=chart))
         if not args.output:
             return 0
-    data = build_pdf(record, content)
+    data = build_pdf(record, patient, chart_content=chart)
     if args.command == "fhir":
         from decision.output.fhir import bundle_json
 
-        data = bundle_json(record, content, data).encode("utf-8")
+        data = bundle_json(record, english, data, pdf_lang=patient.lang).encode("utf-8")
     try:
         Path(args.output).write_bytes(data)
     except OSError as exc:
@@ -145,7 +186,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"Wrote {args.output}")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -4,9 +4,10 @@ At home the page leads with lines, not tables: the safety result, the decision a
 surgeon's proposal, the readiness result, SURE, what matters most and the questions; then the PDF;
 then the diagnosis's story (issue 23). Every number, every answer from home, the readiness reasons
 and the surgeon's plan in full are one click away, each in a closed layer near what it explains
-(issue 24; ui/summary_view.py). In clinic the page opens with what the visit must settle: the
-decision, with the SURE result and any conflict beside it and the SURE at the end of the visit,
-then the open questions, the readiness result and the surgeon's fields, all in view.
+(issue 24; ui/summary_view.py). On a screen in Spanish, a box (ticked at first) makes the PDF end
+with page 1 again in English, for the chart (issue 26). In clinic the page opens with what the
+visit must settle: the decision, with the SURE result and any conflict beside it and the SURE at the
+end of the visit, then the open questions, the readiness result and the surgeon's fields, all in view.
 
 The screen and the PDF draw the same ``decision.output.summary.Summary``. Text the patient or the
 surgeon typed is shown with ``st.text`` (never as Markdown or HTML).
@@ -151,10 +152,17 @@ else:  # at home: what the visit needs, as lines; the detail one click away, und
 # place, and a loaded file reruns the page, which makes a new callable). Each PDF gets a random
 # /ID: Streamlit serves the bytes at /media/<hash of the bytes>, and without it the same record on
 # the same day would give an address anyone could compute (issue 21; see ui/downloads.py).
+# On a screen in another language, the PDF can end with page 1 again in English, for the chart
+# (issue 26): a setting of this download, not an answer, so it is not in the record.
+chart_content = None
+if content.lang != "en" and st.checkbox(p["summary.chart_copy_add"], value=True, key="chart_copy_english",
+                                        help=p["summary.chart_copy_add_help"]):
+    chart_content = frame.content_or_error("en")[0]  # loaded once per process
 initials = (record.patient_initials or "record").replace(" ", "")
 st.download_button(
     p["summary.download"],
-    data=lambda rec=record: build_pdf(rec, content, unique_id=secrets.token_hex(16)),
+    data=lambda rec=record, chart=chart_content: build_pdf(rec, content, unique_id=secrets.token_hex(16),
+                                                           chart_content=chart),
     file_name=f"spine-decision-summary-{initials}-{date.today().isoformat()}.pdf",
     mime="application/pdf",
     on_click="ignore",

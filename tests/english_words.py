@@ -65,8 +65,8 @@ def allowed_english(content: Content, typed: tuple[str, ...] = ()) -> re.Pattern
     author named "Ales" does not take a bite out of "personales"."""
     parts: set[str] = set(LANGUAGE_NAMES)
     for source in content.sources:
-        parts.update(p for p in (source.citation, source.authors, source.title, source.publisher, source.doi,
-                                 source.pmid, source.url, source.meeting) if p)
+        parts.update(p for p in (source.citation, source.cite(""), source.authors, source.title, source.publisher,
+                                 source.doi, source.pmid, source.url, source.meeting, source.secondary_via) if p)
     parts.update(t for t in typed if t.strip())
     ordered = sorted(parts, key=len, reverse=True)  # the longest first, so a part inside another goes with it
     return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in ordered))

@@ -30,8 +30,17 @@ summary.id_birth summary.id_record summary.pdf_subject summary.signatures summar
 # put the number, the outcome and the time in its own order.
 _WORDING = "wording.v1_note wording.v2_note wording.decimal_mark"
 
+# The printout in two languages (issue 26 item 3): "seen via" of the summary,
+# and the chart copy (page 1 again in the chart's language, decision/output/pdf/build.py; the Summary
+# page's box that adds it).
+_PRINTOUT = ("summary.chart_copy summary.chart_copy_rest summary.chart_copy_add "
+             "summary.chart_copy_add_help")
+_PRINTOUT_FILLED: dict[str, tuple[str, ...]] = {
+    "summary.seen_via": ("via",),
+    "summary.chart_copy_footer": ("name", "version", "page", "pages"),
+}
 
-WORDS_26: tuple[str, ...] = tuple(_PLAIN.split()) + tuple(_WORDING.split())
+WORDS_26: tuple[str, ...] = tuple(_PLAIN.split()) + tuple(_WORDING.split()) + tuple(_PRINTOUT.split())
 
 FILLED_26: dict[str, tuple[str, ...]] = {
     "figure.source": ("source",), "figure.applies": ("population",), "your_back.oswestry_value": ("percent",),
@@ -48,4 +57,5 @@ FILLED_26: dict[str, tuple[str, ...]] = {
     "wording.people": ("number", "outcome", "time_frame"), "wording.people_about": ("number", "outcome", "time_frame"),
     "wording.range": ("low", "high"), "wording.points": ("outcome", "amount", "time_frame"),
     "wording.unit_points": ("n",), "wording.unit_weeks": ("n",), "wording.unit_days": ("n",),
+    **_PRINTOUT_FILLED,
 }

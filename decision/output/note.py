@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import date
 
 from decision.content import Content
+from decision.content.locale_format import format_date
 from decision.output.summary import Bullets, Item, Paragraph, Section, Summary, Table, build_summary
 from decision.record import DecisionRecord
 from decision.text import clean_text
@@ -51,7 +52,7 @@ def note_text(summary: Summary, content: Content) -> str:
     lines = [
         p["note.title"],
         p["note.made"].format(name=summary.aid_name, app=app_version(), version=summary.content_version,
-                              reviewed=summary.content_date, day=summary.made_on.isoformat()),
+                              reviewed=summary.content_date, day=format_date(summary.made_on, summary.lang)),
         p["note.initials"].format(initials=_one_line(summary.initials)),
     ]
     for heading, section_ids in parts:

@@ -82,10 +82,15 @@ class Source(Frozen):
 
     @property
     def citation(self) -> str:
+        return self.cite(f"Seen via {self.secondary_via}." if self.secondary_via else "")
+
+    def cite(self, seen_via: str) -> str:
+        """The citation, ending with ``seen_via``: the sentence that says where a figure was seen in a
+        secondary copy, in the reader's language (the summary takes it from content, issue 26)."""
         where = (f"doi {self.doi}" if self.doi else f"PMID {self.pmid}" if self.pmid
                  else self.url if self.url else f"Abstract, {self.meeting}")
         year = f", {self.year}" if self.year else ""
-        via = f" Seen via {self.secondary_via}." if self.secondary_via else ""
+        via = f" {seen_via}" if seen_via else ""
         return f"{self.authors.rstrip('.')}. {self.title.rstrip('.')}. {self.publisher}{year}. {where}.{via}"
 
 

@@ -36,8 +36,10 @@ def placeholder(content: Content) -> dict:
     return {"type": "Patient", "display": content.pages["fhir.patient"]}
 
 
-def build_bundle(record: DecisionRecord, content: Content, pdf: bytes, today: date | None = None) -> Bundle:
-    """The visit as a validated Bundle; ``pdf`` is the summary (``decision.output.pdf.build_pdf``)."""
+def build_bundle(record: DecisionRecord, content: Content, pdf: bytes, today: date | None = None,
+                 pdf_lang: str | None = None) -> Bundle:
+    """The visit as a validated Bundle; ``pdf`` is the summary (``decision.output.pdf.build_pdf``), in
+    ``pdf_lang`` (by default the content's language): the attachment says which."""
     made_on = today or date.today()
     # An instant: now, or midnight UTC of the day given (tests pass a day, for the same output).
     now = datetime.now(UTC) if today is None else datetime(today.year, today.month, today.day, tzinfo=UTC)
@@ -57,7 +59,7 @@ def build_bundle(record: DecisionRecord, content: Content, pdf: bytes, today: da
         "type": {"text": content.pages["fhir.document"]},
         "subject": subject,
         "date": instant,
-        "content": [{"attachment": {"contentType": "application/pdf", "language": "en",
+        "content": [{"attachment": {"contentType": "application/pdf", "language": pdf_lang or content.lang,
                                     "data": base64.b64encode(pdf).decode("ascii"),
                                     "title": content.pages["fhir.document"], "creation": made_on.isoformat()}}],
     }
@@ -70,9 +72,10 @@ def build_bundle(record: DecisionRecord, content: Content, pdf: bytes, today: da
     })
 
 
-def bundle_json(record: DecisionRecord, content: Content, pdf: bytes, today: date | None = None) -> str:
+def bundle_json(record: DecisionRecord, content: Content, pdf: bytes, today: date | None = None,
+                pdf_lang: str | None = None) -> str:
     """The Bundle as FHIR JSON text (what the command line writes and the clinic downloads)."""
-    return build_bundle(record, content, pdf, today).model_dump_json(indent=2)
+    return build_bundle(record, content, pdf, today, pdf_lang).model_dump_json(indent=2)
 
 
 def read_bundle(text: str | bytes, content: Content) -> tuple[DecisionRecord, bytes]:

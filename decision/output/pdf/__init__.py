@@ -3,10 +3,11 @@
 Laid out for the chart (issue 12): page 1 holds what the clinic needs, in the summary's order,
 with blank lines for the clinic's own label and the signature lines at its foot; then the
 answers from home, the numbers for the diagnosis (its introduction, then its overview's rows,
-then its other comparisons while there is room: issue 23), and the numbered sources. At most
-``MAX_PAGES`` pages, whatever a record holds: free text that will not fit ends with the
-summary's "continued on the screen" sentence, and figures that will not fit are replaced by one
-line that says where they are. No text is smaller than ``MIN_PT``.
+then its other comparisons while there is room: issue 23), and the numbered sources; and, when
+asked for, the chart copy: page 1 again in the chart's language (issue 26). At most ``MAX_PAGES``
+pages (and ``CHART_COPY_PAGES`` for the chart copy), whatever a record holds: free text that will
+not fit ends with the summary's "continued on the screen" sentence, and figures that will not fit
+are replaced by one line that says where they are. No text is smaller than ``MIN_PT``.
 
 Each comparison prints compactly: a dot in its kind's colour, its heading, every arm's number
 side by side, its caveat or single-arm warning and its source (``figures.py``). The bundled DejaVu Sans fonts print most
@@ -27,6 +28,6 @@ it calls, so mypy checks every call across the files.
 """
 
 from decision.output.pdf.build import build_pdf, pdf_text
-from decision.output.pdf.layout import MAX_PAGES, MIN_PT, wrap
+from decision.output.pdf.layout import CHART_COPY_PAGES, MAX_PAGES, MIN_PT, wrap
 
-__all__ = ["MAX_PAGES", "MIN_PT", "build_pdf", "pdf_text", "wrap"]
+__all__ = ["CHART_COPY_PAGES", "MAX_PAGES", "MIN_PT", "build_pdf", "pdf_text", "wrap"]

@@ -4,11 +4,18 @@ Page one and the answers are drawn once. The figures part is then tried without 
 counted, not made): the diagnosis's overview rows first, then as many of its other comparisons as
 fit with the sources after them (found by halving), never cut where more benefits than harms
 would be on paper; then it is drawn for real.
+
+The chart copy (issue 26): given ``chart_content`` in another language than ``content``, the
+document ends with page one again, drawn from the summary in the chart's language, under a first
+line and a footer that say it is the chart copy. So a patient who reads Spanish takes home Spanish
+and the chart gets its page in English. It is one page, never more (``CHART_COPY_PAGES``): what page
+one moves overleaf is not drawn again, and the copy says it is on the pages before it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from decision.content import Content
@@ -21,6 +28,13 @@ from decision.record import DecisionRecord
 
 class _Layout(PageOne, Sections):
     """Draws the summary page by page: page one, then the later sections with their figures."""
+
+
+class _ChartCopy(_Layout):
+    """Page one again, in the chart's language: one page, which never turns."""
+
+    def last_page(self) -> int:
+        return self.pdf.page_no()
 
 
 class _TextPDF(SummaryPDF):
@@ -41,34 +55,48 @@ class _TextPDF(SummaryPDF):
         return super().multi_cell(w, h, text, *args, **kwargs)
 
 
-def pdf_text(record: DecisionRecord, content: Content, today: date | None = None) -> str:
+def pdf_text(record: DecisionRecord, content: Content, today: date | None = None,
+             chart_content: Content | None = None) -> str:
     """The words the printable summary prints, line by line in the order drawn (``python -m
     decision summary RECORD.json --text``): the same layout as ``build_pdf``, read back as text."""
-    pdf = _draw(record, content, today, None, _TextPDF)
+    pdf = _draw(record, content, today, None, _TextPDF, chart_content)
     assert isinstance(pdf, _TextPDF)  # _draw made it from the class given
     pdf.output()  # closes the last page: its footer
     return "\n".join(pdf.printed).replace("{pages}", str(pdf.pages_count))
 
 
 def build_pdf(record: DecisionRecord, content: Content, today: date | None = None,
-              unique_id: str | None = None) -> bytes:
+              unique_id: str | None = None, chart_content: Content | None = None) -> bytes:
     """The summary as a PDF. ``unique_id`` (hex digits), when given, is the file's /ID: the page
     passes a random one, so that no one can compute the bytes of a patient's PDF, nor the address
-    the server serves it at (issue 21). Without it the same record gives the same bytes."""
+    the server serves it at (issue 21). Without it the same record gives the same bytes.
+    ``chart_content`` in another language adds the chart copy: page one again, in that language."""
     if unique_id is not None and not re.fullmatch(r"[0-9A-Fa-f]{2,64}", unique_id):
         raise ValueError("unique_id must be 2 to 64 hex digits")
-    return bytes(_draw(record, content, today, unique_id, SummaryPDF).output())
+    return bytes(_draw(record, content, today, unique_id, SummaryPDF, chart_content).output())
 
 
 def _draw(record: DecisionRecord, content: Content, today: date | None, unique_id: str | None,
-          kind: type[SummaryPDF]) -> SummaryPDF:
+          kind: type[SummaryPDF], chart_content: Content | None = None) -> SummaryPDF:
     summary = build_summary(record, content, today)
     layout = _Layout(start_pdf(summary, kind), summary, summary.citation_ids, set())
     layout.pdf.unique_id = unique_id
     layout.page_one()
     layout.the_answers()
     _fit_comparisons(layout, summary)
+    if chart_content is not None and chart_content.lang != content.lang:
+        _chart_copy(layout.pdf, build_summary(record, chart_content, today))
     return layout.pdf
+
+
+def _chart_copy(pdf: SummaryPDF, summary: Summary) -> None:
+    """Page one again from ``summary`` (the chart's language), under its own first line and footer.
+    What page one moves overleaf ends it with a line saying it is on the pages before it."""
+    pdf.add_page()  # draws the footer of the patient's last page first, in the patient's language
+    pdf.footer_text = summary.chart_copy_footer
+    rest = summary.chart_copy_rest
+    copy = _ChartCopy(pdf, replace(summary, overleaf=rest, notes_overleaf=rest), summary.citation_ids, set())
+    copy.page_one(lead=summary.chart_copy)
 
 
 def _fit_comparisons(layout: _Layout, summary: Summary) -> None:

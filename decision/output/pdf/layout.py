@@ -22,6 +22,7 @@ from decision.output.summary import Section, Summary
 FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"  # decision/output/pdf/ -> the repository
 FONT = "DejaVu"
 MAX_PAGES = 3  # and one more, only for what is never cut: long surgeon's notes, the overview's rows (Layout.extra_room)
+CHART_COPY_PAGES = 1  # after those, page one again in the chart's language, when asked for (build.py)
 MIN_PT = 9  # nothing smaller: read at arm's length
 BODY, SMALL, HEADING, TITLE = 10, 9, 11.5, 15  # font sizes, pt
 MM_PER_PT = 0.42  # line height per pt of font size (10 pt -> 4.2 mm)
@@ -71,7 +72,7 @@ def start_pdf(summary: Summary, kind: type[SummaryPDF] = SummaryPDF) -> SummaryP
     pdf.set_title(f"{summary.title}: {summary.aid_name}")
     pdf.set_subject(summary.pdf_subject)
     pdf.set_creator(summary.aid_name)
-    pdf.set_lang("en")
+    pdf.set_lang(summary.lang)
     made = summary.made_on
     pdf.set_creation_date(datetime(made.year, made.month, made.day, tzinfo=UTC))
     pdf.footer_text = summary.pdf_footer  # {page} is filled on each page (footer), {nb} by fpdf

@@ -22,10 +22,13 @@ SIGNATURES_H = 20  # mm at the foot of page 1: the heading, room to sign, the li
 class PageOne(Blocks):
     """Page one, for the chart: what the clinic needs in the summary's order, and the signatures."""
 
-    def page_one(self) -> None:
-        """The header, the clinic's blank lines, the chart sections, and the signature lines."""
+    def page_one(self, lead: str = "") -> None:
+        """The header, the clinic's blank lines, the chart sections, and the signature lines; ``lead``
+        first, in bold, when given (the chart copy says what it is)."""
         s, pdf = self.s, self.pdf
         self.bottom = self.page_bottom - SIGNATURES_H - line_h(BODY)  # room kept for the signatures
+        if lead:
+            self.text(lead, size=SMALL, bold=True)
         self.text(f"{s.title}: {s.aid_name}", size=TITLE, bold=True)
         self.text(s.pdf_made, size=SMALL)
         self._id_lines()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decision.content import Content
 from decision.deliberation import HIGHLY_RATED, score_quiz
 from decision.output.summary.model import Block, Bullets, Item, Paragraph, Section, Table
-from decision.output.summary.words import _answer, _page, not_answered
+from decision.output.summary.words import _answer, _page, not_answered, score_text
 from decision.record import DecisionRecord
 from decision.record.oswestry import oswestry_score
 
@@ -42,8 +42,8 @@ def _baseline(record: DecisionRecord, content: Content, sources: list[str]) -> S
     odi = oswestry_score(record.oswestry, content.scores)
     if odi:
         sources.append(content.scores.oswestry_source)
-        parts = (p["summary.oswestry_value"].format(percent=f"{odi.percent:g}"), f"{odi.band}." if odi.band else "",
-                 odi.how)
+        parts = (p["summary.oswestry_value"].format(percent=score_text(odi.percent, content.lang)),
+                 f"{odi.band}." if odi.band else "", odi.how)
         odi_text = " ".join(t for t in parts if t)
     else:
         odi_text = not_answered(content)
@@ -56,6 +56,7 @@ def _baseline(record: DecisionRecord, content: Content, sources: list[str]) -> S
             Item(p["your_back.oswestry_score"], odi_text),
         ),
     )
+
 
 
 def _treatments(record: DecisionRecord, content: Content) -> Section:

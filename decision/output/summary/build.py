@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from decision.content import Content
+from decision.content.locale_format import format_date
 from decision.output.summary.answers import (
     _baseline,
     _questions,
@@ -68,18 +69,17 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
         sources += result.sources
     text_sources = frozenset(sources)
     figures = [] if flag else [_options(record, content, sources)]  # a red flag pauses the comparison
-    m = content.meta
+    m, p = content.meta, content.pages
     cited = tuple(s for s in dict.fromkeys(sources) if s in content.source_by_id)
-    p = content.pages
     return Summary(
         title=p["summary.title"],
         aid_name=m.name,
         content_version=m.content_version,
-        content_date=m.last_review,
+        content_date=_day(m.last_review, content.lang),
         made_on=today or date.today(),
         initials=record.patient_initials or not_answered(content),
         sections=(*chart, *(_as(sec, "answers") for sec in answers), *(_as(sec, "figures") for sec in figures)),
-        citations=tuple(content.source(s).citation for s in cited),
+        citations=tuple(_citation(content, s) for s in cited),
         citation_ids=cited,
         id_note=p.get("summary.identify", ""),
         continued=p.get("summary.continued", "…"),
@@ -88,6 +88,7 @@ def build_summary(record: DecisionRecord, content: Content, today: date | None =
         notes_continued=p.get("summary.notes_continued", ""),
         more_numbers=p.get("summary.more_numbers", ""),
         text_source_ids=text_sources,
+        lang=content.lang,
         **_printout_words(record, content, today or date.today()),
     )
 
@@ -105,12 +106,31 @@ def _printout_words(record: DecisionRecord, content: Content, made: date) -> dic
         "pdf_footer": p["summary.pdf_footer"].format(name=m.name, version=m.content_version, page="{page}",
                                                      pages="{nb}"),
         "pdf_made": p["summary.pdf_made"].format(app=app_version(), version=m.content_version,
-                                                 reviewed=m.last_review, made=made.isoformat(),
+                                                 reviewed=_day(m.last_review, content.lang),
+                                                 made=format_date(made, content.lang),
                                                  initials=record.patient_initials or not_answered(content)),
         "signatures_title": p["summary.signatures"],
         "sign_date": p["summary.sign_date"],
         "sources_title": p["summary.sources"],
+        "chart_copy": p["summary.chart_copy"],
+        "chart_copy_footer": p["summary.chart_copy_footer"].format(name=m.name, version=m.content_version,
+                                                                   page="{page}", pages="{nb}"),
+        "chart_copy_rest": p["summary.chart_copy_rest"],
     }
+
+
+def _citation(content: Content, source_id: str) -> str:
+    """A numbered source's citation, saying in the reader's words where a secondary figure was seen."""
+    src = content.source(source_id)
+    return src.cite(content.pages["summary.seen_via"].format(via=src.secondary_via) if src.secondary_via else "")
+
+
+def _day(iso: str, lang: str) -> str:
+    """A day the content writes as ISO text (its last review), in the reader's form; as written if not a day."""
+    try:
+        return format_date(date.fromisoformat(iso), lang)
+    except ValueError:
+        return iso
 
 
 def _as(section: Section, part: Part) -> Section:

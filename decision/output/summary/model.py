@@ -112,6 +112,12 @@ class Summary:
     signatures_title: str = ""
     sign_date: str = ""
     sources_title: str = ""
+    lang: str = "en"  # the language of its words (Content.lang): the PDF's /Lang, its dates and numbers
+    # Page 1 again at the end, in the chart's language (issue 26): its first line, its footer, and
+    # what it says where page 1 had to move something overleaf
+    chart_copy: str = ""
+    chart_copy_footer: str = ""
+    chart_copy_rest: str = ""
 
     def citation_number(self, source_id: str) -> int | None:
         """1-based number of a source in the list of citations."""

@@ -14,6 +14,7 @@ from typing import get_args
 
 from decision.compare.fusion_plan import plan_lines
 from decision.content import Content, OptionId
+from decision.content.locale_format import format_date
 from decision.deliberation import SURE_MAX, sure_score
 from decision.output.summary.model import Block, Item, Paragraph, Section
 from decision.output.summary.words import _answer, _page, not_answered, not_recorded
@@ -29,7 +30,7 @@ def decision_text(record: DecisionRecord, content: Content) -> str:
     name = content.pages.get(f"option.{reached.choice}")
     if name is None:
         name = content.option(reached.choice).name if reached.choice in content.option_by_id else reached.choice
-    return content.pages["summary.decision_on"].format(choice=name, day=reached.on.isoformat())
+    return content.pages["summary.decision_on"].format(choice=name, day=format_date(reached.on, content.lang))
 
 
 def leaning_text(record: DecisionRecord, content: Content) -> str:
