@@ -41,10 +41,11 @@ SCANNED = [ROOT / "app.py", *(p for d in ("pages", "ui", "decision") for p in so
 # decision/output/summary/words.py: _page(content, KEY, fallback) and _answer(content, PREFIX, value)
 # read KEY and f"{PREFIX}.{value}"; their calls, anywhere in decision/output/summary/, are scanned
 # (READERS). ui/frame.py: _tab_notice reads the notice ui/session.py keeps in
-# st.session_state["tab_notice"]; its values are checked below.
+# st.session_state["tab_notice"]; its values are checked below. ui/language.py: _page_words reads
+# every key of page_words.CHROME and CHROME_FILLED, which are declared (test below).
 SUMMARY_PACKAGE = "decision/output/summary/"
 INDIRECT = {(f"{SUMMARY_PACKAGE}words.py", "_page"), (f"{SUMMARY_PACKAGE}words.py", "_answer"),
-            ("ui/frame.py", "_tab_notice")}
+            ("ui/frame.py", "_tab_notice"), ("ui/language.py", "_page_words")}
 READERS = {"_page": "{}", "_answer": "{}.{{}}"}  # helper -> the key form, from its second argument
 
 
@@ -302,3 +303,13 @@ def test_in_strict_mode_a_missing_page_key_does_not_start(tmp_path):
     )
     assert done.returncode != 0
     assert "Not starting" in done.stderr and "pages.yaml" in done.stderr and "start.title" in done.stderr
+
+
+def test_streamlit_s_own_words_are_declared_and_said_in_every_language(content):
+    """The page script translates Streamlit's words by matching its English exactly, so each English
+    text must be Streamlit's own: a key here names it, and the content gives it in each language."""
+    from decision.content.page_words import CHROME, CHROME_FILLED
+
+    for key in (*CHROME, *CHROME_FILLED):
+        assert key in page_strings.PAGES, key
+        assert content.pages[key].strip(), key

@@ -61,6 +61,27 @@ def _switched(widget_key: str) -> None:
     session.restart_inputs()
 
 
+def page_words() -> dict:
+    """The page's language and Streamlit's own words in it, for the page script (spine_aid/static/
+    tab_store.js, ``pageLanguage``): [Streamlit's English, the translation] pairs, none in English.
+    Streamlit has no setting for its own words (its file uploader's hint, a help icon's name), so
+    the page sets them, as it sets the page's ``lang`` for a screen reader."""
+    lang = current()
+    return {"lang": lang, "words": list(_page_words(lang))}
+
+
+@st.cache_resource(show_spinner=False)
+def _page_words(lang: str) -> tuple[tuple[str, str], ...]:
+    """Once per process and language: the pairs, from the English content and the reader's."""
+    from decision.content.page_words import CHROME, CHROME_FILLED
+    from ui.frame import content_or_error  # the frame imports this module
+
+    english, reader = content_or_error("en")[0], content_or_error(lang)[0]
+    if lang == "en" or english is None or reader is None:
+        return ()
+    return tuple((english.pages[k], reader.pages[k]) for k in (*CHROME, *CHROME_FILLED))
+
+
 def switch(label: str, where: str) -> None:
     """English / Español as one row of choices; nothing at all while English is the only language."""
     langs = available()

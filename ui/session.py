@@ -93,10 +93,13 @@ def remember() -> None:
         tab_store.clear()
         return
     rec, lang = record(), st.session_state.get(LANG_KEY, "en")
+    from ui.language import page_words  # the language module imports this one
+
+    page = page_words()
     if rec == DecisionRecord() and not clinic_mode() and lang == "en":
-        tab_store.keep(None)
+        tab_store.keep(None, page)
     else:
-        tab_store.keep({"record": rec.model_dump_json(), "clinic": clinic_mode(), "lang": lang})
+        tab_store.keep({"record": rec.model_dump_json(), "clinic": clinic_mode(), "lang": lang}, page)
 
 
 def widget_prefix() -> str:

@@ -108,8 +108,9 @@ def reported() -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-def keep(payload: dict[str, Any] | None) -> None:
-    """Write the record (or nothing, when there is no answer yet) into the tab."""
+def keep(payload: dict[str, Any] | None, page: dict[str, Any] | None = None) -> None:
+    """Write the record (or nothing, when there is no answer yet) into the tab. ``page``: the page's
+    language and Streamlit's own words in it (ui/language.py: page_words), set by the same script."""
     # Text, not an object: an object would travel with one level of escaping fewer, but Streamlit
     # then looks for data frames inside it, which loads pandas (+66 MiB per process, measured).
     kept = None if payload is None else json.dumps({**payload, "boot": boot_id()})
@@ -117,7 +118,7 @@ def keep(payload: dict[str, Any] | None) -> None:
     # it that a run has ended (and which), which is how a held click knows every typed value has
     # reached the server (tests/browser/test_typing_then_click.py, 10 sessions). Skipping an
     # unchanged write saved bytes but lost that signal, so correctness wins here.
-    _mount({"op": "write", "kept": kept, **_end_of_run()})
+    _mount({"op": "write", "kept": kept, "page": page or {"lang": "en", "words": []}, **_end_of_run()})
 
 
 SAVE_KEY = "save_file"

@@ -40,7 +40,17 @@ _PRINTOUT_FILLED: dict[str, tuple[str, ...]] = {
     "summary.chart_copy_footer": ("name", "version", "page", "pages"),
 }
 
-WORDS_26: tuple[str, ...] = tuple(_PLAIN.split()) + tuple(_WORDING.split()) + tuple(_PRINTOUT.split())
+# Streamlit's own words, in the reader's language (ui/language.py: page_words; the page script sets them)
+_CHROME = """
+chrome.skip_to_main chrome.main_menu chrome.help chrome.file_upload chrome.drag_and_drop chrome.browse_files
+chrome.upload chrome.add_files chrome.link_to_heading chrome.open chrome.choose_option chrome.selected_values
+chrome.clear_all chrome.icon_check_circle chrome.icon_unchecked chrome.icon_thumb_up chrome.icon_thumb_down
+chrome.icon_balance chrome.icon_add"""
+CHROME: tuple[str, ...] = tuple(_CHROME.split())
+CHROME_FILLED: dict[str, tuple[str, ...]] = {
+    "chrome.help_for": ("label",), "chrome.per_file": ("size",), "chrome.remove": ("name",)}
+
+WORDS_26: tuple[str, ...] = tuple(_PLAIN.split()) + tuple(_WORDING.split()) + tuple(_PRINTOUT.split()) + CHROME
 
 FILLED_26: dict[str, tuple[str, ...]] = {
     "figure.source": ("source",), "figure.applies": ("population",), "your_back.oswestry_value": ("percent",),
@@ -58,4 +68,5 @@ FILLED_26: dict[str, tuple[str, ...]] = {
     "wording.range": ("low", "high"), "wording.points": ("outcome", "amount", "time_frame"),
     "wording.unit_points": ("n",), "wording.unit_weeks": ("n",), "wording.unit_days": ("n",),
     **_PRINTOUT_FILLED,
+    **CHROME_FILLED,
 }

@@ -188,6 +188,92 @@ function saveButton(parent, data) {
   button.title = String(data.help);
 }
 
+// The page's language (issue 26). Our own words arrive in the reader's language; Streamlit's few
+// words of its own (the file uploader's hint, a help icon's name, "Skip to main content", an icon's
+// spoken name) are English only. With each write the server sends the page's language and, for a
+// language other than English, those words as [Streamlit's English, the translation] pairs, where
+// "{name}" stands for the part Streamlit fills in. Text is set as text, never markup; an English
+// page gets back every original, so switching back leaves no translated word behind.
+const PL = window.__spineAidPageLanguage || (window.__spineAidPageLanguage = { key: "", rules: [], seen: new Map() });
+const PL_ATTRS = ["aria-label", "title", "placeholder"];
+const PL_SLOT = /\{[a-z_]+\}/g;
+// Only Streamlit's own parts have their text nodes read: a patient's typed words stay as typed.
+const PL_TEXT = "[data-testid='stFileUploader'], [data-testid='stSkipToContent']";
+
+function plRules(pairs) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return pairs.map(([en, to]) => [new RegExp("^(\\s*)" + String(en).split(PL_SLOT).map(esc).join("(.+?)") + "(\\s*)$"),
+                                   String(to).split(PL_SLOT)]);
+}
+
+function plSay(text) {
+  for (const [re, parts] of PL.rules) {
+    const m = re.exec(text);
+    if (!m) continue;
+    let out = m[1] + parts[0];
+    for (let i = 1; i < parts.length; i++) out += (m[i + 1] === undefined ? "" : m[i + 1]) + parts[i];
+    return out + m[m.length - 1];
+  }
+  return null;
+}
+
+function plSet(node, attr, value) {  // remember the original once, then set the translation
+  const key = node;
+  let was = PL.seen.get(key);
+  if (!was) { was = {}; PL.seen.set(key, was); }
+  if (attr === null) { if (!("text" in was)) was.text = node.nodeValue; node.nodeValue = value; }
+  else { if (!(attr in was)) was[attr] = node.getAttribute(attr); node.setAttribute(attr, value); }
+}
+
+function plVisit(root) {
+  if (!PL.rules.length || !root || root.nodeType !== 1) return;
+  for (const el of [root, ...root.querySelectorAll("[aria-label],[title],[placeholder]")]) {
+    for (const attr of PL_ATTRS) {
+      const v = el.getAttribute && el.getAttribute(attr);
+      const said = v ? plSay(v) : null;
+      if (said !== null && said !== v) plSet(el, attr, said);
+    }
+  }
+  const parts = root.matches && root.matches(PL_TEXT) ? [root] : [...root.querySelectorAll(PL_TEXT)];
+  if (root.closest && root.closest(PL_TEXT)) parts.push(root);
+  for (const part of parts) {
+    const walk = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      const said = plSay(t.nodeValue);
+      if (said !== null && said !== t.nodeValue) plSet(t, null, said);
+    }
+  }
+}
+
+function pageLanguage(page) {
+  if (!page || typeof page.lang !== "string") return;
+  document.documentElement.lang = page.lang;  // a screen reader reads the page with this language's sounds
+  const pairs = Array.isArray(page.words) ? page.words : [];
+  const key = page.lang + JSON.stringify(pairs);
+  if (key === PL.key) return;
+  PL.key = key;
+  for (const [node, was] of PL.seen) {  // back to Streamlit's own words first
+    if (!node.isConnected) continue;
+    for (const [attr, v] of Object.entries(was)) {
+      if (attr === "text") node.nodeValue = v; else if (v === null) node.removeAttribute(attr); else node.setAttribute(attr, v);
+    }
+  }
+  PL.seen = new Map();
+  PL.rules = plRules(pairs);
+  if (!PL.observer) {
+    PL.observer = new MutationObserver((changes) => {
+      for (const c of changes) {
+        if (c.type === "attributes") plVisit(c.target);
+        else if (c.type === "characterData") plVisit(c.target.parentElement);
+        else for (const n of c.addedNodes) plVisit(n.nodeType === 1 ? n : n.parentElement);
+      }
+    });
+    PL.observer.observe(document.body, { subtree: true, childList: true, characterData: true,
+                                         attributes: true, attributeFilter: PL_ATTRS });
+  }
+  plVisit(document.body);
+}
+
 export default function (component) {
   const { data, setTriggerValue, parentElement } = component;
   if (data && data.op === "save") { listenOnce(); saveButton(parentElement, data); return; }
@@ -219,6 +305,7 @@ export default function (component) {
   }
   window.__spineAidAwaiting = null;
   if (data.op === "write" || data.op === "clear") ranEnd(data);
+  if (data.op === "write") pageLanguage(data.page);
   if (data.op === "write" && s && !window.__spineAidClearedHere) {
     if (data.kept === null) s.removeItem(STORAGE_KEY); else s.setItem(STORAGE_KEY, data.kept);
   } else if (data.op === "clear") {
