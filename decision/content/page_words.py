@@ -90,3 +90,17 @@ RECORD_WORDS: dict[str, tuple[str, ...]] = {
     **{f"record_field.{name}": () for name in RECORD_FIELDS},
 }
 FILLED_26 |= RECORD_WORDS
+
+# The side drawing of a fusion (decision/output/spine_drawing.py): its text alternative as whole sentences
+# (one segment and several, one neighbouring level and two), its labels and the sacrum's name.
+SPINE_DRAWING_FILLED: dict[str, tuple[str, ...]] = {
+    "spine_drawing.alt": (), "spine_drawing.alt_none": (),
+    "spine_drawing.alt_fused_one": ("upper", "lower"), "spine_drawing.alt_fused_many": ("upper", "lower", "n"),
+    "spine_drawing.alt_neighbour_one": ("upper", "lower"),
+    "spine_drawing.alt_neighbour_two": ("upper", "lower", "upper2", "lower2"),
+    "spine_drawing.sacrum": (), "spine_drawing.neighbour_above": (), "spine_drawing.neighbour_below": (),
+    "spine_drawing.fused_one": ("n",), "spine_drawing.fused_many": ("n",), "spine_drawing.grow_into_one": (),
+    "spine_drawing.front": (), "spine_drawing.back": (),
+}
+SPINE_DRAWING_WORDS: tuple[str, ...] = tuple(SPINE_DRAWING_FILLED)
+FILLED_26 |= SPINE_DRAWING_FILLED
