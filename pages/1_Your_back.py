@@ -139,7 +139,7 @@ with st.expander(p["your_back.oswestry_title"], expanded=frame.clinic_mode()):
         placeholder=p["your_back.oswestry_total_placeholder"],
     )
     record.oswestry.total_percent = total
-    result = oswestry_score(record.oswestry, content.scores)
+    result = oswestry_score(record.oswestry, content.scores, p)
     if result:
         st.metric(p["your_back.oswestry_score"], p["your_back.oswestry_value"].format(percent=f"{result.percent:g}"),
                   help=result.how)

@@ -120,7 +120,7 @@ def test_a_hostile_file_opened_on_the_spanish_screen_is_refused_in_spanish(spani
     at.query_params["lang"] = "es"
     at.run().switch_page("pages/1_Your_back.py").run()
     assert at.title[0].value == spanish.pages["your_back.title"]
-    raw = dict((c[0], c[1]) for c in CASES)["image-in-treatment-kind"]
+    raw = {c[0]: c[1] for c in CASES}["image-in-treatment-kind"]
     at.file_uploader(key="load_record_page").upload("answers.json", raw, "application/json").run()
     assert_no_exception(at)
     [shown] = [e.value.replace("\\", "") for e in at.main.error]
@@ -128,3 +128,14 @@ def test_a_hostile_file_opened_on_the_spanish_screen_is_refused_in_spanish(spani
         place=spanish.pages["record_error.place_item"].format(field=spanish.pages["record_field.treatments"], n=1))
     assert shown == f"{expected} {spanish.pages['frame.not_changed']}"
     assert at.session_state["record"].patient_initials == "KL"
+
+
+def test_how_the_oswestry_score_was_reached_is_said_in_the_readers_language(content, spanish):
+    from decision.record import Oswestry
+    from decision.record.oswestry import oswestry_score
+
+    odi = Oswestry(sections=[2, 2, 2, 2, 2, 2, 1, 1, 1, None])
+    assert oswestry_score(odi, content.scores).how == "15 points from 9 of 10 sections, out of 45."  # as before
+    said = oswestry_score(odi, spanish.scores, spanish.pages).how
+    assert said == "15 puntos en 9 de 10 secciones, de un máximo de 45."
+    assert oswestry_score(Oswestry(total_percent=40), spanish.scores, spanish.pages).how == "Se anotó como un total."

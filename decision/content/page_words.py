@@ -97,10 +97,13 @@ SPINE_DRAWING_FILLED: dict[str, tuple[str, ...]] = {
     "spine_drawing.alt": (), "spine_drawing.alt_none": (),
     "spine_drawing.alt_fused_one": ("upper", "lower"), "spine_drawing.alt_fused_many": ("upper", "lower", "n"),
     "spine_drawing.alt_neighbour_one": ("upper", "lower"),
-    "spine_drawing.alt_neighbour_two": ("upper", "lower", "upper2", "lower2"),
+    "spine_drawing.alt_neighbour_two": ("upper", "lower", "next_upper", "next_lower"),
     "spine_drawing.sacrum": (), "spine_drawing.neighbour_above": (), "spine_drawing.neighbour_below": (),
     "spine_drawing.fused_one": ("n",), "spine_drawing.fused_many": ("n",), "spine_drawing.grow_into_one": (),
     "spine_drawing.front": (), "spine_drawing.back": (),
 }
 SPINE_DRAWING_WORDS: tuple[str, ...] = tuple(SPINE_DRAWING_FILLED)
 FILLED_26 |= SPINE_DRAWING_FILLED
+
+# How the Oswestry score was reached (decision/record/oswestry.py).
+FILLED_26 |= {"oswestry.how_sections": ("points", "answered", "out_of"), "oswestry.how_total": ()}

@@ -28,8 +28,8 @@ from decision.content.page_words import SPINE_DRAWING_WORDS
 
 SACRUM = "S"  # the sacrum's id; its name is content (spine_drawing.sacrum)
 VERTEBRAE = ("L1", "L2", "L3", "L4", "L5", SACRUM)
+# L1-L2 … L5-S: the five motion segments, top to bottom.
 SEGMENTS = tuple(f"{upper}-{lower}" for upper, lower in pairwise(VERTEBRAE))
-"""L1-L2 … L5-S: the five motion segments, top to bottom."""
 
 # Example levels for a fusion of 1, 2 or 3 segments (see the module note).
 EXAMPLE_FUSIONS: dict[int, tuple[str, ...]] = {
@@ -57,7 +57,7 @@ def fused_segments(segments: int | None) -> tuple[str, ...]:
     if segments is None:
         return ()
     if segments not in EXAMPLE_FUSIONS:
-        raise ValueError(f"segments: {segments!r} (1, 2 or 3)")
+        raise ValueError(segments)  # a fusion in this drawing is 1, 2 or 3 motion segments long
     return EXAMPLE_FUSIONS[segments]
 
 
@@ -93,7 +93,7 @@ def describe(segments: int | None, words: Mapping[str, str]) -> str:
         said.append(words["spine_drawing.alt_neighbour_one"].format(upper=spans[0][0], lower=spans[0][1]))
     elif spans:
         said.append(words["spine_drawing.alt_neighbour_two"].format(
-            upper=spans[0][0], lower=spans[0][1], upper2=spans[1][0], lower2=spans[1][1]))
+            upper=spans[0][0], lower=spans[0][1], next_upper=spans[1][0], next_lower=spans[1][1]))
     return " ".join(said)
 
 

@@ -25,8 +25,8 @@ from typing import Any
 import yaml
 
 from decision.content import CONTENT_DIR
-from decision.content.page_words import RECORD_ERRORS as CODES, RECORD_FIELDS as FIELDS
 from decision.content.locale_format import format_number
+from decision.content.page_words import RECORD_ERRORS as CODES, RECORD_FIELDS as FIELDS
 
 # pydantic's error types, by what they mean to a reader; the number a limit names is in the error's ctx.
 _PYDANTIC: dict[str, tuple[str, str | None]] = {
@@ -115,6 +115,7 @@ def screen_place(loc: tuple, pages: Mapping[str, str]) -> str:
 
 @functools.cache
 def english_pages() -> dict[str, str]:
-    """The shipped English sentences (content/pages.yaml), for ``str()``: the terminal and the tests."""
+    """The shipped English sentences (content/pages.yaml), for ``str()`` (the terminal and the tests) and
+    for a caller that gives no content (decision/record/oswestry.py)."""
     data = yaml.safe_load((CONTENT_DIR / "pages.yaml").read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if k.startswith(("record_error.", "record_field."))}
+    return {k: v for k, v in data.items() if k.startswith(("record_error.", "record_field.", "oswestry."))}

@@ -17,12 +17,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from decision.record.messages import RecordError, pydantic_code
 from decision.record.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_ITEMS, MAX_KEY, MAX_NUMBER_CHARS, MAX_STRING
+from decision.record.messages import RecordError, pydantic_code
 from decision.record.migrate import migrate
 from decision.record.model import SCHEMA_VERSION, DecisionRecord
 from decision.text import clean_tree
-
 
 # ---------------------------------------------------------------- reading a file safely
 #
