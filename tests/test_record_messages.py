@@ -139,3 +139,27 @@ def test_how_the_oswestry_score_was_reached_is_said_in_the_readers_language(cont
     said = oswestry_score(odi, spanish.scores, spanish.pages).how
     assert said == "15 puntos en 9 de 10 secciones, de un máximo de 45."
     assert oswestry_score(Oswestry(total_percent=40), spanish.scores, spanish.pages).how == "Se anotó como un total."
+
+
+# ---------------------------------------------------------------- words glued in code, found on the way
+
+
+def test_the_operations_that_fit_are_joined_with_the_readers_or(content, spanish):
+    """decision/rules/readiness.py joined the operations with an English " or " in the Spanish message too."""
+    from decision.rules.readiness import assess, fitting_procedures
+
+    record = DecisionRecord(safety_screen_done=True, diagnosis="degenerative_spondylolisthesis")
+    names = [spanish.pages[f"procedure.{p}"] for p in fitting_procedures(record.diagnosis, spanish)]
+    assert len(names) >= 2
+    said = " ".join(assess(record, spanish).reasons)
+    assert f"{names[-2]} o {names[-1]}" in said and " or " not in said
+    english = [content.pages[f"procedure.{p}"] for p in fitting_procedures(record.diagnosis, content)]
+    assert f"{english[-2]} or {english[-1]}" in " ".join(assess(record, content).reasons)  # as before
+
+
+def test_a_blank_part_of_the_fusion_plan_is_said_in_the_readers_language(content, spanish):
+    from decision.compare.fusion_plan import plan_lines
+    from decision.record import FusionPlan
+
+    assert {w for _, w in plan_lines(FusionPlan(), spanish)} == {spanish.pages["summary.not_answered"]}
+    assert {w for _, w in plan_lines(FusionPlan(), content)} == {"Not answered"}  # as before

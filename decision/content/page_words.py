@@ -107,3 +107,5 @@ FILLED_26 |= SPINE_DRAWING_FILLED
 
 # How the Oswestry score was reached (decision/record/oswestry.py).
 FILLED_26 |= {"oswestry.how_sections": ("points", "answered", "out_of"), "oswestry.how_total": ()}
+# A list's last item joined with "or" (decision/rules/readiness.py).
+FILLED_26 |= {"list.or": ("first", "last")}
