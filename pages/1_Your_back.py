@@ -27,7 +27,7 @@ typed = initials_col.text_input(
 )
 problem = initials_problem(typed.strip())
 if problem:  # one plain message beside the field; the record keeps what it had, nothing is logged
-    initials_note.error(problem, icon=":material/edit:")
+    initials_note.error(p["record_error.initials_typed"], icon=":material/edit:")
 else:
     record.patient_initials = typed.strip()
 

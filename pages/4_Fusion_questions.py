@@ -102,7 +102,7 @@ def draw_detail(card: FusionCard) -> None:
             values = card.plan_field.values
             segments = st.radio(p["fusion.drawing_pick"], [1, 2, 3], format_func=lambda n: values[str(n)],
                                 horizontal=True, key=f"{W}fusion_drawing_example")
-        ui_figures.draw_spine(segments)
+        ui_figures.draw_spine(content, segments)
         st.caption(fusion.segments_caption)
 
 

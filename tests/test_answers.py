@@ -130,12 +130,12 @@ def test_accented_initials_on_the_page(initials):
     assert not at.error
 
 
-def test_wrong_initials_show_a_message_beside_the_field_and_keep_the_record(caplog):
+def test_wrong_initials_show_a_message_beside_the_field_and_keep_the_record(caplog, content):
     at = app_at(YOUR_BACK, DecisionRecord(safety_screen_done=True, patient_initials="AB"))
     with caplog.at_level(logging.DEBUG):
         at.text_input(key="w:initials").input("ZQXWV9").run()
     assert_no_exception(at)
-    assert [e.value for e in at.error] == [INITIALS_PROBLEM]
+    assert [e.value for e in at.error] == [content.pages["record_error.initials_typed"]]
     assert at.session_state["record"].patient_initials == "AB"
     assert "ZQXWV9" not in caplog.text
 

@@ -6,11 +6,14 @@ import re
 
 import pytest
 
+from decision.content import load_content
 from decision.content.wording import format_number, sentence
 from decision.output.spine_drawing import SEGMENTS, adjacent_segments, describe, fused_segments, segments_svg
 from decision.record import DecisionRecord, FusionPlan, parse_record
 from tests.conftest import app_at, assert_no_exception
 from tests.svg_spec import NS, page_svgs, parts, svgs
+
+WORDS = load_content().pages  # the drawing's words (spine_drawing.*)
 
 PAGE = "pages/4_Fusion_questions.py"
 CARD_IDS = ["decompression_alone", "instrumentation", "approach", "cages_or_screws", "length"]
@@ -118,7 +121,7 @@ def test_decompression_and_fusion_are_compared_on_the_same_time_frame(content):
 
 
 def segments_figure(segments):
-    (svg,) = svgs(segments_svg(segments))
+    (svg,) = svgs(segments_svg(segments, WORDS))
     return svg
 
 
@@ -158,7 +161,7 @@ def test_the_drawing_without_a_length_marks_nothing():
     fig = segments_figure(None)
     assert _named(fig, "fused") == [] and _named(fig, "adjacent") == []
     assert len(_named(fig, "disc")) == len(SEGMENTS)
-    assert "No fusion is marked" in describe(None)
+    assert "No fusion is marked" in describe(None, WORDS)
 
 
 def test_the_drawing_refuses_a_length_it_cannot_show():
@@ -167,9 +170,9 @@ def test_the_drawing_refuses_a_length_it_cannot_show():
 
 
 def test_the_words_for_the_drawing_name_the_fused_and_neighbouring_levels():
-    assert "L4 to L5 (1 motion segment" in describe(1)
-    assert "L3 to L4" in describe(1) and "L5 to Sacrum" in describe(1)
-    assert "L3 to Sacrum (3 motion segments" in describe(3)
+    assert "L4 to L5 (1 motion segment" in describe(1, WORDS)
+    assert "L3 to L4" in describe(1, WORDS) and "L5 to Sacrum" in describe(1, WORDS)
+    assert "L3 to Sacrum (3 motion segments" in describe(3, WORDS)
 
 
 # ---------------------------------------------------------------- the plan in the record
@@ -311,7 +314,7 @@ def test_read_more_shows_everything_on_the_card(content):
         figure = content.figure(fid)
         assert f"Source: {content.source(figure.source).plain}." in text, f"the source of key number {fid} is lost"
     spines = page_svgs(at, "spine-drawing")
-    assert len(spines) == 1 and spines[0].get("aria-label") == describe(1)
+    assert len(spines) == 1 and spines[0].get("aria-label") == describe(1, WORDS)
 
 
 def test_the_page_walks_at_home_without_the_surgeons_fields(content):
@@ -376,7 +379,7 @@ def test_the_home_view_shows_a_recorded_plan_read_only():
     assert PLAN.surgeon_notes not in _all_markdown(at), "free text is never rendered as markdown"
     at = _open_every_card(at)
     assert not [r for r in at.radio if r.key == "w:fusion_drawing_example"], "the drawing shows the planned length"
-    assert page_svgs(at, "spine-drawing")[0].get("aria-label") == describe(2)
+    assert page_svgs(at, "spine-drawing")[0].get("aria-label") == describe(2, WORDS)
 
 
 @pytest.mark.parametrize("card_id", CARD_IDS)

@@ -1,7 +1,8 @@
 """A page's words live in content/, not in its code (issues 24 and 26: the ground for a Spanish copy).
 
-Every string literal in every file of ``pages/`` and ``ui/``, and of the builders of the summary and
-its PDF (``decision/output/summary/``, ``decision/output/pdf/``), is scanned: a literal that reads as
+Every string literal in every file of ``pages/`` and ``ui/``, of the builders of the summary and
+its PDF (``decision/output/summary/``, ``decision/output/pdf/``), of the record's refusals
+(``decision/record/``) and of the drawings is scanned: a literal that reads as
 words (a capital letter, or a space between letters) is English shown to a patient or a surgeon,
 and belongs in content/pages.yaml (declared in decision/content/page_strings.py), where the
 translation catalogue sees it. What is not a sentence a person reads (an icon, a page path, a
@@ -19,11 +20,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCANNED = sorted(str(p.relative_to(ROOT)) for d in ("pages", "ui", "decision/output/summary", "decision/output/pdf")
-                 for p in (ROOT / d).glob("*.py"))
+# The drawings (issue 26): their words are content too; the rest of them is SVG markup.
+DRAWINGS = ("decision/output/spine_drawing.py", "decision/output/condition_drawing.py")
+# decision/record/ (issue 26): why a file or a typed value was refused, and how a score was reached, is
+# content (decision/record/messages.py); nothing there may build an English sentence again.
+SCANNED = sorted([*(str(p.relative_to(ROOT)) for d in ("pages", "ui", "decision/output/summary", "decision/output/pdf",
+                                                       "decision/record") for p in (ROOT / d).glob("*.py")),
+                  *DRAWINGS])
 NOT_WORDS = re.compile(r"^(:material/[a-z_]+:|pages/\w+\.py)$")  # an icon, a page to link to
 CSS = re.compile(r"\[data-testid=|st-key-|\{[^}]*:[^}]*\}")  # a page's own style rules
 MARKUP = re.compile(r'^( :small\[|(<[a-z]+( class="[a-z-]+")?>)+)$')  # Streamlit's small print; an HTML tag's opening
+# In a drawing: an SVG attribute or tag, or path data (which also reads a vertebra's name, L1 … L5, the
+# same in every language).
+SVG = re.compile(r'="|^<[a-z]+ $|^[MLHVCQZl0-9 .\-]+$')
 
 _STYLE = "a piece of a style rule, not words"
 _EVIDENCE_LABEL = "the evidence label of a number (V1, V2) compared with the data, never shown: its words are content"
@@ -62,6 +71,14 @@ ALLOWED: dict[tuple[str, str], str] = {
         "too large", "not readable JSON", "nests deeper", "number longer", "does not hold a set of answers",
         "no schema_version", "unknown schema_version", "wrong name", "wrong value")},
     ("ui/logs.py", "%Y-%m-%dT%H:%M:%S"): "the log's time format",
+    # decision/record/ and the drawings
+    ("decision/record/limits.py", "NFC"): "a Unicode normal form's name",
+    ("decision/record/model.py", "NFC"): "a Unicode normal form's name",
+    ("decision/record/limits.py", "L"): "a Unicode category's first letter (a letter of any script)",
+    ("decision/record/limits.py", "M"): "a Unicode category's first letter (a combining mark)",
+    ("decision/record/parse.py", "Cc"): "a Unicode category (a control character)",
+    ("decision/record/parse.py", "^[A-Za-z_][A-Za-z0-9_]{0,39}$"): "a pattern",
+    ("decision/output/spine_drawing.py", "S"): "the sacrum's id in the drawing's data-part; its name is content",
     ("ui/logs.py", "Z"): "the log's time zone mark (UTC)",
     **{("ui/headers.py", h): _HEADER for h in (
         "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options",
@@ -111,8 +128,9 @@ def _docstrings(tree: ast.Module) -> set[int]:
             if n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
 
 
-def english_literals(source: str) -> list[tuple[int, str]]:
-    """The string literals in ``source`` (f-strings' fixed parts too) that read as words."""
+def english_literals(source: str, *, drawing: bool = False) -> list[tuple[int, str]]:
+    """The string literals in ``source`` (f-strings' fixed parts too) that read as words (in a drawing, SVG
+    markup aside)."""
     tree = ast.parse(source)
     skip = _docstrings(tree) | _exported_names(tree)
     found = []
@@ -120,7 +138,7 @@ def english_literals(source: str) -> list[tuple[int, str]]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
             text = node.value
             if not NOT_WORDS.match(text) and not CSS.search(text) and not MARKUP.match(text) \
-                    and _reads_as_words(text):
+                    and not (drawing and SVG.search(text)) and _reads_as_words(text):
                 found.append((node.lineno, text))
     return found
 
@@ -141,16 +159,28 @@ def test_the_scan_finds_english_in_code():
 def test_every_file_of_pages_and_ui_is_scanned():
     assert len(SCANNED) >= 45 and "pages/0_Start.py" in SCANNED and "ui/frame.py" in SCANNED
     assert "decision/output/summary/answers.py" in SCANNED and "decision/output/pdf/page_one.py" in SCANNED
+    assert {"decision/record/parse.py", "decision/record/model.py", "decision/record/oswestry.py", *DRAWINGS} \
+        <= set(SCANNED)
+
+
+def test_the_scan_finds_english_in_a_refusal_or_a_drawing():
+    assert english_literals('raise RecordError(f"This file has a wrong value at {place}: {problem}.")') == [
+        (1, "This file has a wrong value at ")]
+    assert english_literals('raise ValueError("each rating must be 0 to 10")') == [
+        (1, "each rating must be 0 to 10")]
+    drawn = 'parts.append(_text(0, 1, ["Front of the body"])); x = f\'<text x="{a}" y="{b}">\'; d = f"M{a} 84Q178 107 "'
+    assert english_literals(drawn, drawing=True) == [(1, "Front of the body")]
 
 
 @pytest.mark.parametrize("path", SCANNED)
 def test_a_page_or_ui_file_shows_no_english_from_its_code(path):
-    found = [(line, text) for line, text in english_literals((ROOT / path).read_text())
+    found = [(line, text) for line, text in english_literals((ROOT / path).read_text(), drawing=path in DRAWINGS)
              if (path, text) not in ALLOWED]
     assert found == [], f"{path}: move these to content/pages.yaml (and decision/content/page_strings.py)"
 
 
 def test_each_allowed_literal_is_still_there_and_says_why():
-    here = {(path, text) for path in SCANNED for _, text in english_literals((ROOT / path).read_text())}
+    here = {(path, text) for path in SCANNED
+            for _, text in english_literals((ROOT / path).read_text(), drawing=path in DRAWINGS)}
     assert sorted(set(ALLOWED) - here) == []
     assert all(reason.strip() for reason in ALLOWED.values())

@@ -118,9 +118,10 @@ def draw_figures_by_kind(content: Content, figures: Sequence[Figure], kind_words
                                _warnings(arrays, warnings)))
 
 
-def draw_spine(segments: int | None) -> None:
-    """The side drawing of the lower back with a fusion of ``segments``; ``describe()`` is its accessible name."""
-    _svg(segments_svg(segments))
+def draw_spine(content: Content, segments: int | None) -> None:
+    """The side drawing of the lower back with a fusion of ``segments``, in content's words; ``describe()`` is
+    its accessible name."""
+    _svg(segments_svg(segments, content.pages))
 
 
 def draw_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:

@@ -79,11 +79,14 @@ def open_file(content: Content, place: str) -> None:
             st.session_state["load_message"] = ("ok", p["frame.opened_sign_kept" if kept else "frame.opened"], place)
         except RecordError as exc:
             logs.refused("file", exc)
-            st.session_state["load_message"] = ("error", f"{exc} {p['frame.not_changed']}", place)
+            st.session_state["load_message"] = ("error", exc, place)  # said in the screen's language when shown
         st.rerun()
     message = st.session_state.get("load_message")
     if message and message[2] == place:  # said where the file was opened
-        (st.success if message[0] == "ok" else st.error)(plain_markdown(message[1]))
+        if message[0] == "ok":
+            st.success(plain_markdown(message[1]))
+        else:  # why not, in content's words (decision/record/messages.py), and that nothing changed
+            st.error(plain_markdown(f"{message[1].message(p, content.lang)} {p['frame.not_changed']}"))
 
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")

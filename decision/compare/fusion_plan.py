@@ -29,8 +29,11 @@ def plan_field(content: Content, card_id: str) -> PlanField:
     return next(f for f in content.fusion.plan if f.card == card_id)
 
 
-def plan_lines(plan: FusionPlan, content: Content, not_answered: str = "Not answered") -> list[tuple[str, str]]:
-    """(label, words) for each part of the plan, in card order; a part left blank is not answered."""
+def plan_lines(plan: FusionPlan, content: Content, not_answered: str | None = None) -> list[tuple[str, str]]:
+    """(label, words) for each part of the plan, in card order; a part left blank is said ``not_answered``
+    (by default content's "Not answered", summary.not_answered, in content's language)."""
+    if not_answered is None:
+        not_answered = content.pages["summary.not_answered"]
     out = []
     for f in content.fusion.plan:
         key = stored_key(getattr(plan, f.field))

@@ -70,3 +70,64 @@ FILLED_26: dict[str, tuple[str, ...]] = {
     **_PRINTOUT_FILLED,
     **CHROME_FILLED,
 }
+
+
+# ---------------------------------------------------------------- issue 26, item 1: refusals and drawings
+# Why a save file, the tab's copy or a typed value was refused (decision/record/messages.py): one whole
+# sentence per code, ``record_error.<code>``, with the placeholders the code fills; the top-level fields
+# each named for the place a sentence names (``record_field.<name>``, a test keeps them equal to the model's).
+_AT: tuple[str, ...] = ("place",)
+RECORD_ERRORS: dict[str, tuple[str, ...]] = {
+    # The file as a whole
+    "too_large": ("size",), "not_json": (), "too_deep": ("levels",), "long_number": ("digits",),
+    "repeated_name": (), "not_a_record": (), "no_version": (), "unknown_version": (),
+    "newer_version": ("version", "newest"), "not_fhir": (),
+    # A name (a key) in the file
+    "name_too_long": ("place", "limit"), "name_broken": _AT, "name_control": _AT,
+    # A value in the file: texts and sizes
+    "text_too_long": ("place", "limit"), "text_broken": _AT, "text_control": _AT,
+    "too_many": ("place", "limit"), "too_few": ("place", "limit"),
+    "unknown_field": ("place", "name"), "unknown_field_unnamed": _AT,
+    # A value of the wrong kind (pydantic's error types in our words: messages.pydantic_code)
+    "missing": _AT, "not_whole_number": _AT, "not_number": _AT, "not_true_false": _AT, "not_text": _AT,
+    "not_list": _AT, "not_group": _AT, "not_date": _AT, "not_a_choice": _AT, "too_small": ("place", "limit"),
+    "too_big": ("place", "limit"), "wrong_kind": _AT,
+    # The record's own rules (decision/record/model.py's validators raise these codes)
+    "segments": _AT, "oswestry_section": _AT, "initials": _AT, "treatment_once": _AT,
+    "longer_than_symptoms": _AT, "rating": _AT,
+}
+RECORD_FIELDS = (
+    "schema_version", "patient_initials", "safety_screen_done", "red_flags", "diagnosis", "procedure",
+    "symptom_weeks", "worst_pain", "pain_back", "pain_leg", "oswestry", "treatments", "nicotine",
+    "nicotine_free_weeks", "care_weeks", "medicines_unsuitable", "options_compared", "clinical", "fusion_plan",
+    "fusion_patient_notes", "values", "own_concerns", "quiz", "quiz_second_tries", "leaning", "decision_role",
+    "sure", "questions", "decision_reached",
+)
+RECORD_WORDS: dict[str, tuple[str, ...]] = {
+    **{f"record_error.{code}": fills for code, fills in RECORD_ERRORS.items()},
+    # "(and N more)": a second sentence, one for a single further problem and one for several
+    "record_error.one_more": (), "record_error.more": ("count",),
+    # the place in the reader's words: a field's name and its item in a list, the top level, or neither
+    "record_error.place_item": ("field", "n"), "record_error.place_top": (), "record_error.place_unknown": (),
+    # beside initials the Your back page cannot keep (decision.record.limits.initials_problem)
+    "record_error.initials_typed": (),
+    **{f"record_field.{name}": () for name in RECORD_FIELDS},
+}
+FILLED_26 |= RECORD_WORDS
+
+# The side drawing of a fusion (decision/output/spine_drawing.py): its text alternative as whole sentences
+# (one segment and several, one neighbouring level and two), its labels and the sacrum's name.
+SPINE_DRAWING_FILLED: dict[str, tuple[str, ...]] = {
+    "spine_drawing.alt": (), "spine_drawing.alt_none": (),
+    "spine_drawing.alt_fused_one": ("upper", "lower"), "spine_drawing.alt_fused_many": ("upper", "lower", "n"),
+    "spine_drawing.alt_neighbour_one": ("upper", "lower"),
+    "spine_drawing.alt_neighbour_two": ("upper", "lower", "next_upper", "next_lower"),
+    "spine_drawing.sacrum": (), "spine_drawing.neighbour_above": (), "spine_drawing.neighbour_below": (),
+    "spine_drawing.fused_one": ("n",), "spine_drawing.fused_many": ("n",), "spine_drawing.grow_into_one": (),
+    "spine_drawing.front": (), "spine_drawing.back": (),
+}
+SPINE_DRAWING_WORDS: tuple[str, ...] = tuple(SPINE_DRAWING_FILLED)
+FILLED_26 |= SPINE_DRAWING_FILLED
+
+# A list's last item joined with "or" (decision/rules/readiness.py).
+FILLED_26 |= {"list.or": ("first", "last")}

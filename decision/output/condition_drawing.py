@@ -124,7 +124,7 @@ def condition_svg(kind: str, *, alt: str, callout: str, words: Mapping[DrawingWo
     """The drawing of one kind; ``alt`` is its accessible name, ``callout`` the words at the problem,
     ``words`` the names of the parts (bone, disc, nerves, front, back), all from content."""
     if kind not in KINDS:
-        raise ValueError(f"no drawing of the kind {kind!r}")
+        raise ValueError(kind)  # no drawing of this kind (a programming error: kinds come from content's Literal)
     slip = _SLIP if kind == "slipped_vertebra" else 0
     # The nerves first, so a bulge or thick tissue that presses on them is drawn over them.
     parts = [*_bone("upper", _UPPER, slip), *_bone("lower", _LOWER, 0), _nerves(kind), *_disc(kind)]

@@ -9,25 +9,33 @@ Which levels are drawn as fused is an example only: the drawing starts a fusion 
 grows it upward from the sacrum, because the lowest two levels are where most lumbar fusions
 are done. The patient's own levels come from the surgeon and the scans.
 
+Every word is content (``spine_drawing.*`` in content/pages.yaml, passed in by the page as ``words``):
+the text alternative as whole sentences (one for one segment, one for several), the labels on the
+drawing and the name of the sacrum, so the drawing exists in every language of the content.
+
 Pure Python that writes a small inline SVG (about 4 KB; the plotly figure it replaces was ~40 KB of
 chart JSON plus plotly.js): no streamlit here, so the drawing is tested without a browser.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from html import escape
 from itertools import pairwise
 
-VERTEBRAE = ("L1", "L2", "L3", "L4", "L5", "Sacrum")
+from decision.content.page_words import SPINE_DRAWING_WORDS
+
+SACRUM = "S"  # the sacrum's id; its name is content (spine_drawing.sacrum)
+VERTEBRAE = ("L1", "L2", "L3", "L4", "L5", SACRUM)
+# L1-L2 … L5-S: the five motion segments, top to bottom.
 SEGMENTS = tuple(f"{upper}-{lower}" for upper, lower in pairwise(VERTEBRAE))
-"""L1-L2 … L5-Sacrum: the five motion segments, top to bottom."""
 
 # Example levels for a fusion of 1, 2 or 3 segments (see the module note).
 EXAMPLE_FUSIONS: dict[int, tuple[str, ...]] = {
     1: ("L4-L5",),
-    2: ("L4-L5", "L5-Sacrum"),
-    3: ("L3-L4", "L4-L5", "L5-Sacrum"),
+    2: ("L4-L5", f"L5-{SACRUM}"),
+    3: ("L3-L4", "L4-L5", f"L5-{SACRUM}"),
 }
 
 BONE = "#efe9dd"
@@ -49,7 +57,7 @@ def fused_segments(segments: int | None) -> tuple[str, ...]:
     if segments is None:
         return ()
     if segments not in EXAMPLE_FUSIONS:
-        raise ValueError("a fusion in this drawing is 1, 2 or 3 motion segments long")
+        raise ValueError(segments)  # a fusion in this drawing is 1, 2 or 3 motion segments long
     return EXAMPLE_FUSIONS[segments]
 
 
@@ -68,25 +76,25 @@ def adjacent_segments(segments: int | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _span(segment: str) -> str:
-    upper, lower = segment.split("-")
-    return f"{upper} to {lower}"
+def _bone(name: str, words: Mapping[str, str]) -> str:
+    return words["spine_drawing.sacrum"] if name == SACRUM else name
 
 
-def describe(segments: int | None) -> str:
-    """The words for the drawing: its text alternative."""
-    base = ("Drawing of the lower back from the side: five lower back bones (L1 to L5) above the sacrum, "
-            "with a disc between each.")
+def describe(segments: int | None, words: Mapping[str, str]) -> str:
+    """The drawing's text alternative: whole sentences from content, each with its own bones filled in."""
     fused = fused_segments(segments)
     if not fused:
-        return base + " No fusion is marked."
-    bones = f"{fused[0].split('-')[0]} to {fused[-1].split('-')[1]}"
-    n = len(fused)
-    text = f"{base} Marked as fused: {bones} ({n} motion segment{'s' if n > 1 else ''}, an example)."
-    adjacent = adjacent_segments(segments)
-    if adjacent:
-        text += " Marked as a neighbouring level: " + " and ".join(_span(s) for s in adjacent) + "."
-    return text
+        return f'{words["spine_drawing.alt"]} {words["spine_drawing.alt_none"]}'
+    upper, lower = (_bone(b, words) for b in (fused[0].split("-")[0], fused[-1].split("-")[1]))
+    key = "spine_drawing.alt_fused_one" if len(fused) == 1 else "spine_drawing.alt_fused_many"
+    said = [words["spine_drawing.alt"], words[key].format(upper=upper, lower=lower, n=len(fused))]
+    spans = [[_bone(b, words) for b in s.split("-")] for s in adjacent_segments(segments)]
+    if len(spans) == 1:
+        said.append(words["spine_drawing.alt_neighbour_one"].format(upper=spans[0][0], lower=spans[0][1]))
+    elif spans:
+        said.append(words["spine_drawing.alt_neighbour_two"].format(
+            upper=spans[0][0], lower=spans[0][1], next_upper=spans[1][0], next_lower=spans[1][1]))
+    return " ".join(said)
 
 
 def _body_bottom(index: int) -> float:
@@ -136,14 +144,20 @@ def _text(x: float, y: float, lines: list[str], *, anchor: str = "start", size: 
     return f"<text {head}>{''.join(spans)}</text>"
 
 
-@lru_cache(maxsize=8)  # four possible drawings; built once each
-def segments_svg(segments: int | None) -> str:
+def segments_svg(segments: int | None, words: Mapping[str, str]) -> str:
     """The side drawing, with the fused segment(s) filled and the neighbouring levels outlined.
 
     Every part carries a ``data-part``: ``vertebra:L4``, ``arch:L4``, ``disc:L4-L5``,
     ``fused:L4-L5``, ``adjacent:L3-L4`` or ``bracket:fused``, so the drawing can be checked
-    without looking at it. Its accessible name is ``describe(segments)``.
+    without looking at it (the sacrum's id is ``S``). Its accessible name is ``describe(segments, words)``;
+    ``words`` is content's pages (``spine_drawing.*``).
     """
+    return _segments_svg(segments, tuple((k, words[k]) for k in SPINE_DRAWING_WORDS))
+
+
+@lru_cache(maxsize=16)  # four possible drawings per language; built once each
+def _segments_svg(segments: int | None, said: tuple[tuple[str, str], ...]) -> str:
+    words = dict(said)
     fused = fused_segments(segments)
     adjacent = adjacent_segments(segments)
     fused_bones = {b for s in fused for b in s.split("-")}
@@ -151,14 +165,14 @@ def segments_svg(segments: int | None) -> str:
 
     for i, name in enumerate(VERTEBRAE):
         y0 = _body_bottom(i)
-        height = _BODY_H * (1.3 if name == "Sacrum" else 1.0)
+        height = _BODY_H * (1.3 if name == SACRUM else 1.0)
         y0 = y0 - (height - _BODY_H)
         fill = FUSED if name in fused_bones else BONE
         parts.append(_box(f"vertebra:{name}", 0, y0, _BODY_W, y0 + height, 0.35, fill, BONE_LINE, 1.5))
         # The bony arch at the back (right side of the drawing).
         parts.append(_box(f"arch:{name}", _BODY_W + 0.5, y0 + 0.35, _BODY_W + 1.4, y0 + height - 0.25, 0.2,
                           fill, BONE_LINE, 1))
-        parts.append(_text(-0.35, y0 + height / 2, [name], anchor="end", bold=True))
+        parts.append(_text(-0.35, y0 + height / 2, [_bone(name, words)], anchor="end", bold=True))
 
     for i, segment in enumerate(SEGMENTS):
         y0 = _body_bottom(i) - _DISC_H
@@ -168,7 +182,7 @@ def segments_svg(segments: int | None) -> str:
             parts.append(_box(f"adjacent:{segment}", 0.15, y0 + 0.05, _BODY_W - 0.15, y1 - 0.05, 0.15,
                               ADJACENT_FILL, ADJACENT, 3, dash=True))
             where = "above" if SEGMENTS.index(segment) < SEGMENTS.index(fused[0]) else "below"
-            parts.append(_text(_BODY_W + 1.7, (y0 + y1) / 2, [f"Neighbouring level {where} the fusion"],
+            parts.append(_text(_BODY_W + 1.7, (y0 + y1) / 2, [words[f"spine_drawing.neighbour_{where}"]],
                                size=13, color=ADJACENT))
         else:
             parts.append(_box(f"{kind}:{segment}", 0.15, y0 + 0.05, _BODY_W - 0.15, y1 - 0.05, 0.15,
@@ -183,13 +197,14 @@ def segments_svg(segments: int | None) -> str:
             f'<path data-part="bracket:fused" d="M{_x(a):g} {_y(top - 0.2):g}H{_x(b):g}V{_y(bottom + 0.2):g}'
             f'H{_x(a):g}" fill="none" stroke="{FUSED}" stroke-width="3"/>'
         )
-        parts.append(_text(_BODY_W + 2.0, (top + bottom) / 2,
-                           [f"Fused: {n} motion segment{'s' if n > 1 else ''}", "these bones grow into one"],
+        fused_words = words["spine_drawing.fused_one" if n == 1 else "spine_drawing.fused_many"].format(n=n)
+        parts.append(_text(_BODY_W + 2.0, (top + bottom) / 2, [fused_words, words["spine_drawing.grow_into_one"]],
                            size=13, color=FUSED, bold=True))
 
-    parts.append(_text(0, _body_bottom(0) + _BODY_H + 0.5, ["Front of the body"], size=12))
-    parts.append(_text(_BODY_W + 1.4, _body_bottom(0) + _BODY_H + 0.5, ["Back"], anchor="end", size=12))
-    label = escape(describe(segments), quote=True)
+    parts.append(_text(0, _body_bottom(0) + _BODY_H + 0.5, [words["spine_drawing.front"]], size=12))
+    parts.append(_text(_BODY_W + 1.4, _body_bottom(0) + _BODY_H + 0.5, [words["spine_drawing.back"]], anchor="end",
+                       size=12))
+    label = escape(describe(segments, words), quote=True)
     return (
         f'<svg role="img" aria-label="{label}" class="spine-drawing" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" style="max-width:{WIDTH}px;height:auto" '

@@ -2,7 +2,7 @@
 
 ``parse`` checks a file against the file limits (size, nesting depth, entries per list or dict,
 characters per string, key and integer) before the model sees it; ``model`` uses the text and
-rating limits for its own, tighter field limits. The initials rule is here too, with its one plain
+rating limits for its own, tighter field limits. The initials rule is here too, with the code of its
 message, because the Your back page checks typed initials with it before the model does.
 """
 
@@ -25,11 +25,13 @@ MAX_RATINGS = 40  # values and quiz answers: the content has far fewer items; th
 
 INITIALS_LETTERS = 4  # letters of any script; spaces, dots, hyphens and apostrophes do not count
 _INITIALS_MARKS = " .-'"
-INITIALS_PROBLEM = "Use up to 4 letters. Spaces, dots and hyphens are fine, for example J.-L. or Ø."
+# The code of the one problem initials can have; its sentence is content (``record_error.initials_typed``
+# where it is typed, ``record_error.initials`` in a file), so it exists in every language.
+INITIALS_PROBLEM = "initials"
 
 
 def initials_problem(text: str) -> str | None:
-    """One plain sentence if ``text`` cannot be stored as initials, else None. Never echoes it.
+    """``INITIALS_PROBLEM`` if ``text`` cannot be stored as initials, else None. Never echoes it.
 
     Any letter of any script counts (Ñ, É, Ø, Ж, 李); a combining accent belongs to its letter.
     """

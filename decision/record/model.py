@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from decision.content import Diagnosis, OptionId, RedFlagId, TreatmentKind
 from decision.record.limits import LEVELS_LIMIT, MAX_RATINGS, TEXT_LIMIT, initials_problem
@@ -38,6 +39,14 @@ Proposal = Literal["microdiscectomy", "laminectomy", "fusion", "non_operative", 
 NextStep = Literal["follow_up", "referral", "trial_of_care", "surgery_scheduled", "other"]
 Helped = Literal["yes", "partly", "no", "not_sure"]
 YesNoUndecided = Literal["yes", "no", "undecided"]
+
+
+def _refused(code: str, **numbers: int) -> PydanticCustomError:
+    """A rule of the record broken: its code (decision/record/messages.py), whose sentence is content.
+
+    The code is the error's type, so ``parse`` names it; no English sentence is built here.
+    """
+    return PydanticCustomError(code, code, numbers)
 
 
 class Strict(BaseModel):
@@ -68,7 +77,7 @@ class FusionPlan(Strict):
         # A Literal of numbers compares by equality, so even strict mode took true and 1.0 for 1
         # (issue 21). Only a whole number or one of the words is a count of levels.
         if isinstance(v, (bool, float)):
-            raise ValueError("the number of levels must be 1, 2, 3 or undecided")
+            raise _refused("segments")
         return v
 
     def is_blank(self) -> bool:
@@ -103,7 +112,7 @@ class Oswestry(Strict):
     def _range(cls, v: list[int | None]) -> list[int | None]:
         for s in v:
             if s is not None and not 0 <= s <= 5:
-                raise ValueError("each Oswestry section score is 0 to 5")
+                raise _refused("oswestry_section")
         return v
 
 
@@ -177,9 +186,8 @@ class DecisionRecord(Strict):
     @classmethod
     def _initials(cls, v: str) -> str:
         v = unicodedata.normalize("NFC", v).strip()
-        problem = initials_problem(v)
-        if problem:
-            raise ValueError(problem)
+        if initials_problem(v):
+            raise _refused("initials")
         return v
 
     @field_validator("red_flags", "options_compared")
@@ -193,7 +201,7 @@ class DecisionRecord(Strict):
         # The Care page keeps one entry per kind; two would disagree (issue 21: 0 weeks shown, 52 counted).
         kinds = [t.kind for t in v]
         if len(set(kinds)) != len(kinds):
-            raise ValueError("each kind of treatment can be listed only once")
+            raise _refused("treatment_once")
         return v
 
     @model_validator(mode="after")
@@ -203,7 +211,7 @@ class DecisionRecord(Strict):
         # every assignment too and keeps the assigned value when it fails, so the pages check
         # first (longest_treatment / longer_than_symptoms) and never assign such a pair.
         if longer_than_symptoms(self.symptom_weeks, self.treatments, self.care_weeks):
-            raise ValueError("a treatment cannot have lasted longer than the symptoms (symptom_weeks)")
+            raise _refused("longer_than_symptoms")
         return self
 
     @field_validator("values")
@@ -211,7 +219,7 @@ class DecisionRecord(Strict):
     def _ratings(cls, v: dict[str, int]) -> dict[str, int]:
         for rating in v.values():
             if not 0 <= rating <= 10:
-                raise ValueError("each rating must be 0 to 10")
+                raise _refused("rating")
         return v
 
     @field_validator("own_concerns", "questions")
@@ -219,7 +227,7 @@ class DecisionRecord(Strict):
     def _short_texts(cls, v: list[str]) -> list[str]:
         for text in v:
             if len(text) > TEXT_LIMIT:
-                raise ValueError(f"a text is longer than {TEXT_LIMIT} characters")
+                raise _refused("text_too_long", limit=TEXT_LIMIT)
         return v
 
     # ------------------------------------------------------------ save file

@@ -18,14 +18,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from decision.record.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_ITEMS, MAX_KEY, MAX_NUMBER_CHARS, MAX_STRING
+from decision.record.messages import RecordError, pydantic_code
 from decision.record.migrate import migrate
 from decision.record.model import SCHEMA_VERSION, DecisionRecord
 from decision.text import clean_tree
-
-
-class RecordError(Exception):
-    """A save file that cannot be used. ``str()`` is one plain sentence for the user."""
-
 
 # ---------------------------------------------------------------- reading a file safely
 #
@@ -84,26 +80,22 @@ def _depth(text: str) -> int:
     return deepest
 
 
-def _place(loc) -> str:
-    """A field's place, e.g. ``treatments → 0 → kind``; parts that are not plain names are left out."""
-    parts = []
-    for part in loc:
-        if isinstance(part, int) and not isinstance(part, bool):
-            parts.append(str(part))
-        elif isinstance(part, str) and _NAME.match(part):
-            parts.append(part)
-    return " → ".join(parts) or "the top level"
+def _place(loc) -> tuple:
+    """A field's place, e.g. ``("treatments", 0, "kind")``; parts that are not plain names are left out."""
+    return tuple(part for part in loc if (isinstance(part, int) and not isinstance(part, bool))
+                 or (isinstance(part, str) and _NAME.match(part)))
 
 
 def _text_problem(text: str, limit: int) -> str | None:
+    """What is wrong with a text (or a name): "too_long", "broken" or "control"; None if nothing."""
     if len(text) > limit:
-        return f"a text is longer than {limit:,} characters"
+        return "too_long"
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return "a text holds a broken character"
+        return "broken"
     if any(unicodedata.category(c) == "Cc" and c not in _ALLOWED_CONTROLS for c in text):
-        return "a text holds a control character"
+        return "control"
     return None
 
 
@@ -112,28 +104,24 @@ def _check_tree(value: Any, loc: tuple) -> None:
     if isinstance(value, str):
         problem = _text_problem(value, MAX_STRING)
         if problem:
-            raise RecordError(f"This file has a wrong value at {_place(loc)}: {problem}.")
+            raise RecordError(f"text_{problem}", place=_place(loc), **_limit(problem, MAX_STRING))
     elif isinstance(value, list):
         if len(value) > MAX_ITEMS:
-            raise RecordError(f"This file has a wrong value at {_place(loc)}: more than {MAX_ITEMS} entries.")
+            raise RecordError("too_many", place=_place(loc), limit=MAX_ITEMS)
         for i, item in enumerate(value):
             _check_tree(item, (*loc, i))
     elif isinstance(value, dict):
         if len(value) > MAX_ITEMS:
-            raise RecordError(f"This file has a wrong value at {_place(loc)}: more than {MAX_ITEMS} entries.")
+            raise RecordError("too_many", place=_place(loc), limit=MAX_ITEMS)
         for key, item in value.items():
             problem = _text_problem(key, MAX_KEY)
             if problem:
-                said = problem.replace("a text", "a name")
-                raise RecordError(f"This file has a wrong name in {_place(loc)}: {said}.")
+                raise RecordError(f"name_{problem}", place=_place(loc), **_limit(problem, MAX_KEY))
             _check_tree(item, (*loc, key))
 
 
-def _plain_message(msg: str) -> str:
-    """Pydantic's message, in our words where it speaks of programming types; one line, printable."""
-    msg = msg.removeprefix("Value error, ")
-    msg = "".join(c if c.isprintable() else " " for c in msg)
-    return msg[:200]
+def _limit(problem: str, limit: int) -> dict[str, int]:
+    return {"limit": limit} if problem == "too_long" else {}
 
 
 def parse_record(raw: bytes | str) -> DecisionRecord:
@@ -159,19 +147,19 @@ def _text_of(raw: bytes | str) -> str:
     """The file as text: within MAX_FILE_BYTES, readable UTF-8, without a byte-order mark."""
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     if size > MAX_FILE_BYTES:
-        raise RecordError(f"This file is too large to be a saved record ({size:,} bytes; the limit is 1 MB).")
+        raise RecordError("too_large", size=size)
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise RecordError("This file is not a saved record: it is not readable JSON.") from None
+            raise RecordError("not_json") from None
     return raw.removeprefix("\ufeff")
 
 
 def _loaded(text: str) -> dict:
     """The file's JSON, nested no deeper than MAX_DEPTH, its integers bounded, no name given twice."""
     if _depth(text) > MAX_DEPTH:
-        raise RecordError(f"This file is not a saved record: it nests deeper than {MAX_DEPTH} levels.")
+        raise RecordError("too_deep", levels=MAX_DEPTH)
     try:
         data = json.loads(
             text,
@@ -180,13 +168,13 @@ def _loaded(text: str) -> dict:
             object_pairs_hook=_no_repeats,
         )
     except _TooLong:
-        raise RecordError(f"This file has a number longer than {MAX_NUMBER_CHARS} digits.") from None
+        raise RecordError("long_number", digits=MAX_NUMBER_CHARS) from None
     except _Repeated:
-        raise RecordError("This file is not a saved record: it gives the same name twice in one place.") from None
+        raise RecordError("repeated_name") from None
     except (ValueError, RecursionError):
-        raise RecordError("This file is not a saved record: it is not readable JSON.") from None
+        raise RecordError("not_json") from None
     if not isinstance(data, dict):
-        raise RecordError("This file is not a saved record: it does not hold a set of answers.")
+        raise RecordError("not_a_record")
     return data
 
 
@@ -194,14 +182,11 @@ def _check_version(data: dict) -> None:
     """A schema_version this aid reads: a whole number from 1 up to SCHEMA_VERSION."""
     version = data.get("schema_version")
     if version is None:
-        raise RecordError("This file is not a saved record: it has no schema_version.")
+        raise RecordError("no_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise RecordError("This file has an unknown schema_version.")
+        raise RecordError("unknown_version")
     if version > SCHEMA_VERSION:
-        raise RecordError(
-            f"This file was saved by a newer version of the aid (schema_version {min(version, 10**6)}); "
-            f"this one reads up to {SCHEMA_VERSION}."
-        )
+        raise RecordError("newer_version", version=min(version, 10**6), newest=SCHEMA_VERSION)
 
 
 def _validated(data: dict) -> DecisionRecord:
@@ -210,14 +195,13 @@ def _validated(data: dict) -> DecisionRecord:
         # Strict, from JSON: JSON's own types only (a date may be its ISO text).
         return DecisionRecord.model_validate_json(json.dumps(data), strict=True)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        first = exc.errors(include_input=False)[0]
+        more = exc.error_count() - 1
         if first["type"] == "extra_forbidden":
             where = _place(first["loc"][:-1])
             name = first["loc"][-1]
-            known = _NAME.match(str(name))
-            what = f"“{name}” is not a field the aid knows" if known else "a field the aid does not know"
-            raise RecordError(f"This file has a wrong value at {where}: {what}{more}.") from None
-        raise RecordError(
-            f"This file has a wrong value at {_place(first['loc'])}: {_plain_message(first['msg'])}{more}."
-        ) from None
+            if isinstance(name, str) and _NAME.match(name):
+                raise RecordError("unknown_field", place=where, more=more, name=name) from None
+            raise RecordError("unknown_field_unnamed", place=where, more=more) from None
+        code, numbers = pydantic_code(first["type"], first.get("ctx"))
+        raise RecordError(code, place=_place(first["loc"]), more=more, **numbers) from None

@@ -97,7 +97,7 @@ def assess(record: DecisionRecord, content: Content) -> Assessment:
 
     fits = fitting_procedures(record.diagnosis, content)
     if record.procedure in (None, "none_yet"):
-        reasons.append(msg["fits_diagnosis"].format(operations=_join(_procedure_names(fits, content))))
+        reasons.append(msg["fits_diagnosis"].format(operations=_join(_procedure_names(fits, content), content)))
         return result("not_yet", [msg["no_procedure"]])
 
     policy = content.policy(record.procedure, record.diagnosis)
@@ -106,7 +106,7 @@ def assess(record: DecisionRecord, content: Content) -> Assessment:
             msg["mismatch"].format(
                 operation=_procedure_names([record.procedure], content)[0],
                 diagnosis=content.pages.get(f"diagnosis.{record.diagnosis}", record.diagnosis),
-                operations=_join(_procedure_names(fits, content)),
+                operations=_join(_procedure_names(fits, content), content),
             )
         ])
 
@@ -149,7 +149,8 @@ def _procedure_names(procedures: list[str], content: Content) -> list[str]:
     return [content.pages.get(f"procedure.{p}", p) for p in procedures]
 
 
-def _join(items: list[str]) -> str:
+def _join(items: list[str], content: Content) -> str:
+    """"a, b or c" in content's words (list.or: "{first} or {last}"), so the Spanish says "o" (issue 26)."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]
+    return content.pages["list.or"].format(first=", ".join(items[:-1]), last=items[-1])

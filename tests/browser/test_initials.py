@@ -13,7 +13,6 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from decision.record import INITIALS_PROBLEM
 from tests.browser.conftest import (
     ARTIFACTS,
     ROOT,
@@ -79,7 +78,7 @@ def test_accented_initials_are_taken_and_never_reach_the_server_log(visit: Visit
         box.press("Enter")
         wait_for_app(page)
         assert_no_exception(page)
-        expect(page.get_by_text(INITIALS_PROBLEM)).to_have_count(0)
+        expect(page.get_by_text(p["record_error.initials_typed"])).to_have_count(0)
         open_from_sidebar(page, p["nav.summary"])  # the summary shows what the record holds
         expect(page.get_by_text(f"initials: {initials}", exact=False)).to_have_count(1)
         open_from_sidebar(page, p["nav.your_back"])
@@ -88,7 +87,7 @@ def test_accented_initials_are_taken_and_never_reach_the_server_log(visit: Visit
     box.press("Enter")
     wait_for_app(page)
     assert_no_exception(page)
-    expect(page.get_by_text(INITIALS_PROBLEM)).to_have_count(1)
+    expect(page.get_by_text(p["record_error.initials_typed"])).to_have_count(1)
     time.sleep(0.5)  # let the server flush its log
     log = server_log[1].read_text(encoding="utf-8", errors="replace")
     assert log.strip(), "the server wrote no log at all, so this test would prove nothing"

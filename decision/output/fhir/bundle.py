@@ -87,4 +87,4 @@ def read_bundle(text: str | bytes, content: Content) -> tuple[DecisionRecord, by
         pdf = base64.b64decode(document["content"][0]["attachment"]["data"], validate=True)
         return record_from_response(response.get("item", []), specs(content)), pdf
     except (ValueError, StopIteration, KeyError, IndexError, TypeError):
-        raise RecordError("This file is not a FHIR bundle made by the aid.") from None
+        raise RecordError("not_fhir") from None
