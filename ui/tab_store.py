@@ -118,7 +118,8 @@ def keep(payload: dict[str, Any] | None, page: dict[str, Any] | None = None) -> 
     # it that a run has ended (and which), which is how a held click knows every typed value has
     # reached the server (tests/browser/test_typing_then_click.py, 10 sessions). Skipping an
     # unchanged write saved bytes but lost that signal, so correctness wins here.
-    _mount({"op": "write", "kept": kept, "page": page or {"lang": "en", "words": []}, **_end_of_run()})
+    # The page's words as text too, for the same reason as ``kept`` (an object would load pandas).
+    _mount({"op": "write", "kept": kept, "page": json.dumps(page or {"lang": "en", "words": []}), **_end_of_run()})
 
 
 SAVE_KEY = "save_file"

@@ -245,7 +245,9 @@ function plVisit(root) {
   }
 }
 
-function pageLanguage(page) {
+function pageLanguage(text) {
+  let page = null;
+  try { page = JSON.parse(String(text)); } catch (e) { return; }
   if (!page || typeof page.lang !== "string") return;
   document.documentElement.lang = page.lang;  // a screen reader reads the page with this language's sounds
   const pairs = Array.isArray(page.words) ? page.words : [];
