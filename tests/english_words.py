@@ -26,6 +26,7 @@ from decision.content.translation.catalogue import catalogue_files, read_file
 
 LANGUAGE_NAMES = tuple(language_name(lang) for lang in LANGUAGES)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SLOT = re.compile(r"\{[a-z_]+\}")
 _TAG = re.compile(r"<[^>]+>")
 _STYLE = re.compile(r"<style\b.*?</style>|^\s*[.#\[][^{}<]*\{[^{}]*\}.*$", re.S | re.I)  # a style sheet is not read
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a Markdown backslash escape shows the mark alone
@@ -45,9 +46,9 @@ def english_only(root: str | None = None, lang: str = "es") -> frozenset[str]:
     translated: set[str] = set()
     for rel in catalogue_files(folder, lang):
         entries, _, _ = read_file(folder, lang, rel)
-        for entry in entries.values():
-            english.update(words(entry.en))
-            translated.update(words(entry.text))
+        for entry in entries.values():  # a {placeholder} is a name the code fills, not a word
+            english.update(words(_SLOT.sub(" ", entry.en)))
+            translated.update(words(_SLOT.sub(" ", entry.text)))
     return frozenset(w for w in english - translated if len(w) >= 3)
 
 
