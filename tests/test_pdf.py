@@ -549,3 +549,24 @@ def test_a_question_of_300_letters_prints_two_full_lines_then_says_it_continues(
     printed = flat[start:flat.index("…", start)]
     assert word.startswith(printed) and len(printed) >= 120, len(printed)
     assert content.pages.get("summary.continued", "continued") in paper or "continued" in paper
+
+
+@pytest.mark.parametrize("longer", [1, 2, 3])  # each adds about a line; far more would crowd the signatures
+def test_a_longer_alert_never_hides_where_the_rest_of_page_one_went(content, longer):
+    """Every sign ticked fills page one with the alert, drawn whole; a sign's question a little longer
+    once pushed out the one line that says the rest is overleaf (found in the issue 26 review). The line
+    stays, and nothing is drawn into the footer."""
+    flags = tuple(f.model_copy(update={"question": f.question + " Said a little longer." * longer})
+                  if f.id == "infection_risk" else f for f in content.red_flags.flags)
+    longer_content = content.model_copy(update={"red_flags": content.red_flags.model_copy(update={"flags": flags})})
+    record = huge_record(longer_content).model_copy(update={"red_flags": [f.id for f in flags]})
+    data = build_pdf(record, longer_content)
+    first = page_texts(data)[0]
+    assert " ".join(content.pages["summary.overleaf"].split()) in first
+    assert "Surgeon signature" in first
+    heights: list[tuple[float, str]] = []
+    PdfReader(io.BytesIO(data)).pages[0].extract_text(
+        visitor_text=lambda text, cm, tm, font, size: heights.append((tm[5] * cm[3] + cm[5], text))
+        if text.strip() else None)
+    footer = min(y for y, text in heights if "page 1 of" in text)
+    assert all(y > footer for y, text in heights if "page 1 of" not in text), sorted(heights)[:3]

@@ -41,11 +41,16 @@ class PageOne(Blocks):
                 self._split_or_move(section)
             else:
                 self._chart_section(section)
-        if self.deferred and not self.text(s.overleaf, bold=True):
-            # No room left (an alert listing every sign fills the page): the line kept for a last
-            # word says where the rest is, which matters more than that something was cut.
-            self.bottom += line_h(BODY)
-            self.full = False
+        if self.deferred:
+            # Measured first, so it is never drawn in part: where there is no room left (an alert
+            # listing every sign is drawn whole and can fill the page, and the line kept for a last
+            # word is then not enough), it takes what it needs: saying where the rest is matters
+            # more than the space above the signatures, which move down (issue 26 review).
+            self.font(BODY, bold=True)
+            need = len(wrap(pdf, s.overleaf, pdf.epw)) * line_h(BODY)
+            if pdf.get_y() + need > self.bottom:
+                self.bottom = pdf.get_y() + need
+                self.full = False
             self.text(s.overleaf, bold=True)
         elif self.full:  # only a record far larger than any visit: say so, never grow the page
             self.bottom += line_h(BODY)
