@@ -45,7 +45,9 @@ _CHROME = """
 chrome.skip_to_main chrome.main_menu chrome.help chrome.file_upload chrome.drag_and_drop chrome.browse_files
 chrome.upload chrome.add_files chrome.link_to_heading chrome.open chrome.choose_option chrome.selected_values
 chrome.clear_all chrome.icon_check_circle chrome.icon_unchecked chrome.icon_thumb_up chrome.icon_thumb_down
-chrome.icon_balance chrome.icon_add"""
+chrome.icon_balance chrome.icon_add chrome.app_pages chrome.sidebar chrome.expand_sidebar chrome.collapse_sidebar
+chrome.close chrome.clear_value chrome.increment chrome.decrement chrome.running chrome.notifications
+chrome.home_page chrome.markdown"""
 CHROME: tuple[str, ...] = tuple(_CHROME.split())
 CHROME_FILLED: dict[str, tuple[str, ...]] = {
     "chrome.help_for": ("label",), "chrome.per_file": ("size",), "chrome.remove": ("name",)}
