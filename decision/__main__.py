@@ -187,5 +187,6 @@ def _printout(args: argparse.Namespace, record: DecisionRecord, english: Content
     print(f"Wrote {args.output}")
     return 0
 
+
 if __name__ == "__main__":
     sys.exit(main())

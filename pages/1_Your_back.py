@@ -4,6 +4,7 @@ from typing import get_args
 
 import streamlit as st
 
+from decision.content.locale_format import format_score
 from decision.record import Proposal, initials_problem, longer_than_symptoms, longest_treatment
 from decision.record.oswestry import oswestry_score
 from ui import frame
@@ -141,8 +142,8 @@ with st.expander(p["your_back.oswestry_title"], expanded=frame.clinic_mode()):
     record.oswestry.total_percent = total
     result = oswestry_score(record.oswestry, content.scores)
     if result:
-        st.metric(p["your_back.oswestry_score"], p["your_back.oswestry_value"].format(percent=f"{result.percent:g}"),
-                  help=result.how)
+        percent = format_score(result.percent, content.lang)
+        st.metric(p["your_back.oswestry_score"], p["your_back.oswestry_value"].format(percent=percent), help=result.how)
         st.write(f"{result.band}. {result.how}")
     else:
         st.caption(p["your_back.oswestry_none"])

@@ -194,3 +194,11 @@ def test_the_server_loads_each_language_at_start_and_says_which(translated_maste
         assert start["languages"] == ["en", "es"]
     finally:
         s.stop()
+
+
+def test_an_oswestry_score_reads_in_english_as_it_always_did_and_with_a_comma_in_spanish():
+    from decision.content.locale_format import format_score
+
+    every = {round(points / (5 * answered) * 100, 1) for answered in range(1, 11) for points in range(5 * answered + 1)}
+    assert all(format_score(s, "en") == f"{s:g}" for s in every)  # English unchanged, on every score there can be
+    assert format_score(57.8, "es") == "57,8" and format_score(40.0, "es") == "40"

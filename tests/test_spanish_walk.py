@@ -154,3 +154,20 @@ def test_the_about_page_in_spanish_reports_the_spanish_reading_score(spanish):
         overall=format_number(overall, "es"), lowest=format_number(lowest, "es"))
     assert said in [m.value for m in at.markdown]
     assert spanish.pages["about.reading_level"].split("{")[0] not in " ".join(m.value for m in at.markdown)
+
+
+def test_a_score_with_a_decimal_is_written_the_spanish_way_on_every_page_that_shows_it(spanish):
+    """Numbers are not words, so the English-word check cannot see "53.3": the Oswestry score is checked
+    where it is shown (Your back, the readiness reasons, the summary), one helper writing it."""
+    from decision.record import Oswestry
+
+    record = DecisionRecord.model_validate(answered_record("spinal_stenosis")).model_copy(
+        update={"oswestry": Oswestry(sections=[3, 3, 3, 3, 3, 3, 3, 3, 2, None])})  # 26 of 45: 57.8%
+    shown = {}
+    for path in ("pages/1_Your_back.py", "pages/2_Your_care_so_far.py", "pages/8_Summary.py"):
+        at = _app(record, clinic=False)
+        at.switch_page(path).run()
+        assert_no_exception(at)
+        shown[path] = " ".join(page_texts(at))
+    assert all("57,8" in text and "57.8" not in text for text in shown.values()), {
+        k: ("57,8" in v, "57.8" in v) for k, v in shown.items()}

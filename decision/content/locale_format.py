@@ -42,6 +42,12 @@ def format_date(day: date, lang: str = "en") -> str:
     return _babel_date(day, format="long", locale=_LOCALE[lang])
 
 
+def format_score(score: float, lang: str = "en") -> str:
+    """A score of one decimal at most (the Oswestry percent), as the reader writes it: '53.3' or '40' in
+    English, as the aid always showed it ('{:g}'), '53,3' in Spanish."""
+    return format_number(score, lang, decimals=0 if float(score).is_integer() else 1)
+
+
 def format_number(value: float | int | Decimal, lang: str = "en", *, decimals: int = 0) -> str:
     """``value`` with ``decimals`` places: '17.5' / '1,000' in English, '17,5' / '1000' in Spanish."""
     english = f"{value:,.{decimals}f}"

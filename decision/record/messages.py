@@ -115,7 +115,6 @@ def screen_place(loc: tuple, pages: Mapping[str, str]) -> str:
 
 @functools.cache
 def english_pages() -> dict[str, str]:
-    """The shipped English sentences (content/pages.yaml), for ``str()`` (the terminal and the tests) and
-    for a caller that gives no content (decision/record/oswestry.py)."""
+    """The shipped English sentences (content/pages.yaml), for ``str()``: the terminal and the tests."""
     data = yaml.safe_load((CONTENT_DIR / "pages.yaml").read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if k.startswith(("record_error.", "record_field.", "oswestry."))}
+    return {k: v for k, v in data.items() if k.startswith(("record_error.", "record_field."))}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from decision.content import Content, Policy, Requirement
-from decision.content.locale_format import format_number
+from decision.content.locale_format import format_score
 from decision.record import DecisionRecord, Treatment
 from decision.record.oswestry import oswestry_score
 
@@ -185,7 +185,7 @@ def limits_part(record: DecisionRecord, content: Content, sources: list[str]) ->
         met.append(rule.pain_ok.format(pain=pain, whose=rule.pain_whose))
     # The bands are whole numbers (0-20 is minimal): a score is read as its band reads it.
     if score is not None and round(score) > rule.oswestry_above:
-        met.append(rule.oswestry_ok.format(score=_score(score, content.lang), whose=rule.oswestry_whose))
+        met.append(rule.oswestry_ok.format(score=format_score(score, content.lang), whose=rule.oswestry_whose))
     if met:
         return Part("limits", title, met=tuple(met))
     both = whose.format(whose=f"{rule.pain_whose}; {rule.oswestry_whose}")
@@ -193,14 +193,10 @@ def limits_part(record: DecisionRecord, content: Content, sources: list[str]) ->
         return Part("limits", title, missing=(f"{rule.not_answered} {both}",))
     said = [rule.mild]
     said.append(rule.add_pain if pain is None else rule.pain_low.format(pain=pain))
-    said.append(rule.add_oswestry if score is None else rule.oswestry_low.format(score=_score(score, content.lang)))
+    said.append(rule.add_oswestry if score is None
+                else rule.oswestry_low.format(score=format_score(score, content.lang)))
     said.append(both)
     return Part("limits", title, missing=(" ".join(said),))
-
-
-def _score(score: float, lang: str) -> str:
-    """The Oswestry score as the reader writes it ('53.3' in English, '53,3' in Spanish; '40', not '40.0')."""
-    return format_number(score, lang, decimals=0 if float(score).is_integer() else 1)
 
 
 def surgeon_part(record: DecisionRecord, content: Content, sources: list[str]) -> tuple[Part, tuple[str, ...]]:

@@ -218,9 +218,13 @@ function plSay(text) {
 }
 
 function plSet(node, attr, value) {  // remember the original once, then set the translation
-  const key = node;
-  let was = PL.seen.get(key);
-  if (!was) { was = {}; PL.seen.set(key, was); }
+  let was = PL.seen.get(node);
+  if (!was) {
+    // Streamlit replaces its elements as pages change: forget the ones gone, so a long visit keeps few
+    if (PL.seen.size > 300) for (const n of [...PL.seen.keys()]) if (!n.isConnected) PL.seen.delete(n);
+    was = {};
+    PL.seen.set(node, was);
+  }
   if (attr === null) { if (!("text" in was)) was.text = node.nodeValue; node.nodeValue = value; }
   else { if (!(attr in was)) was[attr] = node.getAttribute(attr); node.setAttribute(attr, value); }
 }

@@ -10,9 +10,10 @@ on the first answers, with a line on any second tries.
 from __future__ import annotations
 
 from decision.content import Content
+from decision.content.locale_format import format_score
 from decision.deliberation import HIGHLY_RATED, score_quiz
 from decision.output.summary.model import Block, Bullets, Item, Paragraph, Section, Table
-from decision.output.summary.words import _answer, _page, not_answered, score_text
+from decision.output.summary.words import _answer, _page, not_answered
 from decision.record import DecisionRecord
 from decision.record.oswestry import oswestry_score
 
@@ -42,7 +43,7 @@ def _baseline(record: DecisionRecord, content: Content, sources: list[str]) -> S
     odi = oswestry_score(record.oswestry, content.scores)
     if odi:
         sources.append(content.scores.oswestry_source)
-        parts = (p["summary.oswestry_value"].format(percent=score_text(odi.percent, content.lang)),
+        parts = (p["summary.oswestry_value"].format(percent=format_score(odi.percent, content.lang)),
                  f"{odi.band}." if odi.band else "", odi.how)
         odi_text = " ".join(t for t in parts if t)
     else:
@@ -56,7 +57,6 @@ def _baseline(record: DecisionRecord, content: Content, sources: list[str]) -> S
             Item(p["your_back.oswestry_score"], odi_text),
         ),
     )
-
 
 
 def _treatments(record: DecisionRecord, content: Content) -> Section:

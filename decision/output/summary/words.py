@@ -9,7 +9,6 @@ the content's words (issue 26: no English in code).
 from __future__ import annotations
 
 from decision.content import Content
-from decision.content.locale_format import format_number
 
 
 def _page(content: Content, key: str, fallback: str | None = None) -> str:
@@ -29,7 +28,3 @@ def _answer(content: Content, prefix: str, value: str | None) -> str:
     """The words for a stored choice, or "Not answered" when the question was skipped."""
     return not_answered(content) if value is None else _page(content, f"{prefix}.{value}", value)
 
-
-def score_text(score: float, lang: str) -> str:
-    """A score of one decimal at most, as the reader writes it: '53.3' or '40' in English, '53,3' in Spanish."""
-    return format_number(score, lang, decimals=0 if float(score).is_integer() else 1)
